@@ -1,0 +1,202 @@
+import * as Y from 'yjs';
+import { LocalOrigin, type SystemOrigin } from './origins';
+import { byOrder, cleanText, num, orderBetween, str, type RecordMap } from './records/common';
+import { MAX_QUESTION, PHASE_KINDS, readPhase, type Phase, type PhaseKind } from './records/phase';
+import { phaseMigrations } from './records/phase';
+import { MAX_LABEL, readTopic, topicMigrations, type Topic } from './records/topic';
+import { readTable, tableMigrations, type Table } from './records/table';
+import { latestVersion } from './records/common';
+import { findTemplate, isLanguage, type Language } from './templates';
+import { recordId } from './ids';
+import { SCHEMA_VERSION } from './schema-version';
+
+/**
+ * The control room's document: everything about a session except its notes.
+ * Layout: meta (Y.Map of fields), topics / phases / tables (Y.Map id -> record Y.Map), state (Y.Map).
+ * Records are keyed maps with a fractional `order`, not Y.Arrays: a concurrent reorder then moves a
+ * record instead of duplicating it.
+ */
+export type SessionMeta = {
+  schemaVersion: number;
+  id: string;
+  title: string;
+  intro: string;
+  language: Language;
+  template: string;
+  createdAt: number;
+  selectedLabel: string;
+  materialLabel: string;
+};
+
+export type ControlState = { currentPhase: string };
+
+export type SessionSnapshot = {
+  meta: SessionMeta;
+  topics: Topic[];
+  phases: Phase[];
+  tables: Table[];
+  state: ControlState;
+};
+
+export const controlMaps = (doc: Y.Doc) => ({
+  meta: doc.getMap<unknown>('meta'),
+  topics: doc.getMap<RecordMap>('topics'),
+  phases: doc.getMap<RecordMap>('phases'),
+  tables: doc.getMap<RecordMap>('tables'),
+  state: doc.getMap<unknown>('state'),
+});
+
+const local = (action: string) => new LocalOrigin(action);
+
+function newRecord(fields: Record<string, unknown>, version: number): RecordMap {
+  const record: RecordMap = new Y.Map();
+  record.set('v', version);
+  for (const [k, v] of Object.entries(fields)) record.set(k, v);
+  return record;
+}
+
+export type ApplyTemplateOptions = {
+  sessionId: string;
+  templateId: string;
+  language: Language;
+  title?: string;
+  now?: number;
+};
+
+/**
+ * Stamps a template into an empty control document. Record ids come from the template, so applying
+ * the same template on two peers converges to one set of topics and phases.
+ */
+export function applyTemplate(doc: Y.Doc, opts: ApplyTemplateOptions, origin: SystemOrigin = 'template'): void {
+  const template = findTemplate(opts.templateId);
+  if (!template) throw new Error(`Unknown template "${opts.templateId}"`);
+  if (!isLanguage(opts.language)) throw new Error(`Unknown language "${String(opts.language)}"`);
+  const content = template.content[opts.language];
+  const { meta, topics, phases, tables, state } = controlMaps(doc);
+  doc.transact(() => {
+    meta.set('schemaVersion', SCHEMA_VERSION);
+    meta.set('id', opts.sessionId);
+    meta.set('title', cleanText(opts.title?.trim() || content.title, MAX_LABEL));
+    meta.set('intro', content.intro);
+    meta.set('language', opts.language);
+    meta.set('template', template.id);
+    meta.set('createdAt', opts.now ?? Date.now());
+    meta.set('selectedLabel', content.selectedLabel);
+    meta.set('materialLabel', content.materialLabel);
+    const tv = latestVersion(topicMigrations);
+    content.topics.forEach((t, i) => topics.set(t.id, newRecord({ label: t.label, order: i + 1 }, tv)));
+    const pv = latestVersion(phaseMigrations);
+    content.phases.forEach((p, i) =>
+      phases.set(p.id, newRecord({ title: p.title, question: p.question, kind: p.kind, order: i + 1 }, pv)),
+    );
+    const bv = latestVersion(tableMigrations);
+    content.tables.forEach((name, i) => tables.set(`t${i + 1}`, newRecord({ name, order: i + 1 }, bv)));
+    const first = content.phases[0];
+    if (first) state.set('currentPhase', first.id);
+  }, origin);
+}
+
+function readMeta(meta: Y.Map<unknown>): SessionMeta {
+  const language = meta.get('language');
+  return {
+    schemaVersion: num(meta.get('schemaVersion')),
+    id: str(meta.get('id')),
+    title: cleanText(str(meta.get('title')), MAX_LABEL),
+    intro: cleanText(str(meta.get('intro')), MAX_QUESTION * 4),
+    language: isLanguage(language) ? language : 'en',
+    template: str(meta.get('template')),
+    createdAt: num(meta.get('createdAt')),
+    selectedLabel: cleanText(str(meta.get('selectedLabel')), MAX_LABEL),
+    materialLabel: cleanText(str(meta.get('materialLabel')), MAX_LABEL),
+  };
+}
+
+const readAll = <T extends { id: string; order: number }>(
+  map: Y.Map<RecordMap>,
+  read: (id: string, r: RecordMap) => T,
+): T[] => {
+  const out: T[] = [];
+  map.forEach((record, id) => {
+    if (record instanceof Y.Map) out.push(read(id, record));
+  });
+  return out.sort(byOrder);
+};
+
+export function readSession(doc: Y.Doc): SessionSnapshot {
+  const { meta, topics, phases, tables, state } = controlMaps(doc);
+  const phaseList = readAll(phases, readPhase);
+  const current = str(state.get('currentPhase'));
+  return {
+    meta: readMeta(meta),
+    topics: readAll(topics, readTopic),
+    phases: phaseList,
+    tables: readAll(tables, readTable),
+    state: { currentPhase: phaseList.some((p) => p.id === current) ? current : (phaseList[0]?.id ?? '') },
+  };
+}
+
+export function setSessionTitle(doc: Y.Doc, title: string): void {
+  doc.transact(() => controlMaps(doc).meta.set('title', cleanText(title, MAX_LABEL)), local('session.title'));
+}
+
+export function setCurrentPhase(doc: Y.Doc, phaseId: string): void {
+  const { phases, state } = controlMaps(doc);
+  if (!phases.has(phaseId)) throw new Error(`No phase "${phaseId}"`);
+  doc.transact(() => state.set('currentPhase', phaseId), local('phase.current'));
+}
+
+/** Appends a record after the last one of its kind and returns its id. */
+function appendRecord(doc: Y.Doc, map: Y.Map<RecordMap>, fields: Record<string, unknown>, version: number, action: string) {
+  const id = recordId();
+  const last = readAll(map, (rid, r) => ({ id: rid, order: num(r.get('order')) })).at(-1);
+  doc.transact(() => map.set(id, newRecord({ ...fields, order: orderBetween(last?.order, undefined) }, version)), local(action));
+  return id;
+}
+
+function updateRecord(doc: Y.Doc, map: Y.Map<RecordMap>, id: string, fields: Record<string, unknown>, action: string) {
+  const record = map.get(id);
+  if (!(record instanceof Y.Map)) throw new Error(`No record "${id}"`);
+  doc.transact(() => {
+    for (const [k, v] of Object.entries(fields)) if (v !== undefined) record.set(k, v);
+  }, local(action));
+}
+
+/** Moves a record so that it sits right before `beforeId` (or last when beforeId is null). */
+function reorderRecord(doc: Y.Doc, map: Y.Map<RecordMap>, id: string, beforeId: string | null, action: string) {
+  const list = readAll(map, (rid, r) => ({ id: rid, order: num(r.get('order')) })).filter((r) => r.id !== id);
+  const index = beforeId === null ? list.length : list.findIndex((r) => r.id === beforeId);
+  if (index < 0) throw new Error(`No record "${beforeId}"`);
+  const order = orderBetween(list[index - 1]?.order, list[index]?.order);
+  updateRecord(doc, map, id, { order }, action);
+}
+
+export const addTopic = (doc: Y.Doc, label: string): string =>
+  appendRecord(doc, controlMaps(doc).topics, { label: cleanText(label, MAX_LABEL) }, latestVersion(topicMigrations), 'topic.add');
+export const renameTopic = (doc: Y.Doc, id: string, label: string): void =>
+  updateRecord(doc, controlMaps(doc).topics, id, { label: cleanText(label, MAX_LABEL) }, 'topic.rename');
+export const reorderTopic = (doc: Y.Doc, id: string, beforeId: string | null): void =>
+  reorderRecord(doc, controlMaps(doc).topics, id, beforeId, 'topic.reorder');
+
+export type PhaseInput = { title: string; question?: string; kind?: PhaseKind };
+const phaseFields = (p: Partial<PhaseInput>) => ({
+  title: p.title === undefined ? undefined : cleanText(p.title, MAX_LABEL),
+  question: p.question === undefined ? undefined : cleanText(p.question, MAX_QUESTION),
+  kind: p.kind === undefined ? undefined : PHASE_KINDS.includes(p.kind) ? p.kind : 'ideas',
+});
+export const addPhase = (doc: Y.Doc, input: PhaseInput): string =>
+  appendRecord(
+    doc,
+    controlMaps(doc).phases,
+    phaseFields({ question: '', kind: 'ideas', ...input }),
+    latestVersion(phaseMigrations),
+    'phase.add',
+  );
+export const updatePhase = (doc: Y.Doc, id: string, input: Partial<PhaseInput>): void =>
+  updateRecord(doc, controlMaps(doc).phases, id, phaseFields(input), 'phase.update');
+export const reorderPhase = (doc: Y.Doc, id: string, beforeId: string | null): void =>
+  reorderRecord(doc, controlMaps(doc).phases, id, beforeId, 'phase.reorder');
+
+export const addTable = (doc: Y.Doc, name: string): string =>
+  appendRecord(doc, controlMaps(doc).tables, { name: cleanText(name, 80) }, latestVersion(tableMigrations), 'table.add');
+export const renameTable = (doc: Y.Doc, id: string, name: string): void =>
+  updateRecord(doc, controlMaps(doc).tables, id, { name: cleanText(name, 80) }, 'table.rename');

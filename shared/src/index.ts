@@ -1,0 +1,15 @@
+export * from './ids';
+export * from './rooms';
+export * from './origins';
+export * from './templates';
+export * from './control';
+export * from './notes';
+export * from './schema';
+export * from './presence';
+export * from './session';
+export { CROSS_CUTTING, NOTE_COLORS, MAX_NOTE_TEXT, readNote, type Note, type NoteColor, type NewNote } from './records/note';
+export type { Topic } from './records/topic';
+export type { Phase, PhaseKind } from './records/phase';
+export { PHASE_KINDS } from './records/phase';
+export type { Table } from './records/table';
+export { byOrder, orderBetween, cleanText, type Migration } from './records/common';

@@ -1,0 +1,19 @@
+import { cleanText, num, str, type Migration, type RecordMap } from './common';
+
+/** A physical table of the café (often one shared laptop). */
+export type Table = { id: string; name: string; order: number };
+
+export const tableMigrations: readonly Migration[] = [
+  {
+    id: 'table/001-baseline-fields',
+    version: 1,
+    up(record) {
+      if (typeof record.get('name') !== 'string') record.set('name', '');
+      if (typeof record.get('order') !== 'number') record.set('order', 0);
+    },
+  },
+];
+
+export function readTable(id: string, record: RecordMap): Table {
+  return { id, name: cleanText(str(record.get('name')), 80), order: num(record.get('order')) };
+}

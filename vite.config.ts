@@ -1,0 +1,74 @@
+import { defineConfig } from 'vitest/config';
+import solid from 'vite-plugin-solid';
+import { VitePWA } from 'vite-plugin-pwa';
+
+// One config for the client build and for every test project.
+export default defineConfig({
+  root: 'client',
+  publicDir: 'public',
+  plugins: [
+    solid(),
+    VitePWA({
+      // The service worker precaches the app shell so a shared laptop can reload the board
+      // with no network at all; board data itself lives in IndexedDB (y-indexeddb).
+      registerType: 'autoUpdate',
+      injectRegister: null,
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest}'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//, /^\/ws\//, /^\/healthz/],
+      },
+      manifest: {
+        name: 'World Café Board',
+        short_name: 'Café Board',
+        description: 'Collaborative, offline-capable board for World Café workshops',
+        theme_color: '#1f4e79',
+        background_color: '#f6f4ef',
+        display: 'standalone',
+        start_url: '/',
+        icons: [{ src: '/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+    }),
+  ],
+  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
+  server: {
+    proxy: {
+      '/api': 'http://localhost:8080',
+      '/ws': { target: 'ws://localhost:8080', ws: true },
+    },
+  },
+  test: {
+    root: '.',
+    // vite-plugin-solid would default tests to jsdom; every project here runs in Node.
+    environment: 'node',
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', root: '.', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          root: '.',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          root: '.',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
+          // One Chromium at a time: the machine has two cores.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
