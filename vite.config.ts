@@ -17,6 +17,10 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest}'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/ws\//, /^\/healthz/],
+        // The first visit's worker takes over at once, so a reload with no network right after
+        // creating a session already comes from the cache.
+        clientsClaim: true,
+        skipWaiting: true,
       },
       manifest: {
         name: 'World Café Board',
@@ -47,7 +51,8 @@ export default defineConfig({
         test: { name: 'unit', root: '.', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
       },
       {
-        extends: true,
+        // Not `extends: true`: the Solid plugin adds the 'browser' resolve condition in tests,
+        // which would load ws's browser stub instead of the real server.
         test: {
           name: 'integration',
           root: '.',
@@ -57,7 +62,6 @@ export default defineConfig({
         },
       },
       {
-        extends: true,
         test: {
           name: 'e2e',
           root: '.',

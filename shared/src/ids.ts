@@ -1,9 +1,9 @@
-// Ids are random, URL-safe and unguessable enough to double as capability-free room names.
-// 16 bytes = 128 bits: collisions between offline-created sessions are not a practical concern.
+// Ids are random and URL-safe. Each symbol carries 6 bits: 22 symbols = 132 bits, so sessions
+// created offline on different laptops never collide in practice.
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
-export function randomId(bytes = 16): string {
-  const buf = new Uint8Array(bytes);
+export function randomId(symbols = 22): string {
+  const buf = new Uint8Array(symbols);
   crypto.getRandomValues(buf);
   let out = '';
   // 64-symbol alphabet: one byte -> one symbol using its low 6 bits keeps it uniform.
@@ -11,5 +11,5 @@ export function randomId(bytes = 16): string {
   return out;
 }
 
-/** Short ids for records inside a session (notes, topics, tables): 12 symbols = 72 bits. */
+/** Ids for records inside one session (notes, topics, tables): 12 symbols = 72 bits. */
 export const recordId = (): string => randomId(12);

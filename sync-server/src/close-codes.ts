@@ -1,0 +1,33 @@
+/**
+ * WebSocket close codes the server sends (PROTOCOL.md, "Close codes").
+ *
+ * The stock y-websocket 3.x client treats 4400-4499 as final (it stops reconnecting and
+ * emits 'closed'), and every other code as transient. So a code is in the 44xx range only
+ * when retrying the very same request can never succeed; anything a healthy client might
+ * hit by bad luck (a flaky proxy mangling a frame, a storage hiccup, a restart) must keep
+ * the client reconnecting, and its local-first state re-syncs on the next connection.
+ */
+export const CloseCode = {
+  /** A text frame: the protocol is binary only. Transient: a fixed client may retry. */
+  UnsupportedData: 1003,
+  /** A binary message we could not decode or apply. Transient, see file comment. */
+  MalformedMessage: 1007,
+  /** Sent by `ws` itself when a frame exceeds maxPayloadBytes. */
+  MessageTooBig: 1009,
+  /** A bug on our side while handling a message. */
+  InternalError: 1011,
+  /** The server is shutting down or restarting; reconnect shortly. */
+  ServiceRestart: 1012,
+  /** The path after /ws/ is not a valid room name. Final. */
+  InvalidRoom: 4400,
+  /** Reserved: missing or invalid token (next issue). */
+  Unauthorized: 4401,
+  /** Reserved: role may not open this room (next issue). */
+  Forbidden: 4403,
+  /** Loading the room from storage failed; nothing was written. Transient. */
+  RoomLoadFailed: 4500,
+  /** Persisting an update failed; the room was unloaded. Clients still hold the edit and re-send it. */
+  StorageWriteFailed: 4501,
+} as const;
+
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

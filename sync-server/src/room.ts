@@ -1,0 +1,251 @@
+import * as Y from 'yjs';
+import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
+import { CloseCode } from './close-codes';
+import type { Connection } from './connection';
+import type { Logger } from './logger';
+import {
+  ProtocolError,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncUpdate,
+  handleMessage,
+  type ProtocolContext,
+} from './protocol';
+import { SerialQueue } from './serial-queue';
+import type { DocStorage, RoomStats } from './storage/types';
+
+export interface CompactionPolicy {
+  /** Compact once this many updates follow the snapshot. */
+  readonly afterUpdates: number;
+  /** ... or once they add up to this many bytes. */
+  readonly afterBytes: number;
+}
+
+export interface RoomOptions {
+  readonly name: string;
+  readonly storage: DocStorage;
+  readonly logger: Logger;
+  readonly compaction: CompactionPolicy;
+  /** Settles when the previous instance of this room has finished writing; we load after it. */
+  readonly after: Promise<void>;
+  /**
+   * Called once, when the room stops taking connections (its last one left, it failed, or it
+   * was evicted). `done` settles (never rejects) when it has flushed and freed its doc.
+   */
+  readonly onRetire: (room: Room, done: Promise<void>) => void;
+}
+
+/** A connection inside a room. It is its own protocol context and the origin of its writes. */
+class Member implements ProtocolContext {
+  /** Awareness client ids this connection introduced: removed for everyone when it leaves. */
+  readonly awarenessIds = new Set<number>();
+
+  constructor(
+    readonly conn: Connection,
+    readonly doc: Y.Doc,
+    readonly awareness: Awareness,
+  ) {}
+
+  get origin(): Member {
+    return this;
+  }
+
+  canWrite(): boolean {
+    return this.conn.canWrite();
+  }
+}
+
+/**
+ * One Yjs document being served: its state, its peers, and the ordering rules between them.
+ *
+ * Guarantees (PROTOCOL.md, "Server guarantees"):
+ * - nobody gets a sync reply before the stored state is in the doc (messages wait in `inbox`);
+ * - an update is appended to storage before any peer receives it, and peers receive updates
+ *   in append order (every doc-derived message leaves through `outbox`);
+ * - a room that failed to load never writes, so it cannot overwrite what it could not read.
+ */
+export class Room {
+  readonly name: string;
+  readonly doc = new Y.Doc();
+  readonly awareness = new Awareness(this.doc);
+  private readonly members = new Map<Connection, Member>();
+  private readonly inbox: { member: Member; message: Uint8Array }[] = [];
+  // Sends cannot throw and compaction catches its own errors: a rejected task is an append.
+  private readonly outbox = new SerialQueue((error) =>
+    this.fail(CloseCode.StorageWriteFailed, 'storage write failed', error),
+  );
+  private phase: 'loading' | 'ready' | 'retired' = 'loading';
+  private failed = false;
+  /** What storage holds beyond the snapshot, tracked here to avoid a stats query per update. */
+  private log: RoomStats = { updates: 0, bytes: 0, lastSeq: 0 };
+  private readonly loaded: Promise<boolean>;
+
+  constructor(private readonly options: RoomOptions) {
+    this.name = options.name;
+    // The server is not a participant: it must not show up in anyone's presence list.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwarenessUpdate);
+    this.loaded = this.load();
+  }
+
+  get connectionCount(): number {
+    return this.members.size;
+  }
+
+  join(conn: Connection): void {
+    if (this.phase === 'retired') throw new Error(`room ${this.name} is retired`);
+    const member = new Member(conn, this.doc, this.awareness);
+    this.members.set(conn, member);
+    if (this.phase === 'ready') this.greet(member);
+  }
+
+  receive(conn: Connection, message: Uint8Array): void {
+    const member = this.members.get(conn);
+    if (!member) return;
+    if (this.phase === 'loading') this.inbox.push({ member, message });
+    else if (this.phase === 'ready') this.process(member, message);
+  }
+
+  leave(conn: Connection): void {
+    const member = this.members.get(conn);
+    if (!member) return;
+    this.members.delete(conn);
+    removeAwarenessStates(this.awareness, [...member.awarenessIds], 'left');
+    if (this.members.size === 0 && this.phase !== 'retired') this.retire();
+  }
+
+  /** Closes every connection with `code` and retires the room (server shutdown). */
+  evict(code: number, reason: string): void {
+    for (const member of this.members.values()) member.conn.close(code, reason);
+    this.members.clear();
+    if (this.phase !== 'retired') this.retire();
+  }
+
+  private async load(): Promise<boolean> {
+    const { storage, name } = this.options;
+    try {
+      await this.options.after;
+      const updates = await storage.load(name);
+      const stats = await storage.stats(name);
+      // Applied before the update handler is attached: stored state is never re-appended.
+      this.doc.transact(() => updates.forEach((u) => Y.applyUpdate(this.doc, u)));
+      this.log = stats;
+    } catch (error) {
+      this.fail(CloseCode.RoomLoadFailed, 'room load failed', error);
+      return false;
+    }
+    if (this.phase !== 'loading') return true; // everyone left while we were loading
+    this.doc.on('update', this.onDocUpdate);
+    this.phase = 'ready';
+    for (const member of this.members.values()) this.greet(member);
+    for (const { member, message } of this.inbox.splice(0)) {
+      if (this.members.get(member.conn) === member) this.process(member, message);
+    }
+    return true;
+  }
+
+  /** Server side of the handshake: our state vector, then who else is here (PROTOCOL.md, "Handshake"). */
+  private greet(member: Member): void {
+    this.sendOrdered(member, encodeSyncStep1(this.doc));
+    const present = [...this.awareness.getStates().keys()];
+    if (present.length > 0) this.sendOrdered(member, encodeAwareness(this.awareness, present));
+  }
+
+  private process(member: Member, message: Uint8Array): void {
+    let reply: Uint8Array | null;
+    try {
+      reply = handleMessage(message, member);
+    } catch (error) {
+      const fields = { room: this.name, conn: member.conn.id, error };
+      if (error instanceof ProtocolError) {
+        this.options.logger.warn('closing connection after a bad message', fields);
+        member.conn.close(error.closeCode, error.kind);
+      } else {
+        this.options.logger.error('message handler failed', fields);
+        member.conn.close(CloseCode.InternalError, 'internal error');
+      }
+      this.leave(member.conn);
+      return;
+    }
+    // A step 2 reply reveals doc state, which may include updates still being appended.
+    if (reply) this.sendOrdered(member, reply);
+  }
+
+  private sendOrdered(member: Member, message: Uint8Array): void {
+    this.outbox.push(() => {
+      if (this.members.get(member.conn) === member) member.conn.send(message);
+    });
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    const message = encodeSyncUpdate(update);
+    this.outbox.push(async () => {
+      if (this.failed) return;
+      const seq = await this.options.storage.append(this.name, update);
+      this.log = { updates: this.log.updates + 1, bytes: this.log.bytes + update.byteLength, lastSeq: seq };
+      for (const member of this.members.values()) {
+        if (member !== origin) member.conn.send(message);
+      }
+      const { afterUpdates, afterBytes } = this.options.compaction;
+      if (this.log.updates >= afterUpdates || this.log.bytes >= afterBytes) await this.compact();
+    });
+  };
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    if (origin instanceof Member) {
+      for (const id of [...added, ...updated]) origin.awarenessIds.add(id);
+      for (const id of removed) origin.awarenessIds.delete(id);
+    }
+    const message = encodeAwareness(this.awareness, [...added, ...updated, ...removed]);
+    // Presence is ephemeral and independent of the doc: it skips the outbox so cursors do not
+    // wait behind fsyncs. It is echoed to its sender too, as y-websocket's server does: the
+    // stock client reconnects after 30 s without any message, and for a peer alone in a room
+    // the echo of its own 15 s awareness renewal is the only traffic.
+    for (const member of this.members.values()) member.conn.send(message);
+  };
+
+  /**
+   * Replaces the log with one snapshot. Runs inside the outbox (or after it drained), so no
+   * append can slip between reading lastSeq and the compaction. Failure is not fatal: the log
+   * still holds everything.
+   */
+  private async compact(): Promise<void> {
+    const throughSeq = this.log.lastSeq;
+    try {
+      await this.options.storage.compact(this.name, Y.encodeStateAsUpdate(this.doc), throughSeq);
+      this.log = { updates: 0, bytes: 0, lastSeq: throughSeq };
+    } catch (error) {
+      this.options.logger.warn('compaction failed; the update log is intact', { room: this.name, error });
+    }
+  }
+
+  private retire(): void {
+    this.phase = 'retired';
+    this.options.onRetire(this, this.shutdown());
+  }
+
+  private fail(code: number, reason: string, error: unknown): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.options.logger.error(reason, { room: this.name, error });
+    this.inbox.length = 0;
+    // Clients keep their edits locally and re-send them after reconnecting to a fresh instance.
+    this.evict(code, reason);
+  }
+
+  /** Flushes pending writes, compacts what this session added, and frees the doc. */
+  private async shutdown(): Promise<void> {
+    const loadedOk = await this.loaded;
+    await this.outbox.idle();
+    const store = this.doc.store;
+    // Pending structs (updates waiting for a missing dependency) exist only in memory and in
+    // a snapshot: keep them even when no update was appended.
+    const unsaved = this.log.updates > 0 || store.pendingStructs !== null || store.pendingDs !== null;
+    if (loadedOk && !this.failed && unsaved) await this.compact();
+    this.doc.off('update', this.onDocUpdate);
+    this.doc.destroy(); // also destroys the awareness and its timer
+  }
+}

@@ -1,0 +1,101 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CloseCode } from './close-codes';
+import type { ServerConfig } from './config';
+import { HttpError, pathOf, sendJson } from './http-util';
+import { createJsonLogger, type Logger } from './logger';
+import { RoomRegistry } from './room-registry';
+import { createSession } from './sessions-api';
+import { createStaticHandler } from './static';
+import { SqliteStorage } from './storage/sqlite';
+import type { Storage } from './storage/types';
+import { WS_PATH, WebSocketGateway } from './websocket';
+
+export interface SyncServerDeps {
+  /** Defaults to SQLite in config.dataDir. The server owns it: close() closes it. */
+  readonly storage?: Storage;
+  /** Defaults to JSON lines on stdout at config.logLevel. */
+  readonly logger?: Logger;
+}
+
+export interface SyncServer {
+  readonly http: http.Server;
+  /** Starts listening; with port 0 the OS picks a free port, returned here. */
+  listen(): Promise<{ port: number }>;
+  /** Stops accepting, closes sockets with 1012, flushes every room, closes storage. Idempotent. */
+  close(): Promise<void>;
+}
+
+export function createSyncServer(config: ServerConfig, deps: SyncServerDeps = {}): SyncServer {
+  const logger = deps.logger ?? createJsonLogger(config.logLevel);
+  const storage =
+    deps.storage ?? new SqliteStorage({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous });
+  const registry = new RoomRegistry({
+    storage,
+    logger,
+    compaction: { afterUpdates: config.compactAfterUpdates, afterBytes: config.compactAfterBytes },
+  });
+  const gateway = new WebSocketGateway({ registry, logger, maxPayloadBytes: config.maxPayloadBytes });
+  const serveStatic = createStaticHandler(config.staticDir, logger);
+  /** Requests that may still touch storage; close() waits for them before closing it. */
+  const inflight = new Set<Promise<void>>();
+  let closing: Promise<void> | null = null;
+
+  async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const path = pathOf(req);
+    if (path === '/healthz') {
+      sendJson(res, 200, { ok: true, rooms: registry.roomCount, connections: registry.connectionCount });
+    } else if (path === '/api/sessions') {
+      if (req.method !== 'POST') sendJson(res, 405, { error: 'use POST' }, { Allow: 'POST' });
+      else if (closing) throw new HttpError(503, 'server is shutting down');
+      else await createSession(req, res, storage);
+    } else if (path.startsWith('/api/')) {
+      throw new HttpError(404, 'no such endpoint');
+    } else if (path === WS_PATH || path.startsWith(`${WS_PATH}/`)) {
+      throw new HttpError(426, 'websocket upgrade required');
+    } else {
+      serveStatic(req, res);
+    }
+  }
+
+  const server = http.createServer((req, res) => {
+    const handled = route(req, res).catch((error: unknown) => {
+      const status = error instanceof HttpError ? error.status : 500;
+      if (status === 500) logger.error('request failed', { method: req.method, path: pathOf(req), error });
+      const message = error instanceof HttpError ? error.message : 'internal error';
+      if (res.headersSent) res.destroy();
+      // 413: stop reading a body we refused, rather than draining it.
+      else sendJson(res, status, { error: message }, status === 413 ? { Connection: 'close' } : {});
+    });
+    inflight.add(handled);
+    void handled.finally(() => inflight.delete(handled));
+  });
+  server.on('upgrade', (req: http.IncomingMessage, socket, head: Buffer) => gateway.handleUpgrade(req, socket, head));
+
+  async function shutdown(): Promise<void> {
+    // Stop listening first; the callback fires once open HTTP connections are gone.
+    const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await gateway.close(CloseCode.ServiceRestart, 'server restart');
+    await registry.closeAll(CloseCode.ServiceRestart, 'server restart');
+    await Promise.all(inflight);
+    server.closeAllConnections();
+    await httpClosed;
+    await storage.close();
+    logger.info('sync server stopped');
+  }
+
+  return {
+    http: server,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          server.off('error', reject);
+          const { port } = server.address() as AddressInfo;
+          resolve({ port });
+        });
+      }),
+    close: () => (closing ??= shutdown()),
+  };
+}

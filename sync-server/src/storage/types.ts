@@ -1,0 +1,64 @@
+/**
+ * Durable storage for Yjs rooms and registered sessions.
+ *
+ * A room is stored as an append-only log of Yjs updates plus at most one snapshot that
+ * replaces a prefix of the log. Updates are idempotent and commutative, so any replay of
+ * "snapshot, then the remaining updates" yields the same document; the log only has to be
+ * gap-free, never deduplicated.
+ *
+ * Every method is async even when the backing store is synchronous (better-sqlite3) so that
+ * a networked store can implement the same contract.
+ */
+import type { Language } from '@wcb/shared';
+
+/** What the log holds beyond the latest snapshot: drives the compaction policy. */
+export interface RoomStats {
+  /** Updates appended since the latest snapshot (0 when the room is only a snapshot). */
+  readonly updates: number;
+  /** Sum of those updates' byte lengths. */
+  readonly bytes: number;
+  /** Sequence number of the newest stored update, or of the snapshot if none follows it; 0 for an empty room. */
+  readonly lastSeq: number;
+}
+
+export interface SessionRecord {
+  readonly id: string;
+  /** Milliseconds since the epoch. */
+  readonly createdAt: number;
+  readonly template: string | null;
+  readonly language: Language | null;
+}
+
+/** Initial content written together with a session, in the same atomic step. */
+export interface RoomSeed {
+  readonly room: string;
+  readonly update: Uint8Array;
+}
+
+export interface DocStorage {
+  /** The room's snapshot (if any) followed by every later update in append order; [] if unknown. */
+  load(room: string): Promise<Uint8Array[]>;
+  /** Durably appends one update and returns its sequence number (strictly increasing per storage). */
+  append(room: string, update: Uint8Array): Promise<number>;
+  /**
+   * Atomically stores `snapshot` as the room's state and deletes every update with
+   * seq <= throughSeq. The snapshot must contain everything those updates contained;
+   * updates after throughSeq are kept, so appends racing with a compaction are never lost.
+   */
+  compact(room: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+  stats(room: string): Promise<RoomStats>;
+}
+
+export interface SessionStore {
+  /**
+   * Registers a session and appends `seed` to its rooms, all or nothing.
+   * Returns false (and writes nothing) when the id is already registered.
+   */
+  createSession(session: SessionRecord, seed: readonly RoomSeed[]): Promise<boolean>;
+  getSession(id: string): Promise<SessionRecord | null>;
+}
+
+export interface Storage extends DocStorage, SessionStore {
+  /** Flushes and releases the store; no other method may be called afterwards. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,75 @@
+import { MemoryStorage } from '@wcb/sync-server';
+import type { RoomSeed, RoomStats, SessionRecord, Storage } from '@wcb/sync-server';
+
+/** A promise with its resolver: lets a test hold the server at a chosen point. */
+export interface Gate {
+  readonly opened: Promise<void>;
+  open(): void;
+}
+
+export function createGate(): Gate {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}
+
+/**
+ * MemoryStorage with test hooks: loads and appends can be held behind a gate or made to fail,
+ * and every call is announced so tests await the server's progress instead of sleeping.
+ */
+export class ControlledStorage implements Storage {
+  readonly inner = new MemoryStorage();
+  loadGate: Gate | null = null;
+  appendGate: Gate | null = null;
+  failLoads = false;
+  failAppends = false;
+  readonly calls: { load: string[]; append: string[] } = { load: [], append: [] };
+  private readonly waiters: { kind: 'load' | 'append'; resolve: () => void }[] = [];
+
+  /** Resolves when the server next calls `kind` (e.g. starts loading a room). */
+  next(kind: 'load' | 'append'): Promise<void> {
+    return new Promise((resolve) => this.waiters.push({ kind, resolve }));
+  }
+
+  async load(room: string): Promise<Uint8Array[]> {
+    this.announce('load', room);
+    await this.loadGate?.opened;
+    if (this.failLoads) throw new Error('simulated load failure');
+    return this.inner.load(room);
+  }
+
+  async append(room: string, update: Uint8Array): Promise<number> {
+    this.announce('append', room);
+    await this.appendGate?.opened;
+    if (this.failAppends) throw new Error('simulated write failure');
+    return this.inner.append(room, update);
+  }
+
+  compact(room: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    return this.inner.compact(room, snapshot, throughSeq);
+  }
+
+  stats(room: string): Promise<RoomStats> {
+    return this.inner.stats(room);
+  }
+
+  createSession(session: SessionRecord, seed: readonly RoomSeed[]): Promise<boolean> {
+    return this.inner.createSession(session, seed);
+  }
+
+  getSession(id: string): Promise<SessionRecord | null> {
+    return this.inner.getSession(id);
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+
+  private announce(kind: 'load' | 'append', room: string): void {
+    this.calls[kind].push(room);
+    for (const waiter of this.waiters.filter((w) => w.kind === kind)) {
+      this.waiters.splice(this.waiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
+  }
+}

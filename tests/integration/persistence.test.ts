@@ -1,0 +1,194 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { rm } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import * as Y from 'yjs';
+import { controlRoom, phaseRoom, randomId } from '@wcb/shared';
+import { SqliteStorage } from '@wcb/sync-server';
+import { connectClient, nextEvent, waitForDoc, type TestClient } from './helpers/clients';
+import { ControlledStorage, createGate } from './helpers/controlled-storage';
+import { makeTempDir, startTestServer, type TestServer } from './helpers/test-server';
+
+const noteText = (doc: Y.Doc, id: string): unknown => doc.getMap<Y.Map<unknown>>('notes').get(id)?.get('text');
+
+function writeNote(doc: Y.Doc, id: string, text: string): void {
+  const note = new Y.Map<unknown>();
+  note.set('text', text);
+  doc.getMap<Y.Map<unknown>>('notes').set(id, note);
+}
+
+/** Resolves with whatever `read` returns at the very moment of the client's first sync(true). */
+function readAtFirstSync<T>(client: TestClient, read: (doc: Y.Doc) => T): Promise<T> {
+  return nextEvent<[boolean]>(client.provider, 'sync', (state) => state).then(() => read(client.doc));
+}
+
+/**
+ * Resolves when the next websocket client's first frame reaches the server. The server's own
+ * 'data' listener was attached during the upgrade, before ours, so by the time this resolves
+ * the server has already handled that frame.
+ */
+function nextClientFrame(server: TestServer): Promise<void> {
+  return new Promise((resolve) => {
+    server.server.http.once('upgrade', (_req: IncomingMessage, socket: Duplex) => socket.once('data', () => resolve()));
+  });
+}
+
+describe('persistence', () => {
+  const clients: TestClient[] = [];
+  const servers: TestServer[] = [];
+  const dirs: string[] = [];
+  const join = (server: TestServer, room: string): TestClient => {
+    const client = connectClient(server.wsUrl, room);
+    clients.push(client);
+    return client;
+  };
+  const start = async (...args: Parameters<typeof startTestServer>): Promise<TestServer> => {
+    const server = await startTestServer(...args);
+    servers.push(server);
+    return server;
+  };
+  const tempDir = async (): Promise<string> => {
+    const dir = await makeTempDir();
+    dirs.push(dir);
+    return dir;
+  };
+
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.destroy();
+    for (const server of servers.splice(0)) await server.stop();
+    for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('keeps a note written before a server restart, and a fresh client has it at its first sync', async () => {
+    const dataDir = await tempDir();
+    const room = phaseRoom(randomId(), 'ideas');
+    const first = await start({ dataDir });
+    const writer = join(first, room);
+    const observer = join(first, room);
+    await Promise.all([writer.synced(), observer.synced()]);
+    writeNote(writer.doc, 'n1', 'Shared kitchen garden');
+    // Relayed means stored: the observer seeing it proves the server appended it.
+    await waitForDoc('observer has the note', observer.doc, (d) => noteText(d, 'n1') !== undefined);
+    await first.stop();
+
+    const second = await start({ dataDir });
+    const reader = join(second, room);
+    expect(await readAtFirstSync(reader, (d) => noteText(d, 'n1'))).toBe('Shared kitchen garden');
+  });
+
+  it('never reports synced before the stored state is loaded', async () => {
+    const storage = new ControlledStorage();
+    const room = controlRoom(randomId());
+    const stored = new Y.Doc();
+    writeNote(stored, 'n1', 'stored before anyone connected');
+    await storage.inner.append(room, Y.encodeStateAsUpdate(stored));
+    storage.loadGate = createGate();
+    const server = await start({ storage });
+
+    const loading = storage.next('load');
+    const firstFrame = nextClientFrame(server);
+    const client = join(server, room);
+    const atFirstSync = readAtFirstSync(client, (d) => noteText(d, 'n1'));
+    await Promise.all([loading, firstFrame]);
+    // The server now holds the client's sync step 1 while the room is still loading.
+    expect(client.provider.synced).toBe(false);
+    storage.loadGate.open();
+    expect(await atFirstSync).toBe('stored before anyone connected');
+  });
+
+  it('relays an update to other clients only after storage accepted it', async () => {
+    const storage = new ControlledStorage();
+    const room = phaseRoom(randomId(), 'ideas');
+    const server = await start({ storage });
+    const alice = join(server, room);
+    const bob = join(server, room);
+    await Promise.all([alice.synced(), bob.synced()]);
+
+    storage.appendGate = createGate();
+    const appending = storage.next('append');
+    writeNote(alice.doc, 'n1', 'held');
+    await appending;
+    // Awareness is not persisted, so it overtakes the held update: once Bob sees Alice's
+    // presence, the server has handled everything Alice sent so far.
+    alice.provider.awareness.setLocalStateField('name', 'Alice');
+    await nextEvent(bob.provider.awareness, 'change', () =>
+      bob.provider.awareness.getStates().get(alice.doc.clientID)?.['name'] === 'Alice',
+    );
+    expect(noteText(bob.doc, 'n1')).toBeUndefined();
+
+    storage.appendGate.open();
+    await waitForDoc('bob gets the note once stored', bob.doc, (d) => noteText(d, 'n1') === 'held');
+  });
+
+  it('closes clients with 4500 when a room fails to load, writes nothing, and recovers on reconnect', async () => {
+    const storage = new ControlledStorage();
+    const room = controlRoom(randomId());
+    const stored = new Y.Doc();
+    writeNote(stored, 'kept', 'must survive');
+    await storage.inner.append(room, Y.encodeStateAsUpdate(stored));
+    storage.failLoads = true;
+    const server = await start({ storage });
+
+    const client = join(server, room);
+    writeNote(client.doc, 'local', 'made while the server was failing');
+    const [event] = await nextEvent<[{ code: number } | null]>(client.provider, 'connection-close');
+    expect(event?.code).toBe(4500);
+    expect(storage.calls.append).toEqual([]);
+
+    storage.failLoads = false; // the stock client retries 4500 on its own
+    await client.synced();
+    expect(noteText(client.doc, 'kept')).toBe('must survive');
+    const peer = join(server, room);
+    await peer.synced();
+    await waitForDoc('the offline note reached the server', peer.doc, (d) => noteText(d, 'local') !== undefined);
+  });
+
+  it('closes the room with 4501 when a write fails, and the edit is stored once clients reconnect', async () => {
+    const storage = new ControlledStorage();
+    const room = phaseRoom(randomId(), 'ideas');
+    const server = await start({ storage });
+    const alice = join(server, room);
+    const bob = join(server, room);
+    await Promise.all([alice.synced(), bob.synced()]);
+
+    storage.failAppends = true;
+    const closed = nextEvent<[{ code: number } | null]>(alice.provider, 'connection-close');
+    writeNote(alice.doc, 'n1', 'written during a disk hiccup');
+    const [event] = await closed;
+    expect(event?.code).toBe(4501);
+    expect(noteText(bob.doc, 'n1')).toBeUndefined(); // never relayed unstored
+
+    storage.failAppends = false;
+    // Alice still has the note; her sync step 2 on reconnect hands it to the reloaded room.
+    await waitForDoc('bob gets the note after the reconnect', bob.doc, (d) => noteText(d, 'n1') !== undefined);
+    expect((await storage.stats(room)).updates).toBeGreaterThan(0);
+  });
+
+  it('collapses the update log into a snapshot past the threshold, and a restart yields the same state', async () => {
+    const dataDir = await tempDir();
+    const room = phaseRoom(randomId(), 'ideas');
+    const first = await start({ dataDir, config: { compactAfterUpdates: 10 } });
+    const writer = join(first, room);
+    const observer = join(first, room);
+    await Promise.all([writer.synced(), observer.synced()]);
+
+    for (let i = 0; i < 25; i++) writeNote(writer.doc, `n${i}`, `idea ${i}`);
+    await waitForDoc('observer has all notes', observer.doc, (d) => d.getMap('notes').size === 25);
+    const stats = await first.storage.stats(room);
+    expect(stats.updates).toBeLessThan(10);
+    expect(await first.storage.load(room)).toHaveLength(stats.updates + 1);
+    const expected = writer.doc.getMap('notes').toJSON();
+    await first.stop();
+
+    // The last peer leaving (here: the shutdown) compacts the rest too.
+    const reopened = new SqliteStorage({ dataDir, synchronous: 'NORMAL' });
+    expect(await reopened.load(room)).toHaveLength(1);
+    await reopened.close();
+
+    const second = await start({ dataDir });
+    const reader = join(second, room);
+    await reader.synced();
+    expect(reader.doc.getMap('notes').toJSON()).toEqual(expected);
+    expect(Y.encodeStateVector(reader.doc)).toEqual(Y.encodeStateVector(writer.doc));
+  });
+});

@@ -1,0 +1,132 @@
+/**
+ * The behaviour every Storage adapter must have, as one reusable suite (in the spirit of
+ * automerge-repo's network-adapter-tests): an adapter passes it or the server cannot rely on it.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SessionRecord, Storage } from '@wcb/sync-server';
+
+export interface StorageHarness {
+  readonly storage: Storage;
+  /** Closes `storage` and opens the same data again; omitted by adapters without durability. */
+  readonly reopen?: () => Promise<Storage>;
+  cleanup(): Promise<void>;
+}
+
+const bytes = (...values: number[]): Uint8Array => Uint8Array.from(values);
+const session = (id: string): SessionRecord => ({
+  id,
+  createdAt: 1_700_000_000_000,
+  template: 'blank',
+  language: 'en',
+});
+
+/** `durable`: the adapter keeps data across a reopen, and its harness provides `reopen`. */
+export function runStorageContract(
+  name: string,
+  makeStorage: () => Promise<StorageHarness>,
+  { durable }: { durable: boolean },
+): void {
+  describe(`${name} storage contract`, () => {
+    let harness: StorageHarness;
+    let storage: Storage;
+
+    beforeEach(async () => {
+      harness = await makeStorage();
+      storage = harness.storage;
+    });
+    afterEach(async () => {
+      await harness.cleanup();
+    });
+
+    it('loads an unknown room as empty with zero stats', async () => {
+      expect(await storage.load('nobody/control')).toEqual([]);
+      expect(await storage.stats('nobody/control')).toEqual({ updates: 0, bytes: 0, lastSeq: 0 });
+    });
+
+    it('loads updates in append order, separately per room', async () => {
+      await storage.append('a/control', bytes(1));
+      await storage.append('b/control', bytes(9));
+      await storage.append('a/control', bytes(2, 2));
+      expect(await storage.load('a/control')).toEqual([bytes(1), bytes(2, 2)]);
+      expect(await storage.load('b/control')).toEqual([bytes(9)]);
+    });
+
+    it('hands out strictly increasing sequence numbers and counts what follows the snapshot', async () => {
+      const first = await storage.append('r/control', bytes(1, 1));
+      const second = await storage.append('r/control', bytes(2, 2, 2));
+      expect(second).toBeGreaterThan(first);
+      expect(await storage.stats('r/control')).toEqual({ updates: 2, bytes: 5, lastSeq: second });
+    });
+
+    it('compacts by replacing updates through throughSeq with the snapshot, keeping later ones', async () => {
+      await storage.append('r/control', bytes(1));
+      const through = await storage.append('r/control', bytes(2));
+      const later = await storage.append('r/control', bytes(3)); // raced with the compaction
+      await storage.compact('r/control', bytes(12), through);
+      expect(await storage.load('r/control')).toEqual([bytes(12), bytes(3)]);
+      expect(await storage.stats('r/control')).toEqual({ updates: 1, bytes: 1, lastSeq: later });
+
+      await storage.compact('r/control', bytes(123), later);
+      expect(await storage.load('r/control')).toEqual([bytes(123)]);
+      expect(await storage.stats('r/control')).toEqual({ updates: 0, bytes: 0, lastSeq: later });
+      expect(await storage.append('r/control', bytes(4))).toBeGreaterThan(later);
+    });
+
+    it('keeps every update when a compaction fails part-way (atomic)', async () => {
+      await storage.append('r/control', bytes(1));
+      const through = await storage.append('r/control', bytes(2));
+      await expect(storage.compact('r/control', null as unknown as Uint8Array, through)).rejects.toThrow();
+      expect(await storage.load('r/control')).toEqual([bytes(1), bytes(2)]);
+    });
+
+    it('is not affected by callers mutating bytes they appended or loaded', async () => {
+      const update = bytes(1, 2, 3);
+      await storage.append('r/control', update);
+      update[0] = 99;
+      const [loaded] = await storage.load('r/control');
+      if (loaded) loaded[1] = 99;
+      expect(await storage.load('r/control')).toEqual([bytes(1, 2, 3)]);
+    });
+
+    it('registers a session once, together with its seed rooms', async () => {
+      const seed = [
+        { room: 'S1234567/control', update: bytes(7) },
+        { room: 'S1234567/phase/ideas', update: bytes(8) },
+      ];
+      expect(await storage.createSession(session('S1234567'), seed)).toBe(true);
+      expect(await storage.getSession('S1234567')).toEqual(session('S1234567'));
+      expect(await storage.load('S1234567/phase/ideas')).toEqual([bytes(8)]);
+
+      const again = [{ room: 'S1234567/control', update: bytes(0) }];
+      expect(await storage.createSession(session('S1234567'), again)).toBe(false);
+      expect(await storage.load('S1234567/control')).toEqual([bytes(7)]);
+      expect(await storage.getSession('unknown1')).toBeNull();
+    });
+
+    it('writes nothing when registering a session with a bad seed fails (atomic)', async () => {
+      const seed = [
+        { room: 'S7654321/control', update: bytes(7) },
+        { room: 'S7654321/phase/ideas', update: null as unknown as Uint8Array },
+      ];
+      await expect(storage.createSession(session('S7654321'), seed)).rejects.toThrow();
+      expect(await storage.getSession('S7654321')).toBeNull();
+      expect(await storage.load('S7654321/control')).toEqual([]);
+    });
+
+    if (durable) it('keeps snapshots, updates and sessions across a reopen', async () => {
+      const reopen = harness.reopen;
+      if (!reopen) throw new Error(`${name}: a durable adapter's harness must provide reopen()`);
+      await storage.append('r/control', bytes(1));
+      const through = await storage.append('r/control', bytes(2));
+      await storage.compact('r/control', bytes(12), through);
+      const last = await storage.append('r/control', bytes(3));
+      await storage.createSession(session('S1234567'), []);
+
+      storage = await reopen();
+      expect(await storage.load('r/control')).toEqual([bytes(12), bytes(3)]);
+      expect(await storage.stats('r/control')).toEqual({ updates: 1, bytes: 1, lastSeq: last });
+      expect(await storage.getSession('S1234567')).toEqual(session('S1234567'));
+      expect(await storage.append('r/control', bytes(4))).toBeGreaterThan(last);
+    });
+  });
+}

@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { MessageType, ProtocolError, SyncStep, handleMessage, type ProtocolContext } from '@wcb/sync-server';
+
+/** A server-side context over a fresh doc; `writable` can be flipped between messages. */
+function context(writable = true): ProtocolContext & { doc: Y.Doc; awareness: Awareness; writable: boolean } {
+  const doc = new Y.Doc();
+  const awareness = new Awareness(doc);
+  awareness.setLocalState(null);
+  const ctx = {
+    doc,
+    awareness,
+    origin: Symbol('peer'),
+    writable,
+    canWrite: () => ctx.writable,
+  };
+  return ctx;
+}
+
+const message = (write: (encoder: encoding.Encoder) => void): Uint8Array => {
+  const encoder = encoding.createEncoder();
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+};
+
+const syncUpdate = (update: Uint8Array): Uint8Array =>
+  message((e) => {
+    encoding.writeVarUint(e, MessageType.Sync);
+    syncProtocol.writeUpdate(e, update);
+  });
+
+function peerUpdate(): Uint8Array {
+  const peer = new Y.Doc();
+  peer.getText('note').insert(0, 'from a peer');
+  return Y.encodeStateAsUpdate(peer);
+}
+
+function expectProtocolError(run: () => unknown, kind: ProtocolError['kind'], closeCode: number): void {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ProtocolError);
+    expect((error as ProtocolError).kind).toBe(kind);
+    expect((error as ProtocolError).closeCode).toBe(closeCode);
+    return;
+  }
+  throw new Error('expected a ProtocolError');
+}
+
+describe('sync messages', () => {
+  it('answers sync step 1 with a step 2 holding exactly what the peer is missing', () => {
+    const ctx = context();
+    ctx.doc.getText('note').insert(0, 'server state');
+    const peer = new Y.Doc();
+    const step1 = message((e) => {
+      encoding.writeVarUint(e, MessageType.Sync);
+      syncProtocol.writeSyncStep1(e, peer);
+    });
+
+    const reply = handleMessage(step1, ctx);
+
+    expect(reply).not.toBeNull();
+    const decoder = decoding.createDecoder(reply as Uint8Array);
+    expect(decoding.readVarUint(decoder)).toBe(MessageType.Sync);
+    expect(decoding.readVarUint(decoder)).toBe(SyncStep.Step2);
+    Y.applyUpdate(peer, decoding.readVarUint8Array(decoder));
+    expect(peer.getText('note').toString()).toBe('server state');
+  });
+
+  it("applies a writable peer's update with the peer as transaction origin, and sends no reply", () => {
+    const ctx = context();
+    const origins: unknown[] = [];
+    ctx.doc.on('update', (_update: Uint8Array, origin: unknown) => origins.push(origin));
+
+    expect(handleMessage(syncUpdate(peerUpdate()), ctx)).toBeNull();
+
+    expect(ctx.doc.getText('note').toString()).toBe('from a peer');
+    expect(origins).toEqual([ctx.origin]);
+  });
+
+  it.each([
+    ['an update', SyncStep.Update],
+    ['a sync step 2', SyncStep.Step2],
+  ])('drops %s from a peer that may not write, leaving the doc unchanged', (_label, step) => {
+    const ctx = context(false);
+    const before = Y.encodeStateVector(ctx.doc);
+    const msg = message((e) => {
+      encoding.writeVarUint(e, MessageType.Sync);
+      encoding.writeVarUint(e, step);
+      encoding.writeVarUint8Array(e, peerUpdate());
+    });
+
+    expect(handleMessage(msg, ctx)).toBeNull();
+
+    expect(ctx.doc.getText('note').toString()).toBe('');
+    expect(Y.encodeStateVector(ctx.doc)).toEqual(before);
+  });
+
+  it('asks canWrite for every message, so revoking write access takes effect at once', () => {
+    const ctx = context(true);
+    handleMessage(syncUpdate(peerUpdate()), ctx);
+    ctx.writable = false;
+    const later = new Y.Doc();
+    later.getMap('m').set('k', 'v');
+    handleMessage(syncUpdate(Y.encodeStateAsUpdate(later)), ctx);
+    expect(ctx.doc.getMap('m').size).toBe(0);
+  });
+
+  it('still answers sync step 1 for a read-only peer', () => {
+    const ctx = context(false);
+    const step1 = message((e) => {
+      encoding.writeVarUint(e, MessageType.Sync);
+      syncProtocol.writeSyncStep1(e, new Y.Doc());
+    });
+    expect(handleMessage(step1, ctx)).not.toBeNull();
+  });
+});
+
+describe('malformed input', () => {
+  it('throws ProtocolError (1003) for an unknown message type', () => {
+    expectProtocolError(() => handleMessage(Uint8Array.of(42), context()), 'unknown-message-type', 1003);
+  });
+
+  it('rejects auth messages, which only the server may send', () => {
+    const auth = Uint8Array.of(MessageType.Auth, 0);
+    expectProtocolError(() => handleMessage(auth, context()), 'unknown-message-type', 1003);
+  });
+
+  it.each([
+    ['an empty message', Uint8Array.of()],
+    ['an unknown sync step', Uint8Array.of(MessageType.Sync, 7, 0)],
+    ['a length prefix longer than the message', Uint8Array.of(MessageType.Sync, SyncStep.Update, 50, 1, 2, 3)],
+    ['an update that is not a Yjs update', Uint8Array.of(MessageType.Sync, SyncStep.Update, 3, 0xff, 0xff, 0xff)],
+    ['a malformed state vector', Uint8Array.of(MessageType.Sync, SyncStep.Step1, 2, 0xff, 0xff)],
+  ])('throws ProtocolError (1007) for %s', (_label, bytes) => {
+    expectProtocolError(() => handleMessage(bytes, context()), 'malformed-message', 1007);
+  });
+});
+
+describe('awareness messages', () => {
+  const awarenessMessage = (update: Uint8Array): Uint8Array =>
+    message((e) => {
+      encoding.writeVarUint(e, MessageType.Awareness);
+      encoding.writeVarUint8Array(e, update);
+    });
+
+  function peerAwareness(state: Record<string, unknown>): { awareness: Awareness; id: number } {
+    const doc = new Y.Doc();
+    const awareness = new Awareness(doc);
+    awareness.setLocalState(state);
+    return { awareness, id: doc.clientID };
+  }
+
+  it("applies a peer's presence with the peer as origin", () => {
+    const ctx = context();
+    const peer = peerAwareness({ name: 'Alice' });
+    const origins: unknown[] = [];
+    ctx.awareness.on('update', (_change: unknown, origin: unknown) => origins.push(origin));
+
+    expect(handleMessage(awarenessMessage(encodeAwarenessUpdate(peer.awareness, [peer.id])), ctx)).toBeNull();
+
+    expect(ctx.awareness.getStates().get(peer.id)).toEqual({ name: 'Alice' });
+    expect(origins).toEqual([ctx.origin]);
+  });
+
+  it('rejects an update with a bad entry without applying the good entries before it', () => {
+    const ctx = context();
+    const peer = peerAwareness({ name: 'Alice' });
+    const update = message((e) => {
+      encoding.writeVarUint(e, 2);
+      encoding.writeVarUint(e, peer.id);
+      encoding.writeVarUint(e, 5);
+      encoding.writeVarString(e, JSON.stringify({ name: 'Alice' }));
+      encoding.writeVarUint(e, 777);
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarString(e, '{not json');
+    });
+    expectProtocolError(() => handleMessage(awarenessMessage(update), ctx), 'malformed-message', 1007);
+    expect(ctx.awareness.getStates().size).toBe(0);
+  });
+
+  it('rejects presence states that are not objects', () => {
+    const update = message((e) => {
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarUint(e, 1234);
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarString(e, '[1,2]');
+    });
+    expectProtocolError(() => handleMessage(awarenessMessage(update), context()), 'malformed-message', 1007);
+  });
+
+  it('answers query-awareness with every known presence state', () => {
+    const ctx = context();
+    const peer = peerAwareness({ name: 'Bob' });
+    handleMessage(awarenessMessage(encodeAwarenessUpdate(peer.awareness, [peer.id])), ctx);
+
+    const reply = handleMessage(Uint8Array.of(MessageType.QueryAwareness), ctx);
+
+    const decoder = decoding.createDecoder(reply as Uint8Array);
+    expect(decoding.readVarUint(decoder)).toBe(MessageType.Awareness);
+    const observer = new Awareness(new Y.Doc());
+    applyAwarenessUpdate(observer, decoding.readVarUint8Array(decoder), 'server');
+    expect(observer.getStates().get(peer.id)).toEqual({ name: 'Bob' });
+    observer.destroy();
+  });
+});
