@@ -45,6 +45,8 @@ export default defineConfig({
     root: '.',
     // vite-plugin-solid would default tests to jsdom; every project here runs in Node.
     environment: 'node',
+    // The last line of a run reads "N passed, N failed" for CI, which does not parse Vitest's summary.
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       {
         extends: true,

@@ -1,0 +1,141 @@
+import { CROSS_CUTTING } from '@wcb/shared';
+import type { Point, Rect } from './viewport';
+
+/**
+ * Board layout as plain math: topic columns side by side, the cross-cutting row spanning all of
+ * them underneath. A note's x,y are relative to the top-left of its cell's body (the area under
+ * the header), so reordering or widening columns carries their notes along. Cells grow to fit
+ * their notes; all columns share one height so the row reads as a table.
+ *
+ * Notes have a fixed size (long text scrolls inside), which keeps layout independent of the DOM.
+ */
+
+// Large enough for ~6 lines of projector-sized text, small enough for 2 notes per column on a laptop.
+export const NOTE_W = 200;
+export const NOTE_H = 150;
+// Room for a topic label on two lines plus the add button.
+export const HEADER_H = 64;
+export const CELL_PAD = 16;
+export const NOTE_GAP = 16;
+// Gaps between cells, so the columns read as separate areas even when they are full.
+export const COLUMN_GAP = 16;
+export const ROW_GAP = 24;
+// An empty column holds 2×2 notes before it grows; the cross row starts one note tall.
+export const MIN_BODY_W = CELL_PAD * 2 + NOTE_W * 2 + NOTE_GAP;
+export const MIN_BODY_H = CELL_PAD * 2 + NOTE_H * 2 + NOTE_GAP;
+export const MIN_CROSS_BODY_H = CELL_PAD * 2 + NOTE_H;
+
+export type NotePlacement = { topic: string; x: number; y: number };
+
+export type Cell = Rect & {
+  topic: string;
+  /** Notes drawn in this cell. */
+  count: number;
+  /** Board y of the body's top edge (under the header); note coordinates start here and at `x`. */
+  bodyY: number;
+};
+
+export type BoardLayout = { columns: Cell[]; cross: Cell; cells: ReadonlyMap<string, Cell>; bounds: Rect };
+
+/**
+ * The cell a note is drawn in. A note whose topic no longer exists (deleted by a facilitator, or
+ * written by a newer client) is shown in the cross-cutting row rather than hidden.
+ */
+export const cellTopic = (topic: string, topics: ReadonlySet<string>): string =>
+  topics.has(topic) ? topic : CROSS_CUTTING;
+
+type Extent = { right: number; bottom: number; count: number };
+
+function extents(topicIds: readonly string[], notes: Iterable<NotePlacement>): Map<string, Extent> {
+  const known = new Set(topicIds);
+  const out = new Map<string, Extent>();
+  for (const n of notes) {
+    const key = cellTopic(n.topic, known);
+    const e = out.get(key) ?? { right: 0, bottom: 0, count: 0 };
+    e.count++;
+    e.right = Math.max(e.right, Math.max(0, n.x) + NOTE_W + CELL_PAD);
+    e.bottom = Math.max(e.bottom, Math.max(0, n.y) + NOTE_H + CELL_PAD);
+    out.set(key, e);
+  }
+  return out;
+}
+
+export function layoutBoard(topicIds: readonly string[], notes: Iterable<NotePlacement>): BoardLayout {
+  const ext = extents(topicIds, notes);
+  const bodyH = Math.max(MIN_BODY_H, ...topicIds.map((id) => ext.get(id)?.bottom ?? 0));
+  const columns: Cell[] = [];
+  let x = 0;
+  for (const topic of topicIds) {
+    const width = Math.max(MIN_BODY_W, ext.get(topic)?.right ?? 0);
+    columns.push({ topic, count: ext.get(topic)?.count ?? 0, x, y: 0, width, height: HEADER_H + bodyH, bodyY: HEADER_H });
+    x += width + COLUMN_GAP;
+  }
+  const columnsWidth = Math.max(MIN_BODY_W, x - COLUMN_GAP);
+  const crossExt = ext.get(CROSS_CUTTING);
+  const crossY = topicIds.length ? HEADER_H + bodyH + ROW_GAP : 0;
+  const cross: Cell = {
+    topic: CROSS_CUTTING,
+    count: crossExt?.count ?? 0,
+    x: 0,
+    y: crossY,
+    width: Math.max(columnsWidth, crossExt?.right ?? 0),
+    height: HEADER_H + Math.max(MIN_CROSS_BODY_H, crossExt?.bottom ?? 0),
+    bodyY: crossY + HEADER_H,
+  };
+  const cells = new Map<string, Cell>(columns.map((c) => [c.topic, c]));
+  cells.set(CROSS_CUTTING, cross);
+  return { columns, cross, cells, bounds: { x: 0, y: 0, width: cross.width, height: cross.y + cross.height } };
+}
+
+/** Board position of a note's top-left corner. */
+export function notePosition(layout: BoardLayout, note: NotePlacement): Point {
+  const cell = layout.cells.get(note.topic) ?? layout.cross;
+  return { x: cell.x + note.x, y: cell.bodyY + note.y };
+}
+
+const distanceToRect = (r: Rect, p: Point): number =>
+  Math.hypot(Math.max(r.x - p.x, 0, p.x - (r.x + r.width)), Math.max(r.y - p.y, 0, p.y - (r.y + r.height)));
+
+/** The cell under a board point, or null in a gap or off the board. */
+export function cellUnder(layout: BoardLayout, p: Point): Cell | null {
+  for (const cell of layout.cells.values()) if (distanceToRect(cell, p) === 0) return cell;
+  return null;
+}
+
+/** The cell under a board point, or the nearest one when the point is in a gap or off the board. */
+export function cellAt(layout: BoardLayout, p: Point): Cell {
+  let best = layout.cross;
+  let bestDistance = distanceToRect(best, p);
+  for (const cell of layout.columns) {
+    const d = distanceToRect(cell, p);
+    if (d < bestDistance) [best, bestDistance] = [cell, d];
+  }
+  return best;
+}
+
+/** Turns a board position of a note's top-left into coordinates inside `cell`, never above or left of its body. */
+export function toCellCoords(cell: Cell, p: Point): Point {
+  return { x: Math.max(0, Math.round(p.x - cell.x)), y: Math.max(0, Math.round(p.y - cell.bodyY)) };
+}
+
+const overlaps = (a: Point, b: Point): boolean =>
+  a.x < b.x + NOTE_W + NOTE_GAP && b.x < a.x + NOTE_W + NOTE_GAP && a.y < b.y + NOTE_H + NOTE_GAP && b.y < a.y + NOTE_H + NOTE_GAP;
+
+/**
+ * The first free grid slot (row by row) in a cell of body width `width` that overlaps none of
+ * `taken` (cell coordinates). Where a new note goes when someone presses "+".
+ */
+export function freeSlot(taken: readonly Point[], width: number): Point {
+  const perRow = Math.max(1, Math.floor((width - 2 * CELL_PAD + NOTE_GAP) / (NOTE_W + NOTE_GAP)));
+  for (let row = 0; ; row++) {
+    for (let col = 0; col < perRow; col++) {
+      const slot = { x: CELL_PAD + col * (NOTE_W + NOTE_GAP), y: CELL_PAD + row * (NOTE_H + NOTE_GAP) };
+      if (!taken.some((t) => overlaps(slot, t))) return slot;
+    }
+  }
+}
+
+/** Where a note created by double-clicking at board point `p` goes: centred on the pointer. */
+export function noteAtPointer(cell: Cell, p: Point): Point {
+  return toCellCoords(cell, { x: p.x - NOTE_W / 2, y: p.y - NOTE_H / 2 });
+}

@@ -1,0 +1,68 @@
+import { batch, createSignal, type Accessor } from 'solid-js';
+import { migrateDoc, phaseMaps, phaseRoom, schemaStatus, type Note, type SchemaStatus } from '@wcb/shared';
+import { makeNoteActions, type NoteActions } from './actions';
+import { makePeers, type Peers } from './presence';
+import { makeNotesProjection } from './projection';
+import { makeRoom, type Room, type RoomState } from './room';
+import { makeUndo, type Undo } from './undo';
+
+/** Everything the board needs for one phase: its room, notes, undo history and peers. */
+export type PhaseRoom = {
+  readonly phaseId: string;
+  readonly room: Room;
+  readonly notes: Readonly<Partial<Record<string, Note>>>;
+  readonly peers: Peers;
+  readonly undo: Undo;
+  readonly actions: NoteActions;
+  state: Accessor<RoomState>;
+  status: Accessor<SchemaStatus>;
+  dispose(): void;
+};
+
+export function makePhaseRoom(sessionId: string, phaseId: string, controlReadOnly: Accessor<boolean>): PhaseRoom {
+  const room = makeRoom(phaseRoom(sessionId, phaseId));
+  const { doc } = room;
+  const [state, setState] = createSignal(room.state());
+  const [status, setStatus] = createSignal(schemaStatus(doc, 'phase'));
+  const migrated = { load: false, sync: false };
+
+  // Migrations run once on what IndexedDB had and once more after the first server sync (which
+  // may bring records written by an older client); they write nothing when all is current.
+  const unsubscribe = room.subscribe((s) => {
+    if ((s.loaded && !migrated.load) || (s.everSynced && !migrated.sync)) migrateDoc(doc, 'phase');
+    migrated.load ||= s.loaded;
+    migrated.sync ||= s.everSynced;
+    batch(() => {
+      setState(s);
+      setStatus(schemaStatus(doc, 'phase'));
+    });
+  });
+  // Only the schema version in meta can turn a loaded document read-only; watching meta (rather
+  // than every update) keeps typing from re-scanning all notes.
+  const meta = phaseMaps(doc).meta;
+  const onMeta = () => setStatus(schemaStatus(doc, 'phase'));
+  meta.observe(onMeta);
+
+  const projection = makeNotesProjection(doc);
+  const peers = makePeers(room.awareness);
+  const undo = makeUndo(doc);
+  return {
+    phaseId,
+    room,
+    notes: projection.notes,
+    peers: peers.peers,
+    undo,
+    // eslint-disable-next-line solid/reactivity -- an accessor, read by each action when it runs.
+    actions: makeNoteActions(doc, { sessionId, phaseId }, () => controlReadOnly() || status() === 'newer'),
+    state,
+    status,
+    dispose() {
+      unsubscribe();
+      meta.unobserve(onMeta);
+      undo.dispose();
+      peers.dispose();
+      projection.dispose();
+      room.dispose();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type * as Y from 'yjs';
+import { batch, createSignal, type Accessor } from 'solid-js';
+import { createStore, reconcile } from 'solid-js/store';
+import { phaseMaps, readNoteById, readNotes, readSession, schemaStatus, type Note, type SchemaStatus, type SessionSnapshot } from '@wcb/shared';
+
+/**
+ * Yjs documents projected onto Solid stores (after automerge-repo's makeDocumentProjection).
+ * The store is read-only for views; every write goes through the model's mutations and comes
+ * back here as a Yjs event. Only the notes that an event touched are re-read and reconciled, so
+ * one person typing updates one note's text node, not the board.
+ */
+
+/** Notes by id. A deleted note's key is removed (Solid stores delete keys set to undefined). */
+export type NotesProjection = { readonly notes: Readonly<Partial<Record<string, Note>>>; dispose(): void };
+
+export function makeNotesProjection(doc: Y.Doc): NotesProjection {
+  const map = phaseMaps(doc).notes;
+  const [notes, setNotes] = createStore<Partial<Record<string, Note>>>(Object.fromEntries(readNotes(doc).map((n) => [n.id, n])));
+
+  const onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+    const changed = new Set<string>();
+    for (const event of events) {
+      // On the notes map itself the keys are note ids (added, deleted, replaced); deeper events
+      // (a note's field, its text) carry the note id as the first step of their path.
+      if (event.target === map) for (const id of event.keys.keys()) changed.add(id);
+      else if (typeof event.path[0] === 'string') changed.add(event.path[0]);
+    }
+    batch(() => {
+      for (const id of changed) {
+        const note = readNoteById(doc, id);
+        setNotes(id, note ? reconcile(note) : undefined);
+      }
+    });
+  };
+  map.observeDeep(onChange);
+  return { notes, dispose: () => map.unobserveDeep(onChange) };
+}
+
+export type ControlProjection = {
+  readonly session: SessionSnapshot;
+  /** Schema status of the control document; 'empty' until it has been loaded or synced. */
+  status: Accessor<SchemaStatus>;
+  dispose(): void;
+};
+
+/** The control document is small: re-read it whole after each transaction and reconcile by id. */
+export function makeControlProjection(doc: Y.Doc): ControlProjection {
+  const [session, setSession] = createStore<SessionSnapshot>(readSession(doc));
+  const [status, setStatus] = createSignal<SchemaStatus>(schemaStatus(doc, 'control'));
+  const onUpdate = () =>
+    batch(() => {
+      setSession(reconcile(readSession(doc), { key: 'id' }));
+      setStatus(schemaStatus(doc, 'control'));
+    });
+  doc.on('update', onUpdate);
+  return { session, status, dispose: () => doc.off('update', onUpdate) };
+}

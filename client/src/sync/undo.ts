@@ -1,0 +1,55 @@
+import * as Y from 'yjs';
+import { createSignal, type Accessor } from 'solid-js';
+import { LocalOrigin, phaseMaps } from '@wcb/shared';
+
+/**
+ * Undo/redo for one person on one phase. Only transactions whose origin is a LocalOrigin are
+ * tracked (Yjs matches the origin's constructor against trackedOrigins), so undo reverts what this
+ * person did and never another participant's work that arrived in between.
+ */
+export type Undo = {
+  canUndo: Accessor<boolean>;
+  canRedo: Accessor<boolean>;
+  undo(): void;
+  redo(): void;
+  /**
+   * Groups everything until the returned `end` into one undo step, however long it takes — a
+   * drag writes many positions and may pause longer than the capture timeout midway.
+   */
+  group(): () => void;
+  dispose(): void;
+};
+
+// Typing and nudging within this window become one step, as in most editors.
+const CAPTURE_TIMEOUT_MS = 500;
+
+export const makeUndoManager = (doc: Y.Doc): Y.UndoManager =>
+  new Y.UndoManager(phaseMaps(doc).notes, { trackedOrigins: new Set([LocalOrigin]), captureTimeout: CAPTURE_TIMEOUT_MS });
+
+export function makeUndo(doc: Y.Doc): Undo {
+  const manager = makeUndoManager(doc);
+  const [canUndo, setCanUndo] = createSignal(false);
+  const [canRedo, setCanRedo] = createSignal(false);
+  const refresh = () => {
+    setCanUndo(manager.canUndo());
+    setCanRedo(manager.canRedo());
+  };
+  manager.on('stack-item-added', refresh);
+  manager.on('stack-item-popped', refresh);
+  manager.on('stack-cleared', refresh);
+  return {
+    canUndo,
+    canRedo,
+    undo: () => manager.undo(),
+    redo: () => manager.redo(),
+    group() {
+      manager.stopCapturing();
+      manager.captureTimeout = Number.POSITIVE_INFINITY;
+      return () => {
+        manager.captureTimeout = CAPTURE_TIMEOUT_MS;
+        manager.stopCapturing();
+      };
+    },
+    dispose: () => manager.destroy(),
+  };
+}

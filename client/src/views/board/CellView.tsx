@@ -1,0 +1,52 @@
+import { Show } from 'solid-js';
+import { CROSS_CUTTING } from '@wcb/shared';
+import { t } from '../../i18n';
+import { useBoard } from './context';
+
+/**
+ * One topic column (or the cross-cutting row): a header with the topic and an add button, and a
+ * body for notes (double-clicking it is handled by the canvas, which owns the pointer). Notes are
+ * drawn by the world layer above the cells, not inside them, so moving a note between cells never
+ * re-creates it.
+ */
+export function CellView(props: { topic: string }) {
+  const board = useBoard();
+  const cross = () => props.topic === CROSS_CUTTING;
+  const cell = () => board.layout().cells.get(props.topic) ?? board.layout().cross;
+  const label = () =>
+    cross() ? t('board.crossCutting') : (board.session.session.topics.find((topic) => topic.id === props.topic)?.label ?? '');
+  const headingId = () => `cell-${props.topic}`;
+  return (
+    <section
+      class="cell"
+      classList={{ 'cell-cross': cross() }}
+      data-testid={cross() ? 'board.cross-row' : 'board.column'}
+      data-topic-id={props.topic}
+      aria-labelledby={headingId()}
+      style={{ transform: `translate(${cell().x}px, ${cell().y}px)`, width: `${cell().width}px`, height: `${cell().height}px` }}
+    >
+      <header class="cell-header" data-testid="board.column-header">
+        <h3 id={headingId()} class="cell-label" title={label()}>
+          {label()}
+        </h3>
+        <Show when={!board.readOnly()}>
+          <button
+            class="cell-add"
+            data-testid="board.add-note"
+            data-topic-id={props.topic}
+            aria-label={t('board.addNote', { topic: label() })}
+            title={t('board.addNote', { topic: label() })}
+            onClick={() => board.addNote(props.topic)}
+          >
+            <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M12 5v14M5 12h14" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" />
+            </svg>
+          </button>
+        </Show>
+      </header>
+      <Show when={cell().count === 0 && !board.readOnly()}>
+        <p class="cell-hint">{t('board.emptyCell')}</p>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import { createEffect, on, onMount } from 'solid-js';
+import { MAX_NOTE_TEXT } from '@wcb/shared';
+import { t } from '../../i18n';
+import { rebaseSelection } from '../../lib/text';
+
+/**
+ * The textarea of a note being edited. Every input is written to the document at once, so others
+ * watch the text appear. When someone else types in the same note, the new text is applied with
+ * the caret moved along, instead of jumping to the end. Enter inserts a newline; Escape,
+ * Ctrl/Cmd+Enter or leaving the field ends editing.
+ */
+export function NoteEditor(props: { text: string; onInput: (text: string) => void; onDone: (refocusNote: boolean) => void }) {
+  let area!: HTMLTextAreaElement;
+  let composing = false;
+
+  const applyRemote = (text: string) => {
+    if (area.value === text) return;
+    const [start, end] = rebaseSelection(area.value, text, area.selectionStart, area.selectionEnd);
+    area.value = text;
+    if (document.activeElement === area) area.setSelectionRange(start, end);
+  };
+
+  onMount(() => {
+    area.value = props.text;
+    area.focus();
+    area.setSelectionRange(area.value.length, area.value.length);
+  });
+  // While an IME composes (CJK, some mobile keyboards), rewriting the value would cancel it; the
+  // latest text is applied when composition ends.
+  createEffect(on(() => props.text, (text) => !composing && applyRemote(text), { defer: true }));
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' || (e.key === 'Enter' && (e.ctrlKey || e.metaKey))) {
+      e.preventDefault();
+      props.onDone(true);
+    }
+  };
+
+  return (
+    <textarea
+      ref={area}
+      class="note-editor"
+      data-testid="note.editor"
+      aria-label={t('note.editor')}
+      maxLength={MAX_NOTE_TEXT}
+      spellcheck
+      onInput={(e) => props.onInput(e.currentTarget.value)}
+      onKeyDown={onKeyDown}
+      onBlur={() => props.onDone(false)}
+      onCompositionStart={() => (composing = true)}
+      onCompositionEnd={() => {
+        composing = false;
+        props.onInput(area.value);
+        applyRemote(props.text);
+      }}
+    />
+  );
+}

@@ -1,0 +1,203 @@
+import { batch, createEffect, createMemo, createSignal, For, onCleanup, onMount, type Accessor, type Setter } from 'solid-js';
+import { CROSS_CUTTING, type Note, type NoteColor, type Presence } from '@wcb/shared';
+import { t } from '../../i18n';
+import { cellTopic, cellUnder, freeSlot, layoutBoard, noteAtPointer, type NotePlacement } from '../../board/layout';
+import { fit, toBoard, type Point, type Size, type Viewport } from '../../board/viewport';
+import { loadPrefs, savePrefs } from '../../lib/prefs';
+import { browserStore } from '../../lib/storage';
+import type { PhaseRoom } from '../../sync/phase-room';
+import type { Session } from '../../sync/session';
+import { BoardContext, type BoardContextValue, type Drag } from './context';
+import { createPanZoom } from './create-pan-zoom';
+import { CellView } from './CellView';
+import { Cursors } from './Cursors';
+import { NoteCard } from './NoteCard';
+import { ZoomControls } from './ZoomControls';
+import './canvas.css';
+
+// Screen pixels kept free around the board when fitting it, so the edges never touch the chrome.
+const FIT_PADDING = 32;
+// Fitting a sparse board may enlarge it a little for the projector, but not to poster size.
+const FIT_MAX_ZOOM = 1.25;
+// On a phone the whole board would be unreadably small: the first view shows the first column.
+const NARROW_SCREEN_PX = 640;
+// The dot grid's spacing in board units: a quiet texture that shows panning and zoom.
+const GRID = 24;
+
+const sameStrings = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+type Props = {
+  session: Session;
+  phase: PhaseRoom;
+  viewport: Accessor<Viewport>;
+  setViewport: Setter<Viewport>;
+  /** True the first time it is called for this board: fit the board on first show only. */
+  fitOnce: () => boolean;
+};
+
+/** One phase's board: the pannable canvas with its cells, notes and other people's cursors. */
+export function PhaseCanvas(props: Props) {
+  // eslint-disable-next-line solid/reactivity -- BoardPage remounts this component per phase room.
+  const { session, phase } = props;
+  const store = browserStore();
+  const me = loadPrefs(store);
+  const [noteColor, setNoteColorSignal] = createSignal<NoteColor>(me.noteColor);
+  const [drag, setDrag] = createSignal<Drag | null>(null);
+  const [dragPos, setDragPos] = createSignal<Point | null>(null);
+  const [editing, setEditing] = createSignal<string | null>(null);
+  const [size, setSize] = createSignal<Size | null>(null);
+  let canvas!: HTMLDivElement;
+  let endEditGroup: (() => void) | null = null;
+
+  const topicIds = createMemo(() => session.session.topics.map((topic) => topic.id), [], { equals: sameStrings });
+  const notes = () => Object.values(phase.notes).filter((n): n is Note => n !== undefined);
+  // Layout reads every note's cell and position (never its text: typing does not relayout). The
+  // note being dragged counts where it started, so cells do not grow and shift under the pointer.
+  const layout = createMemo(() => {
+    const d = drag();
+    return layoutBoard(topicIds(), notes().map((n): NotePlacement => (d && n.id === d.id ? d.origin : n)));
+  });
+  // Creation order keeps DOM order stable while notes move, so a dragged element is never re-inserted.
+  const noteIds = createMemo(
+    () => notes().sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)).map((n) => n.id),
+    [],
+    { equals: sameStrings },
+  );
+  const editors = createMemo(() => {
+    const out = new Map<string, Presence[]>();
+    for (const p of Object.values(phase.peers)) {
+      if (p.editing && p.phase === phase.phaseId) out.set(p.editing, [...(out.get(p.editing) ?? []), p]);
+    }
+    return out;
+  });
+
+  const clientToBoard = (clientX: number, clientY: number): Point => {
+    const r = canvas.getBoundingClientRect();
+    return toBoard(props.viewport(), { x: clientX - r.left, y: clientY - r.top });
+  };
+  const readOnly = () => session.readOnly();
+
+  const ctx: BoardContextValue = {
+    session,
+    phase,
+    layout,
+    viewport: () => props.viewport(),
+    clientToBoard,
+    drag,
+    dragPos,
+    beginDrag: (d) => setDrag(d),
+    moveDrag: (p) => setDragPos(p),
+    endDrag: () =>
+      batch(() => {
+        setDrag(null);
+        setDragPos(null);
+      }),
+    editing,
+    startEditing(id) {
+      if (readOnly()) return;
+      // One editing session is one undo step, however long the pauses while typing (the
+      // textarea's own undo covers the keystrokes). A new note's creation joins its first edit.
+      endEditGroup ??= phase.undo.group();
+      setEditing(id);
+      session.setEditing(id);
+    },
+    stopEditing(id) {
+      if (editing() !== id) return;
+      endEditGroup?.();
+      endEditGroup = null;
+      setEditing(null);
+      session.setEditing(null);
+    },
+    editors,
+    readOnly,
+    addNote(topic, at) {
+      const cell = layout().cells.get(topic) ?? layout().cross;
+      const known = new Set(topicIds());
+      const taken = notes().filter((n) => cellTopic(n.topic, known) === cell.topic);
+      const pos = at ?? freeSlot(taken, cell.width);
+      const current = editing();
+      if (current) ctx.stopEditing(current);
+      endEditGroup = phase.undo.group();
+      const id = phase.actions.add({ topic: cell.topic, x: pos.x, y: pos.y, color: noteColor(), author: me.name });
+      if (id) ctx.startEditing(id);
+      else {
+        endEditGroup();
+        endEditGroup = null;
+      }
+    },
+    noteColor,
+    setNoteColor(color) {
+      setNoteColorSignal(color);
+      savePrefs(store, { noteColor: color });
+    },
+  };
+
+  onMount(() => {
+    createPanZoom(canvas, props.viewport, props.setViewport);
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setSize({ width: entry.contentRect.width, height: entry.contentRect.height });
+    });
+    observer.observe(canvas);
+    onCleanup(() => observer.disconnect());
+  });
+  const fitBoard = (first = false) => {
+    const s = size();
+    if (!s) return;
+    const l = layout();
+    const column = first && s.width < NARROW_SCREEN_PX ? l.columns[0] : undefined;
+    props.setViewport(column ? fit(column, s, FIT_PADDING / 2, FIT_MAX_ZOOM) : fit(l.bounds, s, FIT_PADDING, FIT_MAX_ZOOM));
+  };
+  createEffect(() => {
+    if (size() && props.fitOnce()) fitBoard(true);
+  });
+
+  // On the canvas rather than on each cell: panning captures the pointer, so the click events of a
+  // double-click are delivered to the canvas element.
+  const onDblClick = (e: MouseEvent) => {
+    if (readOnly() || (e.target instanceof Element && e.target.closest('button, [data-testid="note"]'))) return;
+    const p = clientToBoard(e.clientX, e.clientY);
+    const cell = cellUnder(layout(), p);
+    if (cell && p.y >= cell.bodyY) ctx.addNote(cell.topic, noteAtPointer(cell, p));
+  };
+
+  const publishCursor = (e: PointerEvent) => {
+    if (e.pointerType !== 'touch') session.setCursor(clientToBoard(e.clientX, e.clientY));
+  };
+  onCleanup(() => session.setCursor(null));
+
+  const worldStyle = () => {
+    const vp = props.viewport();
+    return { transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})` };
+  };
+  const gridStyle = () => {
+    const vp = props.viewport();
+    return { 'background-size': `${GRID * vp.zoom}px ${GRID * vp.zoom}px`, 'background-position': `${vp.x}px ${vp.y}px` };
+  };
+
+  return (
+    <BoardContext.Provider value={ctx}>
+      <div class="stage">
+        <div
+          ref={canvas}
+          class="canvas"
+          style={gridStyle()}
+          data-testid="board.canvas"
+          tabIndex={-1}
+          role="region"
+          aria-label={t('board.canvas')}
+          onPointerMove={publishCursor}
+          onPointerLeave={() => session.setCursor(null)}
+          onDblClick={onDblClick}
+        >
+          <div class="world" data-testid="board.world" data-zoom={Math.round(props.viewport().zoom * 1000) / 1000} style={worldStyle()}>
+            <For each={topicIds()}>{(topic) => <CellView topic={topic} />}</For>
+            <CellView topic={CROSS_CUTTING} />
+            <For each={noteIds()}>{(id) => <NoteCard id={id} />}</For>
+          </div>
+        </div>
+        <Cursors />
+        <ZoomControls size={size} onFit={() => fitBoard()} setViewport={props.setViewport} />
+      </div>
+    </BoardContext.Provider>
+  );
+}

@@ -1,0 +1,68 @@
+import { Show } from 'solid-js';
+import { t } from '../../i18n';
+import { linkClick } from '../../lib/router';
+import { updateReady } from '../../pwa';
+import type { Session } from '../../sync/session';
+import { ConnectionBadge } from './ConnectionBadge';
+import { PhaseTabs } from './PhaseTabs';
+import { PresenceList } from './PresenceList';
+import './topbar.css';
+
+export function TopBar(props: { session: Session }) {
+  const undo = () => props.session.phase()?.undo;
+  const ready = () => props.session.availability() === 'ready';
+  const editable = () => ready() && !props.session.readOnly();
+  return (
+    <header class="topbar">
+      <a class="topbar-home" href="/" onClick={linkClick} aria-label={t('board.home')} title={t('board.home')}>
+        <img src="/icon.svg" alt="" width="32" height="32" />
+      </a>
+      <h1 class="topbar-title" data-testid="board.title" title={props.session.session.meta.title}>
+        {ready() ? props.session.session.meta.title : ''}
+      </h1>
+      <Show when={ready()}>
+        <PhaseTabs session={props.session} />
+      </Show>
+      <div class="topbar-end">
+        <div class="topbar-group" role="group" aria-label={`${t('board.undo')} / ${t('board.redo')}`}>
+          <button
+            class="btn btn-icon"
+            data-testid="board.undo"
+            aria-label={t('board.undo')}
+            title={`${t('board.undo')} (Ctrl+Z)`}
+            disabled={!editable() || !undo()?.canUndo()}
+            onClick={() => undo()?.undo()}
+          >
+            <UndoIcon />
+          </button>
+          <button
+            class="btn btn-icon"
+            data-testid="board.redo"
+            aria-label={t('board.redo')}
+            title={`${t('board.redo')} (Ctrl+Shift+Z)`}
+            disabled={!editable() || !undo()?.canRedo()}
+            onClick={() => undo()?.redo()}
+          >
+            <UndoIcon redo />
+          </button>
+        </div>
+        <PresenceList session={props.session} />
+        <ConnectionBadge session={props.session} />
+        <Show when={updateReady()}>
+          <button class="btn topbar-update" onClick={() => location.reload()} title={t('app.updateReady')}>
+            {t('app.reload')}
+          </button>
+        </Show>
+      </div>
+    </header>
+  );
+}
+
+function UndoIcon(props: { redo?: boolean }) {
+  return (
+    <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" style={props.redo ? { transform: 'scaleX(-1)' } : undefined}>
+      <path d="M9 14 4 9l5-5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
+      <path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+    </svg>
+  );
+}

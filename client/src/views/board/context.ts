@@ -1,0 +1,42 @@
+import { createContext, useContext, type Accessor } from 'solid-js';
+import type { NoteColor, Presence } from '@wcb/shared';
+import type { BoardLayout, NotePlacement } from '../../board/layout';
+import type { Point, Viewport } from '../../board/viewport';
+import type { PhaseRoom } from '../../sync/phase-room';
+import type { Session } from '../../sync/session';
+
+/** A note being dragged by this person: where it started, and where it is drawn now (board coordinates). */
+export type Drag = { id: string; origin: NotePlacement };
+
+/** What the components of one phase's board share. Created by PhaseCanvas. */
+export type BoardContextValue = {
+  session: Session;
+  phase: PhaseRoom;
+  layout: Accessor<BoardLayout>;
+  viewport: Accessor<Viewport>;
+  /** The board point under a pointer event's client position. */
+  clientToBoard(clientX: number, clientY: number): Point;
+  drag: Accessor<Drag | null>;
+  dragPos: Accessor<Point | null>;
+  beginDrag(drag: Drag): void;
+  moveDrag(pos: Point): void;
+  endDrag(): void;
+  editing: Accessor<string | null>;
+  startEditing(id: string): void;
+  stopEditing(id: string): void;
+  /** People editing each note (other than this person), from the phase room's awareness. */
+  editors: Accessor<ReadonlyMap<string, readonly Presence[]>>;
+  readOnly: Accessor<boolean>;
+  /** Creates a note in a cell (at `at`, cell coordinates, or the first free slot) and opens its editor. */
+  addNote(topic: string, at?: Point): void;
+  noteColor: Accessor<NoteColor>;
+  setNoteColor(color: NoteColor): void;
+};
+
+export const BoardContext = createContext<BoardContextValue>();
+
+export function useBoard(): BoardContextValue {
+  const value = useContext(BoardContext);
+  if (!value) throw new Error('useBoard outside a board');
+  return value;
+}

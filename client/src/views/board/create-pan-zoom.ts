@@ -1,0 +1,70 @@
+import { onCleanup, type Accessor } from 'solid-js';
+import { panBy, pinch, wheelPixels, wheelZoomFactor, zoomBy, type Point, type Viewport } from '../../board/viewport';
+
+/** Elements that handle their own pointer input; a press on them never pans the board. */
+const INTERACTIVE = 'button, a, input, textarea, select, [data-testid="note"]';
+
+/**
+ * Pan and zoom on the canvas element, with pointer events so mouse, pen and touch share one path:
+ * drag on empty board pans; two fingers pinch-zoom and pan together; the wheel pans, and
+ * ctrl/meta+wheel (what trackpad pinches send) zooms around the pointer.
+ */
+export function createPanZoom(el: HTMLElement, viewport: Accessor<Viewport>, setViewport: (vp: Viewport) => void): void {
+  const pointers = new Map<number, Point>();
+  const local = (e: { clientX: number; clientY: number }): Point => {
+    const r = el.getBoundingClientRect();
+    return { x: e.clientX - r.left, y: e.clientY - r.top };
+  };
+
+  const onDown = (e: PointerEvent) => {
+    if (e.pointerType === 'mouse' && e.button !== 0 && e.button !== 1) return;
+    if (e.target instanceof Element && e.target.closest(INTERACTIVE)) return;
+    // Middle-click would otherwise start the browser's autoscroll.
+    if (e.button === 1) e.preventDefault();
+    pointers.set(e.pointerId, local(e));
+    el.setPointerCapture(e.pointerId);
+    el.classList.add('is-panning');
+  };
+
+  const onMove = (e: PointerEvent) => {
+    const prev = pointers.get(e.pointerId);
+    if (!prev) return;
+    const before = [...pointers.values()];
+    pointers.set(e.pointerId, local(e));
+    const after = [...pointers.values()];
+    const [a0, b0] = before;
+    const [a1, b1] = after;
+    if (pointers.size >= 2 && a0 && b0 && a1 && b1) setViewport(pinch(viewport(), [a0, b0], [a1, b1]));
+    else if (pointers.size === 1 && a1) setViewport(panBy(viewport(), a1.x - prev.x, a1.y - prev.y));
+  };
+
+  const onUp = (e: PointerEvent) => {
+    if (!pointers.delete(e.pointerId)) return;
+    if (el.hasPointerCapture(e.pointerId)) el.releasePointerCapture(e.pointerId);
+    if (pointers.size === 0) el.classList.remove('is-panning');
+  };
+
+  const onWheel = (e: WheelEvent) => {
+    // Always ours: ctrl+wheel would zoom the whole page, plain wheel would scroll it.
+    e.preventDefault();
+    const dx = wheelPixels(e.deltaX, e.deltaMode, el.clientHeight);
+    const dy = wheelPixels(e.deltaY, e.deltaMode, el.clientHeight);
+    if (e.ctrlKey || e.metaKey) setViewport(zoomBy(viewport(), local(e), wheelZoomFactor(dy)));
+    // Shift+wheel scrolls sideways with a mouse that only has a vertical wheel.
+    else if (e.shiftKey && dx === 0) setViewport(panBy(viewport(), -dy, 0));
+    else setViewport(panBy(viewport(), -dx, -dy));
+  };
+
+  el.addEventListener('pointerdown', onDown);
+  el.addEventListener('pointermove', onMove);
+  el.addEventListener('pointerup', onUp);
+  el.addEventListener('pointercancel', onUp);
+  el.addEventListener('wheel', onWheel, { passive: false });
+  onCleanup(() => {
+    el.removeEventListener('pointerdown', onDown);
+    el.removeEventListener('pointermove', onMove);
+    el.removeEventListener('pointerup', onUp);
+    el.removeEventListener('pointercancel', onUp);
+    el.removeEventListener('wheel', onWheel);
+  });
+}

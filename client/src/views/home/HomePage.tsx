@@ -1,0 +1,56 @@
+import { createSignal } from 'solid-js';
+import { t } from '../../i18n';
+import { loadPrefs, MAX_NAME, savePrefs } from '../../lib/prefs';
+import { browserStore } from '../../lib/storage';
+import { JoinForm } from './JoinForm';
+import { NewSessionForm } from './NewSessionForm';
+import { RecentSessions } from './RecentSessions';
+import './home.css';
+
+export function HomePage() {
+  const store = browserStore();
+  const [name, setName] = createSignal(loadPrefs(store).name);
+  return (
+    <main class="home">
+      <header class="home-header">
+        <img class="home-logo" src="/icon.svg" alt="" width="48" height="48" />
+        <div>
+          <h1>{t('app.name')}</h1>
+          <p class="home-tagline">{t('app.tagline')}</p>
+        </div>
+      </header>
+
+      <div class="home-grid">
+        <div class="home-column">
+          <section class="home-card home-you" aria-labelledby="home-you">
+            <h2 id="home-you">{t('home.you')}</h2>
+            <label class="field">
+              <span>{t('home.name')}</span>
+              <input
+                data-testid="home.name"
+                type="text"
+                autocomplete="nickname"
+                maxLength={MAX_NAME}
+                value={name()}
+                onInput={(e) => setName(e.currentTarget.value)}
+                // Saved on change, not per keystroke: an emptied field falls back to a guest name.
+                onChange={(e) => setName(savePrefs(store, { name: e.currentTarget.value }).name)}
+              />
+              <small>{t('home.nameHint')}</small>
+            </label>
+          </section>
+          <NewSessionForm
+            beforeCreate={() => {
+              // The name field may still hold an unsaved edit when "Create" is clicked.
+              savePrefs(store, { name: name() });
+            }}
+          />
+        </div>
+        <div class="home-column">
+          <JoinForm />
+          <RecentSessions />
+        </div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,44 @@
+import { createSignal, Show } from 'solid-js';
+import { t } from '../../i18n';
+import { parseJoinInput } from '../../lib/join';
+import { navigate } from '../../lib/router';
+
+export function JoinForm() {
+  const [value, setValue] = createSignal('');
+  const [invalid, setInvalid] = createSignal(false);
+  const join = (event: SubmitEvent) => {
+    event.preventDefault();
+    const id = parseJoinInput(value());
+    setInvalid(id === null);
+    if (id) navigate(`/s/${id}`);
+  };
+  return (
+    <form class="home-card" aria-labelledby="home-join" onSubmit={join}>
+      <h2 id="home-join">{t('home.join')}</h2>
+      <div class="home-join-row">
+        <input
+          data-testid="home.join-input"
+          type="text"
+          inputMode="url"
+          aria-label={t('home.join')}
+          aria-invalid={invalid()}
+          aria-describedby={invalid() ? 'home-join-error' : undefined}
+          placeholder={t('home.joinPlaceholder')}
+          value={value()}
+          onInput={(e) => {
+            setValue(e.currentTarget.value);
+            setInvalid(false);
+          }}
+        />
+        <button data-testid="home.join-go" class="btn" type="submit">
+          {t('home.joinGo')}
+        </button>
+      </div>
+      <Show when={invalid()}>
+        <p id="home-join-error" class="home-error" role="alert">
+          {t('home.joinInvalid')}
+        </p>
+      </Show>
+    </form>
+  );
+}

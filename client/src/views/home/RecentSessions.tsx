@@ -1,0 +1,32 @@
+import { For, Show } from 'solid-js';
+import { t } from '../../i18n';
+import { loadRecent } from '../../lib/recent';
+import { linkClick } from '../../lib/router';
+import { browserStore } from '../../lib/storage';
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+export function RecentSessions() {
+  // Read once per visit to the home page: it only changes when a board is opened.
+  const recent = loadRecent(browserStore());
+  return (
+    <section class="home-card" aria-labelledby="home-recent">
+      <h2 id="home-recent">{t('home.recent')}</h2>
+      <Show when={recent.length === 0}>
+        <p class="home-muted">{t('home.recentEmpty')}</p>
+      </Show>
+      <ul class="home-recent" data-testid="home.recent">
+        <For each={recent}>
+          {(item) => (
+            <li data-testid="home.recent-item" data-session-id={item.id}>
+              <a href={`/s/${item.id}`} onClick={linkClick}>
+                <span class="home-recent-title">{item.title || t('home.untitled')}</span>
+                <time dateTime={new Date(item.openedAt).toISOString()}>{dateFormat.format(item.openedAt)}</time>
+              </a>
+            </li>
+          )}
+        </For>
+      </ul>
+    </section>
+  );
+}

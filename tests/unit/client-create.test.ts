@@ -1,0 +1,38 @@
+import 'fake-indexeddb/auto';
+import * as Y from 'yjs';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { controlRoom, phaseRoom, readSession, SESSION_ID_RE } from '@wcb/shared';
+import { createLocalSession } from '../../client/src/sync/create-session';
+
+async function open(name: string): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  const persistence = new IndexeddbPersistence(name, doc);
+  await persistence.whenSynced;
+  await persistence.destroy();
+  return doc;
+}
+
+describe('creating a session in the browser', () => {
+  it('saves every room of the template to IndexedDB, with no server', async () => {
+    const id = await createLocalSession({ templateId: 'world-cafe-ngo', language: 'uk', title: 'Кафе у Львові' }, 1_700_000_000_000);
+    expect(id).toMatch(SESSION_ID_RE);
+
+    const control = await open(controlRoom(id));
+    const session = readSession(control);
+    expect(session.meta).toMatchObject({ id, title: 'Кафе у Львові', language: 'uk', template: 'world-cafe-ngo', createdAt: 1_700_000_000_000 });
+    expect(session.topics.map((t) => t.id)).toEqual(['government', 'community', 'ngos']);
+    expect(session.state.currentPhase).toBe('ideal');
+
+    for (const phase of session.phases) {
+      const doc = await open(phaseRoom(id, phase.id));
+      expect(doc.getMap('meta').toJSON()).toMatchObject({ sessionId: id, phaseId: phase.id });
+    }
+  });
+
+  it('gives each session its own id', async () => {
+    const a = await createLocalSession({ templateId: 'blank', language: 'en' });
+    const b = await createLocalSession({ templateId: 'blank', language: 'en' });
+    expect(a).not.toBe(b);
+  });
+});
