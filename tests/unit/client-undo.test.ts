@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { addNote, initPhaseDoc, moveNote, readNoteById, readNotes, setNoteText } from '@wcb/shared';
-import { makeUndoManager } from '../../client/src/sync/undo';
+import { addNote, deleteNote, initPhaseDoc, moveNote, readNoteById, readNotes, recolorNote, setNoteText } from '@wcb/shared';
+import { makeUndo, makeUndoManager } from '../../client/src/sync/undo';
 import { syncAll } from '../support/ydocs';
 
 function peers(): [Y.Doc, Y.Doc] {
@@ -43,6 +43,42 @@ describe('per-author undo', () => {
     undo.undo();
     syncAll([alice, bob]);
     expect(readNoteById(bob, id)).toMatchObject({ topic: 'government', x: 0, y: 0, text: 'idea, refined' });
+  });
+
+  it('a recolour and a delete in quick succession are two undo steps', () => {
+    const doc = new Y.Doc();
+    initPhaseDoc(doc, 'session-0001', 'ideal');
+    const id = addNote(doc, { topic: 'ngos', text: 'Довіра' });
+    const undo = makeUndoManager(doc);
+    recolorNote(doc, id, 'pink');
+    deleteNote(doc, id);
+    undo.undo();
+    expect(readNoteById(doc, id)?.color).toBe('pink');
+    undo.undo();
+    expect(readNoteById(doc, id)?.color).toBe('yellow');
+  });
+
+  it('a group keeps a new note and its first text together as one step', () => {
+    const doc = new Y.Doc();
+    initPhaseDoc(doc, 'session-0001', 'ideal');
+    const undo = makeUndo(doc);
+    const end = undo.group();
+    const id = addNote(doc, { topic: 'ngos', text: '' });
+    setNoteText(doc, id, 'Довіра');
+    end();
+    undo.undo();
+    expect(readNotes(doc)).toEqual([]);
+    undo.dispose();
+  });
+
+  it('typing into one note within the capture window is one undo step', () => {
+    const doc = new Y.Doc();
+    initPhaseDoc(doc, 'session-0001', 'ideal');
+    const id = addNote(doc, { topic: 'ngos', text: '' });
+    const undo = makeUndoManager(doc);
+    for (const text of ['Д', 'До', 'Дов', 'Дові']) setNoteText(doc, id, text);
+    undo.undo();
+    expect(readNoteById(doc, id)?.text).toBe('');
   });
 
   it('does not track remote, template or migration transactions', () => {

@@ -23,8 +23,27 @@ export type Undo = {
 // Typing and nudging within this window become one step, as in most editors.
 const CAPTURE_TIMEOUT_MS = 500;
 
-export const makeUndoManager = (doc: Y.Doc): Y.UndoManager =>
-  new Y.UndoManager(phaseMaps(doc).notes, { trackedOrigins: new Set([LocalOrigin]), captureTimeout: CAPTURE_TIMEOUT_MS });
+/**
+ * Within the capture window only repeats of one action on one doc merge (typing, nudging): a
+ * different action — recolour, then delete — always starts a new step, however quick.
+ */
+export function makeUndoManager(doc: Y.Doc): Y.UndoManager {
+  const manager = new Y.UndoManager(phaseMaps(doc).notes, {
+    trackedOrigins: new Set([LocalOrigin]),
+    captureTimeout: CAPTURE_TIMEOUT_MS,
+  });
+  let lastAction = '';
+  const onBeforeTransaction = (tr: Y.Transaction) => {
+    if (!(tr.origin instanceof LocalOrigin)) return;
+    // An open group() (infinite capture window) keeps everything together on purpose.
+    const grouping = manager.captureTimeout === Number.POSITIVE_INFINITY;
+    if (!grouping && tr.origin.action !== lastAction) manager.stopCapturing();
+    lastAction = tr.origin.action;
+  };
+  doc.on('beforeTransaction', onBeforeTransaction);
+  manager.on('destroy', () => doc.off('beforeTransaction', onBeforeTransaction));
+  return manager;
+}
 
 export function makeUndo(doc: Y.Doc): Undo {
   const manager = makeUndoManager(doc);
