@@ -7,6 +7,7 @@ export * from './notes';
 export * from './schema';
 export * from './presence';
 export * from './session';
+export * from './roles';
 export { CROSS_CUTTING, NOTE_COLORS, MAX_NOTE_TEXT, readNote, type Note, type NoteColor, type NewNote } from './records/note';
 export type { Topic } from './records/topic';
 export type { Phase, PhaseKind } from './records/phase';

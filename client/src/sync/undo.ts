@@ -24,26 +24,32 @@ export type Undo = {
 const CAPTURE_TIMEOUT_MS = 500;
 
 /**
- * Within the capture window only repeats of one action on one doc merge (typing, nudging): a
- * different action — recolour, then delete — always starts a new step, however quick.
+ * Within the capture window only repeats of one action merge (typing, nudging): a different
+ * action — recolour, then delete — always starts a new step, however quick.
  */
-export function makeUndoManager(doc: Y.Doc): Y.UndoManager {
-  const manager = new Y.UndoManager(phaseMaps(doc).notes, {
-    trackedOrigins: new Set([LocalOrigin]),
-    captureTimeout: CAPTURE_TIMEOUT_MS,
-  });
-  let lastAction = '';
-  const onBeforeTransaction = (tr: Y.Transaction) => {
+class ActionUndoManager extends Y.UndoManager {
+  private lastAction = '';
+
+  constructor(private readonly tracked: Y.Doc) {
+    super(phaseMaps(tracked).notes, { trackedOrigins: new Set([LocalOrigin]), captureTimeout: CAPTURE_TIMEOUT_MS });
+    tracked.on('beforeTransaction', this.onBeforeTransaction);
+  }
+
+  private readonly onBeforeTransaction = (tr: Y.Transaction): void => {
     if (!(tr.origin instanceof LocalOrigin)) return;
     // An open group() (infinite capture window) keeps everything together on purpose.
-    const grouping = manager.captureTimeout === Number.POSITIVE_INFINITY;
-    if (!grouping && tr.origin.action !== lastAction) manager.stopCapturing();
-    lastAction = tr.origin.action;
+    const grouping = this.captureTimeout === Number.POSITIVE_INFINITY;
+    if (!grouping && tr.origin.action !== this.lastAction) this.stopCapturing();
+    this.lastAction = tr.origin.action;
   };
-  doc.on('beforeTransaction', onBeforeTransaction);
-  manager.on('destroy', () => doc.off('beforeTransaction', onBeforeTransaction));
-  return manager;
+
+  override destroy(): void {
+    this.tracked.off('beforeTransaction', this.onBeforeTransaction);
+    super.destroy();
+  }
 }
+
+export const makeUndoManager = (doc: Y.Doc): Y.UndoManager => new ActionUndoManager(doc);
 
 export function makeUndo(doc: Y.Doc): Undo {
   const manager = makeUndoManager(doc);
