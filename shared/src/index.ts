@@ -14,3 +14,8 @@ export type { Phase, PhaseKind } from './records/phase';
 export { PHASE_KINDS } from './records/phase';
 export type { Table } from './records/table';
 export { byOrder, orderBetween, cleanText, type Migration } from './records/common';
+export * from './steps';
+export * from './clusters';
+export * from './similarity';
+export * from './voting';
+export * from './voting-control';

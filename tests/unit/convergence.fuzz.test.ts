@@ -103,6 +103,7 @@ describe('convergence under random operations, reordering and message loss', () 
   for (const { seed, peers } of REGRESSION_SEEDS) {
     it(`regression seed ${seed} with ${peers} peers converges`, () => runScenario(seed, peers));
   }
+  // Seconds of CPU by design: the default 5 s limit failed it on a busy two-core machine.
   it(`${RANDOM_SEEDS} random seeds with 2-5 peers converge`, () => {
     const base = Date.now() >>> 0;
     for (let i = 0; i < RANDOM_SEEDS; i++) {
@@ -114,5 +115,5 @@ describe('convergence under random operations, reordering and message loss', () 
         throw new Error(`Convergence failed: add { seed: ${seed}, peers: ${peers} } to REGRESSION_SEEDS.\n${String(err)}`);
       }
     }
-  });
+  }, 60_000);
 });

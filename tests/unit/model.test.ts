@@ -119,6 +119,8 @@ describe('notes', () => {
         author: 'Оля',
         round: 1,
         createdAt: 5,
+        order: 5,
+        stack: '',
       },
     ]);
     deleteNote(doc, id);
@@ -232,6 +234,38 @@ describe('schema migrations', () => {
     doc.on('update', () => updates++);
     expect(migrateDoc(doc, 'phase')).toBe(false);
     expect(updates).toBe(0);
+  });
+
+  it('a note from before steps and stacks gets its creation time as order and no stack', () => {
+    const doc = new Y.Doc();
+    doc.transact(() => {
+      phaseMaps(doc).meta.set('phaseId', 'steps');
+      const rec = new Y.Map<unknown>();
+      for (const [k, v] of Object.entries({ v: 1, text: new Y.Text('Крок'), topic: 'ngos', createdAt: 42 })) rec.set(k, v);
+      phaseMaps(doc).notes.set('n1', rec);
+    });
+    expect(schemaStatus(doc, 'phase')).toBe('outdated');
+    migrateDoc(doc, 'phase');
+    expect(phaseMaps(doc).notes.get('n1')!.toJSON()).toMatchObject({ v: 2, order: 42, stack: '' });
+    expect(schemaStatus(doc, 'phase')).toBe('current');
+  });
+
+  it('a note stacked onto something that is not a note id, or onto itself, reads as not stacked', () => {
+    const doc = phaseDoc();
+    const ok = addNote(doc, { topic: 'ngos', text: 'a', stack: 'head-1' }, 7, 'ok');
+    const rec = (stack: unknown) => {
+      const r = new Y.Map<unknown>();
+      r.set('stack', stack);
+      return r;
+    };
+    doc.transact(() => {
+      phaseMaps(doc).notes.set('self', rec('self'));
+      phaseMaps(doc).notes.set('weird', rec('../../x y'));
+      phaseMaps(doc).notes.set('num', rec(12));
+    });
+    const stacks = Object.fromEntries(readNotes(doc).map((n) => [n.id, n.stack]));
+    expect(stacks).toEqual({ [ok]: 'head-1', self: '', weird: '', num: '' });
+    expect(readNotes(doc).find((n) => n.id === ok)!.order).toBe(7);
   });
 
   it('two offline peers migrating the same document converge', () => {

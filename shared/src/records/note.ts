@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { RECORD_ID_RE } from '../rooms';
 import { cleanText, num, str, type Migration, type RecordMap } from './common';
 
 /** Notes that belong to no single topic sit in the cross-cutting row under the columns. */
@@ -25,6 +26,10 @@ export type Note = {
   author: string;
   round: number;
   createdAt: number;
+  /** Fractional position in a numbered steps list (see steps.ts); also the reading order. */
+  order: number;
+  /** Id of the note this one is stacked onto ('' = not stacked); see clusters.ts. */
+  stack: string;
 };
 
 export const noteMigrations: readonly Migration[] = [
@@ -44,11 +49,26 @@ export const noteMigrations: readonly Migration[] = [
       }
     },
   },
+  {
+    // Creation time is the order people already saw notes appear in, so existing lists keep it.
+    id: 'note/002-order-and-stack',
+    version: 2,
+    up(record) {
+      if (typeof record.get('order') !== 'number') record.set('order', num(record.get('createdAt')));
+      if (typeof record.get('stack') !== 'string') record.set('stack', '');
+    },
+  },
 ];
 
 export const isColor = (v: unknown): v is NoteColor => NOTE_COLORS.includes(v as NoteColor);
 
 const clampCoord = (v: unknown): number => Math.max(-MAX_COORD, Math.min(MAX_COORD, num(v)));
+
+/** A peer may write anything into `stack`; only something shaped like a record id can point at a note. */
+const stackRef = (v: unknown, self: string): string => {
+  const ref = str(v);
+  return ref !== self && RECORD_ID_RE.test(ref) ? ref : '';
+};
 
 /**
  * Reads a note record tolerantly: whatever a peer wrote, the result is a well-formed Note or null
@@ -69,6 +89,8 @@ export function readNote(id: string, record: RecordMap, phase: string): Note | n
     author: cleanText(str(record.get('author')), 80),
     round: Math.max(0, Math.floor(num(record.get('round')))),
     createdAt: num(record.get('createdAt')),
+    order: num(record.get('order'), num(record.get('createdAt'))),
+    stack: stackRef(record.get('stack'), id),
   };
 }
 
@@ -87,5 +109,7 @@ export function makeNoteRecord(input: NewNote, now: number): RecordMap {
   record.set('author', cleanText(input.author ?? '', 80));
   record.set('round', Math.max(0, Math.floor(input.round ?? 0)));
   record.set('createdAt', now);
+  record.set('order', typeof input.order === 'number' && Number.isFinite(input.order) ? input.order : now);
+  record.set('stack', input.stack && RECORD_ID_RE.test(input.stack) ? input.stack : '');
   return record;
 }
