@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { controlMaps } from './control';
 import type { RoomRef } from './rooms';
 
@@ -50,7 +50,8 @@ export function readVotingSettings(control: Y.Doc): VotingSettings | null {
 export function readControlFacts(control: Y.Doc): ControlFacts {
   const lockedPhases = new Set<string>();
   controlMaps(control).phases.forEach((record, id) => {
-    if (record.get('locked') === true) lockedPhases.add(id);
+    // A peer may have written anything here; the server asks this on every write.
+    if (record instanceof Y.Map && record.get('locked') === true) lockedPhases.add(id);
   });
   const voting = readVotingSettings(control);
   return { lockedPhases, votingPhase: voting?.open ? voting.phaseId : null };

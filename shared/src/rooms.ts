@@ -24,7 +24,7 @@ export function roomName(ref: RoomRef): string {
   return ref.kind === 'control' ? controlRoom(ref.sessionId) : `${ref.sessionId}/${ref.kind}/${ref.phaseId}`;
 }
 
-/** Parses a room name; returns null for anything that is not exactly one of the two shapes. */
+/** Parses a room name; returns null for anything that is not exactly one of the three shapes. */
 export function parseRoomName(name: string): RoomRef | null {
   const parts = name.split('/');
   const [sessionId, kind, phaseId] = parts;

@@ -20,10 +20,12 @@ export const CloseCode = {
   ServiceRestart: 1012,
   /** The path after /ws/ is not a valid room name. Final. */
   InvalidRoom: 4400,
-  /** Reserved: missing or invalid token (next issue). */
+  /** Missing or wrong token, or the token was rotated ('token rotated'). Final. */
   Unauthorized: 4401,
-  /** Reserved: role may not open this room (next issue). */
+  /** Reserved: a role that may not open a room. Unused: every role may read every room. */
   Forbidden: 4403,
+  /** The session is not registered. Final for the stock client; ours registers, then reconnects. */
+  UnknownSession: 4404,
   /** Loading the room from storage failed; nothing was written. Transient. */
   RoomLoadFailed: 4500,
   /** Persisting an update failed; the room was unloaded. Clients still hold the edit and re-send it. */

@@ -1,3 +1,5 @@
+import type { Role } from '@wcb/shared';
+
 /**
  * One peer of a room as the room sees it: no socket, no HTTP. The websocket layer implements
  * it; tests can implement it with an array.
@@ -6,10 +8,10 @@ export interface Connection {
   /** Opaque, for logs only. */
   readonly id: string;
   /**
-   * Whether the peer may change the room's doc right now. Always true until roles exist
-   * (viewers, facilitator-only control room, locked phases); asked for every message.
+   * What the peer's token granted. Whether it may write is decided per message by the room
+   * (roomAccess over the session's control doc), never fixed at connect time.
    */
-  canWrite(): boolean;
+  readonly role: Role;
   /** Queues one binary message; a no-op once the connection is closing. */
   send(message: Uint8Array): void;
   /** Closes with a code from CloseCode; idempotent. */

@@ -10,9 +10,28 @@ export {
   SyncStep,
   ProtocolError,
   handleMessage,
+  READ_ONLY_REASON,
   messageHandlers,
   type ProtocolContext,
   type MessageHandler,
 } from './protocol';
 export type { Connection } from './connection';
-export type { CreateSessionResponse } from './sessions-api';
+export type {
+  CreateSessionResponse,
+  RegisterSessionResponse,
+  RoleResponse,
+  RotateResponse,
+  SessionRooms,
+} from './sessions-api';
+export {
+  TOKEN_HASH_RE,
+  bearerToken,
+  capabilityLink,
+  hashToken,
+  isTokenHash,
+  mintToken,
+  queryToken,
+  roleForToken,
+  sameHash,
+  type TokenHashes,
+} from './tokens';

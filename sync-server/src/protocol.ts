@@ -14,6 +14,7 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import * as authProtocol from 'y-protocols/auth';
 import type { Awareness } from 'y-protocols/awareness';
 import { CloseCode } from './close-codes';
 
@@ -50,7 +51,15 @@ export interface ProtocolContext {
    * permission (a phase lock, a role) can change while the connection stays open.
    */
   canWrite(): boolean;
+  /**
+   * Called when a step 2 or update is dropped because canWrite() said no. Returning true makes
+   * the reply an auth message (type 2) `permission denied: read-only`. Absent: dropped silently.
+   */
+  writeDenied?(step: typeof SyncStep.Step2 | typeof SyncStep.Update): boolean;
 }
+
+/** Reason text of the permission-denied auth message sent to a read-only writer. */
+export const READ_ONLY_REASON = 'read-only';
 
 export type MessageHandler = (decoder: decoding.Decoder, encoder: encoding.Encoder, ctx: ProtocolContext) => void;
 
@@ -66,9 +75,15 @@ const handleSync: MessageHandler = (decoder, encoder, ctx) => {
     case SyncStep.Step2:
     case SyncStep.Update: {
       const update = decoding.readVarUint8Array(decoder);
-      // Dropped silently: a read-only peer may still hold stale local edits it offers in its
-      // step 2; refusing them must not disturb its read access.
-      if (!ctx.canWrite()) return;
+      // A refused write is never applied, so it reaches neither storage nor other peers. The
+      // connection stays open: refusing a write must not disturb read access.
+      if (!ctx.canWrite()) {
+        if (ctx.writeDenied?.(step)) {
+          encoding.writeVarUint(encoder, MessageType.Auth);
+          authProtocol.writePermissionDenied(encoder, READ_ONLY_REASON);
+        }
+        return;
+      }
       Y.applyUpdate(ctx.doc, update, ctx.origin);
       return;
     }

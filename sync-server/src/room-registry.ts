@@ -1,3 +1,4 @@
+import { controlRoom, parseRoomName, type RoomRef } from '@wcb/shared';
 import type { Connection } from './connection';
 import type { Logger } from './logger';
 import { Room, type CompactionPolicy } from './room';
@@ -31,18 +32,37 @@ export class RoomRegistry {
     return count;
   }
 
+  /** Adds `conn` to the room `name` (a valid room name), loading it (and its control room) if needed. */
   join(name: string, conn: Connection): Room {
+    const ref = parseRoomName(name);
+    if (!ref) throw new Error('invalid room name');
+    const room = this.open(name, ref);
+    room.join(conn);
+    return room;
+  }
+
+  /**
+   * The room in memory, created if missing. A phase or votes room first opens its session's
+   * control room and leases it: the control doc decides every write there, so it is loaded
+   * before the dependent room answers anyone and unloads only after the last lease is gone.
+   */
+  private open(name: string, ref: RoomRef): Room {
     let room = this.rooms.get(name);
     if (!room) {
+      const control =
+        ref.kind === 'control'
+          ? null
+          : this.open(controlRoom(ref.sessionId), { kind: 'control', sessionId: ref.sessionId });
       room = new Room({
         ...this.options,
         name,
+        ref,
+        control,
         after: this.retiring.get(name) ?? Promise.resolve(),
         onRetire: (retired, done) => this.onRetire(retired, done),
       });
       this.rooms.set(name, room);
     }
-    room.join(conn);
     return room;
   }
 

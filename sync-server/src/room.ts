@@ -1,5 +1,13 @@
 import * as Y from 'yjs';
 import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
+import {
+  NO_CONTROL_FACTS,
+  readControlFacts,
+  roomAccess,
+  type ControlFacts,
+  type Role,
+  type RoomRef,
+} from '@wcb/shared';
 import { CloseCode } from './close-codes';
 import type { Connection } from './connection';
 import type { Logger } from './logger';
@@ -9,6 +17,7 @@ import {
   encodeSyncStep1,
   encodeSyncUpdate,
   handleMessage,
+  SyncStep,
   type ProtocolContext,
 } from './protocol';
 import { SerialQueue } from './serial-queue';
@@ -23,6 +32,13 @@ export interface CompactionPolicy {
 
 export interface RoomOptions {
   readonly name: string;
+  /** The parsed name: decides which writes roomAccess allows. */
+  readonly ref: RoomRef;
+  /**
+   * Phase and votes rooms: the session's control room, whose doc decides locks and voting.
+   * This room holds a lease on it for its whole life and loads only after it. null for control.
+   */
+  readonly control: Room | null;
   readonly storage: DocStorage;
   readonly logger: Logger;
   readonly compaction: CompactionPolicy;
@@ -39,19 +55,41 @@ export interface RoomOptions {
 class Member implements ProtocolContext {
   /** Awareness client ids this connection introduced: removed for everyone when it leaves. */
   readonly awarenessIds = new Set<number>();
+  /** Told it is read-only since it last could write: the notice goes out once per flip. */
+  private noticeSent = false;
 
   constructor(
     readonly conn: Connection,
     readonly doc: Y.Doc,
     readonly awareness: Awareness,
+    private readonly allows: (role: Role) => boolean,
   ) {}
 
   get origin(): Member {
     return this;
   }
 
+  /** Evaluated per message against the live control doc: a lock applies to open connections at once. */
   canWrite(): boolean {
-    return this.conn.canWrite();
+    const allowed = this.allows(this.conn.role);
+    if (allowed) this.noticeSent = false;
+    return allowed;
+  }
+
+  /**
+   * A dropped update earns one permission-denied notice per flip to read-only. A dropped step 2
+   * is silent: every stock client sends one on each connect (usually with nothing new in it),
+   * so a notice would greet every viewer.
+   */
+  writeDenied(step: typeof SyncStep.Step2 | typeof SyncStep.Update): boolean {
+    if (step !== SyncStep.Update || this.noticeSent) return false;
+    this.noticeSent = true;
+    return true;
+  }
+
+  /** After the control doc changed: a member that may write again is due a fresh notice. */
+  refreshNotice(): void {
+    if (this.noticeSent) this.canWrite();
   }
 }
 
@@ -78,10 +116,17 @@ export class Room {
   private failed = false;
   /** What storage holds beyond the snapshot, tracked here to avoid a stats query per update. */
   private log: RoomStats = { updates: 0, bytes: 0, lastSeq: 0 };
-  private readonly loaded: Promise<boolean>;
+  /** Settles true once the stored state is in the doc, false if loading failed. */
+  readonly loaded: Promise<boolean>;
+  /** Control rooms: the phase/votes rooms of the session currently leasing this one. */
+  private readonly dependents = new Set<Room>();
+  /** Control rooms: readControlFacts of the doc, dropped on every change; 'unreadable' if it threw. */
+  private factsCache: ControlFacts | 'unreadable' | null = null;
 
   constructor(private readonly options: RoomOptions) {
     this.name = options.name;
+    options.control?.lease(this);
+    if (!options.control) this.doc.on('update', this.onControlChange);
     // The server is not a participant: it must not show up in anyone's presence list.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -92,9 +137,43 @@ export class Room {
     return this.members.size;
   }
 
+  get isRetired(): boolean {
+    return this.phase === 'retired';
+  }
+
+  /**
+   * The access facts of this control room's doc (locks, open voting). Only meaningful once
+   * loaded; dependents never ask earlier because they load after their control room.
+   */
+  facts(): ControlFacts | 'unreadable' {
+    if (this.factsCache === null) {
+      try {
+        this.factsCache = readControlFacts(this.doc);
+      } catch (error) {
+        // A malformed control doc (e.g. a phase entry that is not a record) must not turn
+        // every write of the session into a 1007; we fail closed until it is repaired.
+        this.options.logger.warn('control doc unreadable; phase and votes rooms are read-only', {
+          room: this.name,
+          error,
+        });
+        this.factsCache = 'unreadable';
+      }
+    }
+    return this.factsCache;
+  }
+
+  /** Whether `role` may write this room right now. */
+  allows(role: Role): boolean {
+    const { control, ref } = this.options;
+    const facts = (control ?? this).facts();
+    // The control room's own access does not depend on facts, so its facilitator can repair it.
+    if (facts === 'unreadable') return ref.kind === 'control' && roomAccess(role, ref, NO_CONTROL_FACTS) === 'write';
+    return roomAccess(role, ref, facts) === 'write';
+  }
+
   join(conn: Connection): void {
     if (this.phase === 'retired') throw new Error(`room ${this.name} is retired`);
-    const member = new Member(conn, this.doc, this.awareness);
+    const member = new Member(conn, this.doc, this.awareness, (role) => this.allows(role));
     this.members.set(conn, member);
     if (this.phase === 'ready') this.greet(member);
   }
@@ -111,20 +190,50 @@ export class Room {
     if (!member) return;
     this.members.delete(conn);
     removeAwarenessStates(this.awareness, [...member.awarenessIds], 'left');
-    if (this.members.size === 0 && this.phase !== 'retired') this.retire();
+    this.retireIfUnused();
   }
 
-  /** Closes every connection with `code` and retires the room (server shutdown). */
+  /**
+   * Closes every connection with `code` and retires the room (server shutdown, failure).
+   * A control room takes its session's phase and votes rooms with it: they cannot decide a
+   * write without it.
+   */
   evict(code: number, reason: string): void {
     for (const member of this.members.values()) member.conn.close(code, reason);
     this.members.clear();
+    for (const dependent of [...this.dependents]) dependent.evict(code, reason);
     if (this.phase !== 'retired') this.retire();
   }
+
+  /** Control rooms: `dependent` needs this room loaded (and kept) until it retires. */
+  private lease(dependent: Room): void {
+    this.dependents.add(dependent);
+  }
+
+  private unlease(dependent: Room): void {
+    if (this.dependents.delete(dependent)) this.retireIfUnused();
+  }
+
+  private retireIfUnused(): void {
+    if (this.members.size === 0 && this.dependents.size === 0 && this.phase !== 'retired') this.retire();
+  }
+
+  private readonly onControlChange = (): void => {
+    this.factsCache = null;
+    for (const room of [this, ...this.dependents]) {
+      for (const member of room.members.values()) member.refreshNotice();
+    }
+  };
 
   private async load(): Promise<boolean> {
     const { storage, name } = this.options;
     try {
       await this.options.after;
+      const { control } = this.options;
+      // Writes here are decided by the control doc, so it must be loaded first (and stay).
+      if (control && (!(await control.loaded) || control.isRetired)) {
+        throw new Error(`control room ${control.name} is unavailable`);
+      }
       const updates = await storage.load(name);
       const stats = await storage.stats(name);
       // Applied before the update handler is attached: stored state is never re-appended.
@@ -225,6 +334,7 @@ export class Room {
   private retire(): void {
     this.phase = 'retired';
     this.options.onRetire(this, this.shutdown());
+    this.options.control?.unlease(this);
   }
 
   private fail(code: number, reason: string, error: unknown): void {
@@ -246,6 +356,7 @@ export class Room {
     const unsaved = this.log.updates > 0 || store.pendingStructs !== null || store.pendingDs !== null;
     if (loadedOk && !this.failed && unsaved) await this.compact();
     this.doc.off('update', this.onDocUpdate);
+    this.doc.off('update', this.onControlChange);
     this.doc.destroy(); // also destroys the awareness and its timer
   }
 }

@@ -5,7 +5,7 @@ import type { ServerConfig } from './config';
 import { HttpError, pathOf, sendJson } from './http-util';
 import { createJsonLogger, type Logger } from './logger';
 import { RoomRegistry } from './room-registry';
-import { createSession } from './sessions-api';
+import { SessionsApi } from './sessions-api';
 import { createStaticHandler } from './static';
 import { SqliteStorage } from './storage/sqlite';
 import type { Storage } from './storage/types';
@@ -35,7 +35,16 @@ export function createSyncServer(config: ServerConfig, deps: SyncServerDeps = {}
     logger,
     compaction: { afterUpdates: config.compactAfterUpdates, afterBytes: config.compactAfterBytes },
   });
-  const gateway = new WebSocketGateway({ registry, logger, maxPayloadBytes: config.maxPayloadBytes });
+  const gateway = new WebSocketGateway({
+    registry,
+    sessions: storage,
+    logger,
+    maxPayloadBytes: config.maxPayloadBytes,
+  });
+  const sessionsApi = new SessionsApi({
+    store: storage,
+    revoke: (sessionId, role, currentHash) => gateway.revoke(sessionId, role, currentHash),
+  });
   const serveStatic = createStaticHandler(config.staticDir, logger);
   /** Requests that may still touch storage; close() waits for them before closing it. */
   const inflight = new Set<Promise<void>>();
@@ -45,10 +54,9 @@ export function createSyncServer(config: ServerConfig, deps: SyncServerDeps = {}
     const path = pathOf(req);
     if (path === '/healthz') {
       sendJson(res, 200, { ok: true, rooms: registry.roomCount, connections: registry.connectionCount });
-    } else if (path === '/api/sessions') {
-      if (req.method !== 'POST') sendJson(res, 405, { error: 'use POST' }, { Allow: 'POST' });
-      else if (closing) throw new HttpError(503, 'server is shutting down');
-      else await createSession(req, res, storage);
+    } else if (sessionsApi.handles(path)) {
+      if (closing) throw new HttpError(503, 'server is shutting down');
+      await sessionsApi.handle(path, req, res);
     } else if (path.startsWith('/api/')) {
       throw new HttpError(404, 'no such endpoint');
     } else if (path === WS_PATH || path.startsWith(`${WS_PATH}/`)) {
@@ -61,11 +69,11 @@ export function createSyncServer(config: ServerConfig, deps: SyncServerDeps = {}
   const server = http.createServer((req, res) => {
     const handled = route(req, res).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
+      // The path only: the query string and headers (Authorization) may carry a token.
       if (status === 500) logger.error('request failed', { method: req.method, path: pathOf(req), error });
       const message = error instanceof HttpError ? error.message : 'internal error';
       if (res.headersSent) res.destroy();
-      // 413: stop reading a body we refused, rather than draining it.
-      else sendJson(res, status, { error: message }, status === 413 ? { Connection: 'close' } : {});
+      else sendJson(res, status, { error: message }, errorHeaders(status));
     });
     inflight.add(handled);
     void handled.finally(() => inflight.delete(handled));
@@ -98,4 +106,11 @@ export function createSyncServer(config: ServerConfig, deps: SyncServerDeps = {}
       }),
     close: () => (closing ??= shutdown()),
   };
+}
+
+function errorHeaders(status: number): Record<string, string> {
+  // 413: stop reading a body we refused, rather than draining it.
+  if (status === 413) return { Connection: 'close' };
+  if (status === 401) return { 'WWW-Authenticate': 'Bearer' };
+  return {};
 }

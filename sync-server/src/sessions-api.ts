@@ -3,18 +3,31 @@ import * as Y from 'yjs';
 import {
   DEFAULT_TEMPLATE_ID,
   LANGUAGES,
+  ROLES,
   SESSION_ID_RE,
   buildSessionDocs,
   controlRoom,
   findTemplate,
   isLanguage,
+  isRole,
   phaseRoom,
   randomId,
   type Language,
+  type Role,
 } from '@wcb/shared';
 import { HttpError, readJsonBody, sendJson } from './http-util';
 import { WS_PATH } from './websocket';
-import type { RoomSeed, SessionStore } from './storage/types';
+import type { RoomSeed, SessionRecord, SessionStore } from './storage/types';
+import {
+  bearerToken,
+  capabilityLink,
+  hashToken,
+  isTokenHash,
+  mintToken,
+  roleForToken,
+  sameHash,
+  type TokenHashes,
+} from './tokens';
 
 // A create request is a handful of short fields; anything near this is not one.
 export const MAX_SESSION_BODY_BYTES = 64 * 1024;
@@ -22,81 +35,242 @@ export const MAX_SESSION_BODY_BYTES = 64 * 1024;
 const MAX_TITLE_LENGTH = 200;
 // Same fallback the shared reader uses for a session without a language.
 const DEFAULT_LANGUAGE: Language = 'en';
+// `{ "role": "participant" }` and nothing more.
+const MAX_ROTATE_BODY_BYTES = 1024;
 
 interface CreateSessionRequest {
   id?: string;
+  tokenHashes?: TokenHashes;
   template?: string;
   language?: Language;
   title?: string;
 }
 
+export interface SessionRooms {
+  control: string;
+  phases: Record<string, string>;
+}
+
+/** 201 to `POST /api/sessions` without an id: the only answer that ever carries minted tokens. */
 export interface CreateSessionResponse {
   id: string;
-  rooms: { control: string; phases: Record<string, string> };
-  links: { board: string };
+  rooms: SessionRooms;
+  /** `/s/<id>#t=<token>` per role. */
+  links: Record<Role, string>;
   websocketUrl: string;
 }
 
+/** 201/200 to `POST /api/sessions` with an id: the browser holds the tokens, so no links. */
+export interface RegisterSessionResponse {
+  id: string;
+  rooms: SessionRooms;
+  websocketUrl: string;
+}
+
+export interface RoleResponse {
+  role: Role;
+}
+
+export interface RotateResponse {
+  role: Role;
+  token: string;
+  link: string;
+}
+
+export interface SessionsApiOptions {
+  readonly store: SessionStore;
+  /**
+   * Called after a rotation stored `currentHash` for `role`: closes that role's connections
+   * that authenticated with any other token.
+   */
+  readonly revoke: (sessionId: string, role: Role, currentHash: string) => void;
+}
+
+/** `/api/sessions/<id>/<action>` */
+const SESSION_ACTION_RE = /^\/api\/sessions\/([^/]+)\/(role|rotate)$/;
+
 /**
- * POST /api/sessions (PROTOCOL.md, "HTTP API").
- * - without `id`: the server mints the id and seeds every room from the template;
- * - with `id`: a session the browser created offline is registered, never seeded, because
- *   the browser already holds its content and would merge a second copy of the template.
- * Registering an id twice is not an error (200 instead of 201), so browsers can retry freely.
+ * The session endpoints (PROTOCOL.md, "HTTP API"). Tokens arrive only in the Authorization
+ * header and leave only in a create or rotate answer; neither is ever logged or stored.
  */
-export async function createSession(req: IncomingMessage, res: ServerResponse, store: SessionStore): Promise<void> {
-  const body = parseRequest(await readJsonBody(req, MAX_SESSION_BODY_BYTES));
-  const createdAt = Date.now();
-  const language = body.language ?? DEFAULT_LANGUAGE;
+export class SessionsApi {
+  /** Per session: the tail of its rotations, run one at a time so "current hash" is well defined. */
+  private readonly rotations = new Map<string, Promise<unknown>>();
 
-  if (body.id !== undefined) {
-    const record = { id: body.id, createdAt, template: body.template ?? null, language: body.language ?? null };
-    const created = await store.createSession(record, []);
-    sendJson(res, created ? 201 : 200, describe(body.id, []));
-    return;
+  constructor(private readonly options: SessionsApiOptions) {}
+
+  /** Whether `path` is one of ours (so the router can answer 404 for the rest of /api/). */
+  handles(path: string): boolean {
+    return path === '/api/sessions' || SESSION_ACTION_RE.test(path);
   }
 
-  const id = randomId();
-  const templateId = body.template ?? DEFAULT_TEMPLATE_ID;
-  const docs = buildSessionDocs({ sessionId: id, templateId, language, ...(body.title ? { title: body.title } : {}) });
-  let seed: RoomSeed[];
-  try {
-    seed = [
-      { room: controlRoom(id), update: Y.encodeStateAsUpdate(docs.control) },
-      ...docs.phases.map(({ phaseId, doc }) => ({ room: phaseRoom(id, phaseId), update: Y.encodeStateAsUpdate(doc) })),
-    ];
-  } finally {
-    docs.control.destroy();
-    for (const { doc } of docs.phases) doc.destroy();
+  async handle(path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (path === '/api/sessions') {
+      if (req.method !== 'POST') return sendJson(res, 405, { error: 'use POST' }, { Allow: 'POST' });
+      return this.create(req, res);
+    }
+    const [, id = '', action] = SESSION_ACTION_RE.exec(path) ?? [];
+    if (action === 'role') {
+      if (req.method !== 'GET') return sendJson(res, 405, { error: 'use GET' }, { Allow: 'GET' });
+      const { role } = await this.authorize(req, id);
+      return sendJson(res, 200, { role } satisfies RoleResponse);
+    }
+    if (req.method !== 'POST') return sendJson(res, 405, { error: 'use POST' }, { Allow: 'POST' });
+    return this.rotate(req, res, id);
   }
-  // 132 random bits: a collision means a broken random source, not bad luck.
-  if (!(await store.createSession({ id, createdAt, template: templateId, language }, seed))) {
-    throw new Error('generated session id already exists');
+
+  /**
+   * POST /api/sessions
+   * - without `id`: the server mints the id and the three tokens and seeds every room;
+   * - with `id` and `tokenHashes`: a session the browser created (maybe offline) is registered,
+   *   never seeded, because the browser already holds its content. Registering again with the
+   *   same facilitator hash is a retry (200); another facilitator hash is someone else's (409).
+   */
+  private async create(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const { store } = this.options;
+    const body = parseCreateRequest(await readJsonBody(req, MAX_SESSION_BODY_BYTES));
+    const createdAt = Date.now();
+    const language = body.language ?? DEFAULT_LANGUAGE;
+
+    if (body.id !== undefined) {
+      const { id, tokenHashes } = body;
+      if (!tokenHashes) throw new HttpError(400, 'registering a session requires tokenHashes');
+      const record: SessionRecord = {
+        id,
+        createdAt,
+        template: body.template ?? null,
+        language: body.language ?? null,
+        tokenHashes,
+      };
+      if (await store.createSession(record, [])) return sendJson(res, 201, describeRegistered(id));
+      const existing = await store.getSession(id);
+      const same = existing?.tokenHashes && sameHash(existing.tokenHashes.facilitator, tokenHashes.facilitator);
+      if (!same) throw new HttpError(409, 'a session with this id is already registered by someone else');
+      return sendJson(res, 200, describeRegistered(id));
+    }
+
+    const id = randomId();
+    const templateId = body.template ?? DEFAULT_TEMPLATE_ID;
+    const docs = buildSessionDocs({ sessionId: id, templateId, language, ...(body.title ? { title: body.title } : {}) });
+    let seed: RoomSeed[];
+    try {
+      seed = [
+        { room: controlRoom(id), update: Y.encodeStateAsUpdate(docs.control) },
+        ...docs.phases.map(({ phaseId, doc }) => ({ room: phaseRoom(id, phaseId), update: Y.encodeStateAsUpdate(doc) })),
+      ];
+    } finally {
+      docs.control.destroy();
+      for (const { doc } of docs.phases) doc.destroy();
+    }
+    const tokens = Object.fromEntries(ROLES.map((role) => [role, mintToken()])) as Record<Role, string>;
+    const tokenHashes = Object.fromEntries(ROLES.map((role) => [role, hashToken(tokens[role])])) as TokenHashes;
+    // 132 random bits: a collision means a broken random source, not bad luck.
+    if (!(await store.createSession({ id, createdAt, template: templateId, language, tokenHashes }, seed))) {
+      throw new Error('generated session id already exists');
+    }
+    const response: CreateSessionResponse = {
+      id,
+      rooms: roomsOf(id, docs.phases.map((p) => p.phaseId)),
+      links: Object.fromEntries(ROLES.map((role) => [role, capabilityLink(id, tokens[role])])) as Record<Role, string>,
+      websocketUrl: WS_PATH,
+    };
+    sendJson(res, 201, response);
   }
-  sendJson(res, 201, describe(id, docs.phases.map((p) => p.phaseId)));
+
+  /** POST /api/sessions/:id/rotate — facilitator only; the old token stops working at once. */
+  private async rotate(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
+    const { role: caller } = await this.authorize(req, id);
+    if (caller !== 'facilitator') throw new HttpError(403, 'only the facilitator may rotate links');
+    const body = await readJsonBody(req, MAX_ROTATE_BODY_BYTES);
+    const role = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['role'] : undefined;
+    if (!isRole(role)) throw new HttpError(400, `role must be one of ${ROLES.join(', ')}`);
+
+    const run = async (): Promise<RotateResponse> => {
+      // Re-checked inside the queue: a rotation of the facilitator token just before this one
+      // must invalidate the token this request was authorized with.
+      await this.authorize(req, id, 'facilitator');
+      const token = mintToken();
+      const hash = hashToken(token);
+      if (!(await this.options.store.setTokenHash(id, role, hash))) throw new HttpError(404, 'unknown session');
+      this.options.revoke(id, role, hash);
+      return { role, token, link: capabilityLink(id, token) };
+    };
+    const previous = this.rotations.get(id) ?? Promise.resolve();
+    const current = previous.catch(() => undefined).then(run);
+    this.rotations.set(id, current);
+    try {
+      sendJson(res, 200, await current);
+    } finally {
+      if (this.rotations.get(id) === current) this.rotations.delete(id);
+    }
+  }
+
+  /**
+   * The role the request's bearer token grants in session `id`. 404 for an unknown session,
+   * 401 for a missing or wrong token (or a session registered before tokens existed),
+   * 403 when `required` is given and the role differs.
+   */
+  private async authorize(req: IncomingMessage, id: string, required?: Role): Promise<{ role: Role }> {
+    const session = SESSION_ID_RE.test(id) ? await this.options.store.getSession(id) : null;
+    if (!session) throw new HttpError(404, 'unknown session');
+    const token = bearerToken(req.headers.authorization);
+    if (token === null) throw new HttpError(401, 'missing token: send Authorization: Bearer <token>');
+    const role = roleForToken(token, session.tokenHashes);
+    if (!role) throw new HttpError(401, 'invalid token');
+    if (required && role !== required) throw new HttpError(403, `only the ${required} may do this`);
+    return { role };
+  }
 }
 
-function describe(id: string, phaseIds: readonly string[]): CreateSessionResponse {
-  return {
-    id,
-    rooms: { control: controlRoom(id), phases: Object.fromEntries(phaseIds.map((p) => [p, phaseRoom(id, p)])) },
-    links: { board: `/s/${id}` },
-    websocketUrl: WS_PATH,
-  };
+const roomsOf = (id: string, phaseIds: readonly string[]): SessionRooms => ({
+  control: controlRoom(id),
+  phases: Object.fromEntries(phaseIds.map((p) => [p, phaseRoom(id, p)])),
+});
+
+// The server did not build a registered session's rooms and does not know its phases.
+const describeRegistered = (id: string): RegisterSessionResponse => ({
+  id,
+  rooms: roomsOf(id, []),
+  websocketUrl: WS_PATH,
+});
+
+function parseTokenHashes(value: unknown): TokenHashes {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new HttpError(400, 'tokenHashes must be an object with facilitator, participant and viewer');
+  }
+  const raw = value as Record<string, unknown>;
+  for (const role of ROLES) {
+    if (!isTokenHash(raw[role])) {
+      throw new HttpError(400, `tokenHashes.${role} must be a SHA-256 hash: 64 lowercase hex digits`);
+    }
+  }
+  const hashes = {
+    facilitator: raw['facilitator'],
+    participant: raw['participant'],
+    viewer: raw['viewer'],
+  } as TokenHashes;
+  if (new Set(Object.values(hashes)).size !== ROLES.length) {
+    throw new HttpError(400, 'tokenHashes must be three different hashes');
+  }
+  return hashes;
 }
 
-function parseRequest(body: unknown): CreateSessionRequest {
+function parseCreateRequest(body: unknown): CreateSessionRequest {
   if (body === undefined) return {};
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new HttpError(400, 'body must be a JSON object');
   }
-  const { id, template, language, title } = body as Record<string, unknown>;
+  const { id, tokenHashes, template, language, title } = body as Record<string, unknown>;
   const out: CreateSessionRequest = {};
   if (id !== undefined) {
     if (typeof id !== 'string' || !SESSION_ID_RE.test(id)) {
       throw new HttpError(400, `id must match ${String(SESSION_ID_RE)}`);
     }
     out.id = id;
+  }
+  if (tokenHashes !== undefined) {
+    if (id === undefined) throw new HttpError(400, 'tokenHashes are only accepted together with id');
+    out.tokenHashes = parseTokenHashes(tokenHashes);
   }
   if (template !== undefined) {
     if (typeof template !== 'string' || !findTemplate(template)) {

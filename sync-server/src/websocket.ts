@@ -1,11 +1,14 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { parseRoomName } from '@wcb/shared';
+import { parseRoomName, type Role, type RoomRef } from '@wcb/shared';
 import { CloseCode } from './close-codes';
 import type { Connection } from './connection';
 import type { Logger } from './logger';
+import type { Room } from './room';
 import type { RoomRegistry } from './room-registry';
+import type { SessionStore } from './storage/types';
+import { hashToken, queryToken, roleForToken } from './tokens';
 
 /** `ws://host/ws/<room>`: the stock client appends '/' + room name to its server URL. */
 export const WS_PATH = '/ws';
@@ -21,6 +24,8 @@ const BACKLOG_FRAMES = 4;
 
 export interface WebSocketGatewayOptions {
   readonly registry: RoomRegistry;
+  /** Where registered sessions and their token hashes live. */
+  readonly sessions: SessionStore;
   readonly logger: Logger;
   readonly maxPayloadBytes: number;
 }
@@ -28,6 +33,11 @@ export interface WebSocketGatewayOptions {
 class WsConnection implements Connection {
   /** Cleared by each keepalive ping, set again by the pong. */
   alive = true;
+  /** Set once the token is checked, before the connection joins its room. Least privilege until then. */
+  role: Role = 'viewer';
+  /** The session and the hash of the token this connection authenticated with (for revocation). */
+  sessionId: string | null = null;
+  tokenHash: string | null = null;
   private closing = false;
   readonly closed: Promise<void>;
 
@@ -36,15 +46,17 @@ class WsConnection implements Connection {
     private readonly ws: WebSocket,
     private readonly backlogLimit: number,
   ) {
-    this.closed = new Promise((resolve) => ws.once('close', () => resolve()));
+    this.closed = new Promise((resolve) =>
+      ws.once('close', () => {
+        // Also when the peer closed first: a connection still authenticating must not join.
+        this.closing = true;
+        resolve();
+      }),
+    );
   }
 
   get isClosing(): boolean {
     return this.closing;
-  }
-
-  canWrite(): boolean {
-    return true; // roles arrive in the next issue
   }
 
   send(message: Uint8Array): void {
@@ -89,6 +101,8 @@ export class WebSocketGateway {
   private readonly keepalive: NodeJS.Timeout;
   private nextId = 1;
   private closing = false;
+  /** Per session: bumped by every revocation, so an authentication that raced one starts over. */
+  private readonly revocations = new Map<string, number>();
 
   constructor(private readonly options: WebSocketGatewayOptions) {
     this.wss = new WebSocketServer({
@@ -103,11 +117,28 @@ export class WebSocketGateway {
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    // Only the path: the query string is reserved for credentials and must never be logged.
+    // Only the path: the query string carries the token and must never be logged.
     const path = (req.url ?? '').split('?', 1)[0] ?? '';
     if (path !== WS_PATH && !path.startsWith(`${WS_PATH}/`)) return rejectUpgrade(socket, 404, 'Not Found');
     if (this.closing) return rejectUpgrade(socket, 503, 'Service Unavailable');
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, path.slice(WS_PATH.length + 1)));
+    const token = queryToken(req.url);
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, path.slice(WS_PATH.length + 1), token));
+  }
+
+  /**
+   * Closes, with 4401 'token rotated', every connection of `sessionId` with `role` whose token
+   * hash is not `currentHash`: called right after a rotation stored the new hash.
+   */
+  revoke(sessionId: string, role: Role, currentHash: string): number {
+    this.revocations.set(sessionId, (this.revocations.get(sessionId) ?? 0) + 1);
+    let closed = 0;
+    for (const conn of this.connections) {
+      if (conn.sessionId === sessionId && conn.role === role && conn.tokenHash !== currentHash) {
+        conn.close(CloseCode.Unauthorized, 'token rotated');
+        closed += 1;
+      }
+    }
+    return closed;
   }
 
   /** Closes every socket with `code` and waits for them (bounded by CLOSE_GRACE_MS). */
@@ -118,38 +149,96 @@ export class WebSocketGateway {
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 
-  private accept(ws: WebSocket, roomName: string): void {
-    const { logger, registry } = this.options;
+  private accept(ws: WebSocket, roomName: string, token: string | null): void {
+    const { logger } = this.options;
     ws.on('error', (error) => logger.debug('websocket error', { error }));
     // Accept-then-close rather than an HTTP 4xx: browsers hide upgrade status codes from
     // scripts, but a close code reaches the client and stops the stock provider for good.
-    if (!parseRoomName(roomName)) {
+    const ref = parseRoomName(roomName);
+    if (!ref) {
       logger.info('rejected websocket: invalid room name', { length: roomName.length });
       ws.close(CloseCode.InvalidRoom, 'invalid room');
       return;
     }
     const conn = new WsConnection(`c${this.nextId++}`, ws, BACKLOG_FRAMES * this.options.maxPayloadBytes);
     this.connections.add(conn);
-    const room = registry.join(roomName, conn);
-    logger.debug('connection opened', { room: roomName, conn: conn.id });
+    let room: Room | null = null;
+    // The stock client sends its step 1 at once; it waits here while the token is checked.
+    const early: Uint8Array[] = [];
+    let earlyBytes = 0;
 
     ws.on('message', (data, isBinary) => {
       if (conn.isClosing) return;
       if (!isBinary) {
         conn.close(CloseCode.UnsupportedData, 'binary messages only');
-        room.leave(conn);
+        room?.leave(conn);
         return;
       }
-      room.receive(conn, toBytes(data));
+      const bytes = toBytes(data);
+      if (room) return room.receive(conn, bytes);
+      earlyBytes += bytes.byteLength;
+      if (earlyBytes <= this.options.maxPayloadBytes) early.push(bytes);
+      else conn.close(CloseCode.MessageTooBig, 'too much data before authentication');
     });
     ws.on('pong', () => {
       conn.alive = true;
     });
     ws.on('close', (code) => {
       this.connections.delete(conn);
-      room.leave(conn);
+      room?.leave(conn);
       logger.debug('connection closed', { room: roomName, conn: conn.id, code });
     });
+
+    this.authenticate(conn, ref, token).then(
+      (ok) => {
+        if (!ok || conn.isClosing) return;
+        try {
+          room = this.options.registry.join(roomName, conn);
+          logger.debug('connection opened', { room: roomName, conn: conn.id, role: conn.role });
+          for (const message of early.splice(0)) room.receive(conn, message);
+        } catch (error) {
+          logger.error('joining a room failed', { room: roomName, conn: conn.id, error });
+          conn.close(CloseCode.InternalError, 'internal error');
+          room?.leave(conn);
+        }
+      },
+      (error: unknown) => {
+        logger.error('session lookup failed', { room: roomName, conn: conn.id, error });
+        conn.close(CloseCode.RoomLoadFailed, 'room load failed');
+      },
+    );
+  }
+
+  /**
+   * Resolves true once `conn` carries its session, role and token hash; otherwise closes it
+   * (4404 unknown session, 4401 unauthorized) and resolves false. Never logs the token.
+   */
+  private async authenticate(conn: WsConnection, ref: RoomRef, token: string | null): Promise<boolean> {
+    const { sessions, logger } = this.options;
+    for (;;) {
+      const epoch = this.revocations.get(ref.sessionId) ?? 0;
+      const session = await sessions.getSession(ref.sessionId);
+      if (conn.isClosing) return false;
+      // A rotation finished while we read: our copy of the hashes may be stale, read again.
+      if ((this.revocations.get(ref.sessionId) ?? 0) !== epoch) continue;
+      if (!session) {
+        logger.info('rejected websocket: unknown session', { conn: conn.id });
+        conn.close(CloseCode.UnknownSession, 'unknown session');
+        return false;
+      }
+      const role = roleForToken(token, session.tokenHashes);
+      if (!role || token === null) {
+        const cause = token ? 'wrong token' : 'no token';
+        logger.info('rejected websocket: unauthorized', { session: ref.sessionId, conn: conn.id, cause });
+        conn.close(CloseCode.Unauthorized, 'unauthorized');
+        return false;
+      }
+      // Set in the same turn as the epoch check: a later revoke() sees this connection.
+      conn.role = role;
+      conn.sessionId = ref.sessionId;
+      conn.tokenHash = hashToken(token);
+      return true;
+    }
   }
 
   private sweep(): void {

@@ -5,11 +5,11 @@ import { useE2E, type Person } from './support/harness';
 const e2e = useE2E();
 const person = (name: string) => e2e.person(name);
 
-/** A creates a session from the seed-003 template; B opens it by link; both are online. */
+/** A creates a session from the seed-003 template (facilitator); B opens the participant link; both are online. */
 async function twoOnOneBoard(language: 'uk' | 'en' = 'en'): Promise<{ a: Person; b: Person; sessionId: string }> {
   const [a, b] = await Promise.all([person('Alice'), person('Bob')]);
   const sessionId = await a.home.createSession({ template: 'world-cafe-ngo', language, title: 'Board test' });
-  await b.board.goto(sessionId);
+  await b.board.openLink(await a.board.shareLink('participant'));
   await Promise.all([a.board.waitForConnected(), b.board.waitForConnected()]);
   return { a, b, sessionId };
 }
@@ -74,8 +74,10 @@ describe('board', () => {
     await b.board.waitForNoteTexts(expected);
   });
 
-  it('phase tabs switch the question and the notes shown, keeping the columns', async () => {
+  it('the facilitator\'s phase tabs switch the question and the notes shown for everyone, keeping the columns', async () => {
     const { a, b } = await twoOnOneBoard();
+    // Only the facilitator moves the room between phases.
+    expect(await b.board.phaseTab('reality').isDisabled()).toBe(true);
     expect(await a.board.phaseIds()).toEqual(['ideal', 'reality', 'steps']);
     expect(await a.board.currentPhase()).toBe('ideal');
     const idealQuestion = ((await a.board.page.getByTestId('board.question').textContent()) ?? '').trim();
@@ -90,13 +92,14 @@ describe('board', () => {
     );
     await a.board.addNote('community', 'reality note');
 
-    await b.board.switchPhase('reality');
+    // The participant follows: same phase, its notes.
+    await b.board.page.locator('[data-testid="board.root"][data-phase-id="reality"]').waitFor();
     await b.board.waitForNoteTexts(['reality note']);
-    await b.board.switchPhase('ideal');
-    await b.board.waitForNoteTexts(['ideal note']);
 
     await a.board.switchPhase('ideal');
     await a.board.waitForNoteTexts(['ideal note']);
+    await b.board.page.locator('[data-testid="board.root"][data-phase-id="ideal"]').waitFor();
+    await b.board.waitForNoteTexts(['ideal note']);
   });
 
   it('a session created while the server is unreachable works, and syncs once it is reachable', async () => {
@@ -115,7 +118,8 @@ describe('board', () => {
     await a.board.waitForPending('zero', 30_000);
 
     const b = await person('Bob');
-    await b.board.goto(sessionId);
+    await b.board.openLink(await a.board.shareLink('participant'));
+    expect(await b.board.sessionId()).toBe(sessionId);
     await b.board.waitForNoteText('написано без мережі', 'government', 30_000);
     expect(await b.board.columnHeaders()).toEqual(expect.arrayContaining(['ВЛАДОЮ', 'ГРОМАДОЮ', 'ІНШИМИ ГО']));
   });

@@ -11,7 +11,9 @@ describe('collaboration', () => {
 
     const sessionId = await a.home.createSession({ template: 'world-cafe-ngo', language: 'uk', title: 'Мережування ГО' });
     expect(await a.board.columnHeaders()).toEqual(expect.arrayContaining(['ВЛАДОЮ', 'ГРОМАДОЮ', 'ІНШИМИ ГО']));
-    await b.board.goto(sessionId);
+    // A is the facilitator (created it); B joins with the participant link A shares.
+    await b.board.openLink(await a.board.shareLink('participant'));
+    expect(await b.board.sessionId()).toBe(sessionId);
     expect(await b.board.topicIds()).toEqual(expect.arrayContaining(['government', 'community', 'ngos']));
     // Opening a link and only reading: the badge settles on online, nothing pending.
     await Promise.all([a.board.waitForStatus('online'), b.board.waitForStatus('online')]);

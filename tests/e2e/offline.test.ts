@@ -11,7 +11,8 @@ describe('offline', () => {
     const b = await person('Remote');
 
     const sessionId = await a.home.createSession({ template: 'world-cafe-ngo', language: 'uk', title: 'Offline day' });
-    await b.board.goto(sessionId);
+    const participantLink = await a.board.shareLink('participant');
+    await b.board.openLink(participantLink);
     await Promise.all([a.board.waitForConnected(), b.board.waitForConnected()]);
     const shared = await a.board.addNote('government', 'written while online');
     await b.board.waitForNoteText('written while online');
@@ -55,7 +56,7 @@ describe('offline', () => {
 
     // And what converged is on the server, not only in the two browsers: a third device sees it.
     const c = await person('Late joiner');
-    await c.board.goto(sessionId);
+    await c.board.openLink(participantLink);
     await c.board.waitForNoteTexts(all, 30_000);
   });
 });

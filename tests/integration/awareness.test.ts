@@ -3,8 +3,9 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { phaseRoom, randomId } from '@wcb/shared';
+import { phaseRoom } from '@wcb/shared';
 import { connectClient, nextEvent, type TestClient } from './helpers/clients';
+import { registerSession } from './helpers/sessions';
 import { startTestServer, type TestServer } from './helpers/test-server';
 
 type Change = { added: number[]; updated: number[]; removed: number[] };
@@ -12,8 +13,10 @@ type Change = { added: number[]; updated: number[]; removed: number[] };
 describe('awareness (presence)', () => {
   let server: TestServer;
   const clients: TestClient[] = [];
-  const join = (room: string): TestClient => {
-    const client = connectClient(server.wsUrl, room);
+  let token: string;
+  let room: string;
+  const join = (name: string): TestClient => {
+    const client = connectClient(server.wsUrl, name, { token });
     clients.push(client);
     return client;
   };
@@ -22,6 +25,10 @@ describe('awareness (presence)', () => {
 
   beforeEach(async () => {
     server = await startTestServer();
+    // Presence needs no write access: viewers show up too.
+    const session = await registerSession(server.storage);
+    token = session.tokens.viewer;
+    room = phaseRoom(session.id, 'ideas');
   });
   afterEach(async () => {
     for (const client of clients.splice(0)) client.destroy();
@@ -29,7 +36,6 @@ describe('awareness (presence)', () => {
   });
 
   it("shows A's presence to B, and removes it when A disconnects", async () => {
-    const room = phaseRoom(randomId(), 'ideas');
     const alice = join(room);
     const bob = join(room);
     await Promise.all([alice.synced(), bob.synced()]);
@@ -47,7 +53,6 @@ describe('awareness (presence)', () => {
   });
 
   it('removes the presence of a peer whose connection dropped without a goodbye', async () => {
-    const room = phaseRoom(randomId(), 'ideas');
     const bob = join(room);
     await bob.synced();
 
@@ -55,7 +60,7 @@ describe('awareness (presence)', () => {
     const ghostDoc = new Y.Doc();
     const ghost = new Awareness(ghostDoc);
     ghost.setLocalState({ name: 'Ghost' });
-    const raw = new WebSocket(`${server.wsUrl}/${room}`);
+    const raw = new WebSocket(`${server.wsUrl}/${room}?token=${token}`);
     await nextEvent(raw, 'open');
     const seen = nextEvent(bob.provider.awareness, 'change', () => nameOf(bob, ghostDoc.clientID) === 'Ghost');
     const message = encoding.createEncoder();
@@ -73,7 +78,7 @@ describe('awareness (presence)', () => {
   });
 
   it("echoes a client's own awareness back, which keeps a lone stock client's watchdog fed", async () => {
-    const alone = join(phaseRoom(randomId(), 'ideas'));
+    const alone = join(room);
     await alone.synced();
     // The stock client drops a connection after 30 s without any incoming message; alone in a
     // room, the echo of its own 15 s awareness renewal is all it receives.

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_TEMPLATE_ID, SESSION_ID_RE, findTemplate, randomId, readSession } from '@wcb/shared';
-import type { CreateSessionResponse } from '@wcb/sync-server';
+import { DEFAULT_TEMPLATE_ID, SESSION_ID_RE, controlRoom, findTemplate, randomId, readSession } from '@wcb/shared';
+import { hashToken, type CreateSessionResponse } from '@wcb/sync-server';
 import { connectClient, type TestClient } from './helpers/clients';
+import { hashesOf, mintTokens, registerSession, tokenOfLink } from './helpers/sessions';
 import { makeTempDir, startTestServer, type TestServer } from './helpers/test-server';
 
 describe('HTTP API', () => {
@@ -27,14 +28,23 @@ describe('HTTP API', () => {
       const body = (await res.json()) as CreateSessionResponse;
       expect(body.id).toMatch(SESSION_ID_RE);
       expect(body.rooms.control).toBe(`${body.id}/control`);
-      expect(body.links).toEqual({ board: `/s/${body.id}` });
+      expect(Object.keys(body.links).sort()).toEqual(['facilitator', 'participant', 'viewer']);
+      for (const link of Object.values(body.links)) expect(link).toMatch(new RegExp(`^/s/${body.id}#t=[A-Za-z0-9_-]{22}$`));
+      expect(new Set(Object.values(body.links)).size).toBe(3);
       expect(body.websocketUrl).toBe('/ws');
+      // Only the hashes are kept.
+      const stored = await server.storage.getSession(body.id);
+      expect(stored?.tokenHashes).toEqual({
+        facilitator: hashToken(tokenOfLink(body.links.facilitator)),
+        participant: hashToken(tokenOfLink(body.links.participant)),
+        viewer: hashToken(tokenOfLink(body.links.viewer)),
+      });
       const template = findTemplate(DEFAULT_TEMPLATE_ID);
       const phaseIds = template?.content.en.phases.map((p) => p.id) ?? [];
       expect(Object.keys(body.rooms.phases).sort()).toEqual([...phaseIds].sort());
       for (const [phaseId, room] of Object.entries(body.rooms.phases)) expect(room).toBe(`${body.id}/phase/${phaseId}`);
 
-      const client = connectClient(server.wsUrl, body.rooms.control);
+      const client = connectClient(server.wsUrl, body.rooms.control, { token: tokenOfLink(body.links.viewer) });
       clients.push(client);
       await client.synced();
       const session = readSession(client.doc);
@@ -51,26 +61,51 @@ describe('HTTP API', () => {
 
     it('registers a session the browser created offline without seeding its rooms, idempotently', async () => {
       const id = randomId();
-      const first = await post(JSON.stringify({ id, template: DEFAULT_TEMPLATE_ID, language: 'uk' }));
+      const tokenHashes = hashesOf(mintTokens());
+      const first = await post(JSON.stringify({ id, tokenHashes, template: DEFAULT_TEMPLATE_ID, language: 'uk' }));
       expect(first.status).toBe(201);
-      expect(await first.json()).toEqual({
-        id,
-        rooms: { control: `${id}/control`, phases: {} },
-        links: { board: `/s/${id}` },
-        websocketUrl: '/ws',
-      });
-      expect(await server.storage.getSession(id)).toMatchObject({ id, language: 'uk' });
+      expect(await first.json()).toEqual({ id, rooms: { control: `${id}/control`, phases: {} }, websocketUrl: '/ws' });
+      expect(await server.storage.getSession(id)).toMatchObject({ id, language: 'uk', tokenHashes });
       expect(await server.storage.load(`${id}/control`)).toEqual([]);
 
-      const retry = await post(JSON.stringify({ id }));
+      // A retry (same facilitator hash) is fine; another facilitator hash is someone else's session.
+      const retry = await post(JSON.stringify({ id, tokenHashes }));
       expect(retry.status).toBe(200);
+      const other = { ...hashesOf(mintTokens()), participant: tokenHashes.participant };
+      const conflict = await post(JSON.stringify({ id, tokenHashes: other }));
+      expect(conflict.status).toBe(409);
+      expect(((await conflict.json()) as { error: string }).error).toMatch(/already registered/);
+      expect((await server.storage.getSession(id))?.tokenHashes).toEqual(tokenHashes);
+    });
+
+    it('answers 409 to registering a session that predates tokens', async () => {
+      const id = randomId();
+      await server.storage.createSession({ id, createdAt: 1, template: null, language: null, tokenHashes: null }, []);
+      const res = await post(JSON.stringify({ id, tokenHashes: hashesOf(mintTokens()) }));
+      expect(res.status).toBe(409);
+    });
+
+    const hashes = hashesOf(mintTokens());
+    it.each([
+      ['an id without tokenHashes', { id: randomId() }, /requires tokenHashes/],
+      ['tokenHashes without an id', { tokenHashes: hashes }, /only accepted together with id/],
+      ['a missing hash', { id: randomId(), tokenHashes: { ...hashes, viewer: undefined } }, /tokenHashes\.viewer/],
+      ['an uppercase hash', { id: randomId(), tokenHashes: { ...hashes, facilitator: hashes.facilitator.toUpperCase() } }, /64 lowercase hex/],
+      ['a short hash', { id: randomId(), tokenHashes: { ...hashes, participant: 'abc123' } }, /64 lowercase hex/],
+      ['a raw token instead of a hash', { id: randomId(), tokenHashes: { ...hashes, viewer: randomId() } }, /tokenHashes\.viewer/],
+      ['the same hash twice', { id: randomId(), tokenHashes: { ...hashes, viewer: hashes.participant } }, /different/],
+      ['tokenHashes that is not an object', { id: randomId(), tokenHashes: 'x' }, /must be an object/],
+    ])('rejects registering with %s (400)', async (_label, body, message) => {
+      const res = await post(JSON.stringify(body));
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: string }).error).toMatch(message);
     });
 
     it.each([
       ['malformed JSON', '{"template": ', 400, /not valid JSON/],
       ['a JSON array', '[]', 400, /JSON object/],
       ['an unknown template', JSON.stringify({ template: 'no-such-template' }), 400, /unknown template/],
-      ['an invalid id', JSON.stringify({ id: 'a/b' }), 400, /id must match/],
+      ['an invalid id', JSON.stringify({ id: 'a/b', tokenHashes: hashesOf(mintTokens()) }), 400, /id must match/],
       ['an unknown language', JSON.stringify({ language: 'de' }), 400, /language/],
       ['a non-string title', JSON.stringify({ title: 42 }), 400, /title/],
       ['an oversize body', JSON.stringify({ title: 'x'.repeat(70_000) }), 413, /exceeds/],
@@ -88,9 +123,104 @@ describe('HTTP API', () => {
     });
   });
 
+  describe('GET /api/sessions/:id/role', () => {
+    const role = (id: string, authorization?: string) =>
+      fetch(`${server.url}/api/sessions/${id}/role`, { headers: authorization ? { authorization } : {} });
+
+    it('names the role of each of the three tokens', async () => {
+      const { id, tokens } = await registerSession(server.storage);
+      for (const [name, token] of Object.entries(tokens)) {
+        const res = await role(id, `Bearer ${token}`);
+        expect(res.status).toBe(200);
+        expect(res.headers.get('cache-control')).toBe('no-store');
+        expect(await res.json()).toEqual({ role: name });
+      }
+    });
+
+    it('answers 401 to a missing, malformed or wrong token, and 404 to an unknown session', async () => {
+      const { id, tokens } = await registerSession(server.storage);
+      for (const header of [undefined, tokens.facilitator, `Basic ${tokens.facilitator}`, `Bearer ${randomId()}`]) {
+        const res = await role(id, header);
+        expect(res.status).toBe(401);
+        expect(res.headers.get('www-authenticate')).toBe('Bearer');
+        expect(((await res.json()) as { error: string }).error).toMatch(/token/);
+      }
+      // A token of another session opens nothing here.
+      const other = await registerSession(server.storage);
+      expect((await role(id, `Bearer ${other.tokens.facilitator}`)).status).toBe(401);
+      expect((await role(randomId(), `Bearer ${tokens.facilitator}`)).status).toBe(404);
+      expect((await role('bad!id', `Bearer ${tokens.facilitator}`)).status).toBe(404);
+    });
+
+    it('answers 401 for a session registered before tokens existed (no hashes)', async () => {
+      const id = randomId();
+      await server.storage.createSession({ id, createdAt: 1, template: null, language: null, tokenHashes: null }, []);
+      expect((await role(id, `Bearer ${randomId()}`)).status).toBe(401);
+    });
+
+    it('only accepts GET', async () => {
+      const { id, tokens } = await registerSession(server.storage);
+      const res = await fetch(`${server.url}/api/sessions/${id}/role`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokens.viewer}` },
+      });
+      expect(res.status).toBe(405);
+      expect(res.headers.get('allow')).toBe('GET');
+    });
+  });
+
+  describe('POST /api/sessions/:id/rotate', () => {
+    const rotate = (id: string, token: string, body: unknown) =>
+      fetch(`${server.url}/api/sessions/${id}/rotate`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+    const roleOf = async (id: string, token: string): Promise<number> =>
+      (await fetch(`${server.url}/api/sessions/${id}/role`, { headers: { authorization: `Bearer ${token}` } })).status;
+
+    it('replaces one role\'s token: the old one stops working, the new one works, the others are untouched', async () => {
+      const { id, tokens } = await registerSession(server.storage);
+      const res = await rotate(id, tokens.facilitator, { role: 'participant' });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { role: string; token: string; link: string };
+      expect(body.role).toBe('participant');
+      expect(body.token).toMatch(/^[A-Za-z0-9_-]{22}$/);
+      expect(body.link).toBe(`/s/${id}#t=${body.token}`);
+      expect(await roleOf(id, tokens.participant)).toBe(401);
+      expect(await roleOf(id, body.token)).toBe(200);
+      expect(await roleOf(id, tokens.viewer)).toBe(200);
+      expect((await server.storage.getSession(id))?.tokenHashes).toEqual({
+        ...hashesOf(tokens),
+        participant: hashToken(body.token),
+      });
+    });
+
+    it('lets the facilitator rotate its own token', async () => {
+      const { id, tokens } = await registerSession(server.storage);
+      const { token } = (await (await rotate(id, tokens.facilitator, { role: 'facilitator' })).json()) as { token: string };
+      expect(await roleOf(id, tokens.facilitator)).toBe(401);
+      expect((await rotate(id, tokens.facilitator, { role: 'viewer' })).status).toBe(401);
+      expect((await rotate(id, token, { role: 'viewer' })).status).toBe(200);
+    });
+
+    it('refuses participants and viewers (403), wrong tokens (401), unknown sessions (404), bad roles (400)', async () => {
+      const { id, tokens } = await registerSession(server.storage);
+      expect((await rotate(id, tokens.participant, { role: 'viewer' })).status).toBe(403);
+      expect((await rotate(id, tokens.viewer, { role: 'viewer' })).status).toBe(403);
+      expect((await rotate(id, randomId(), { role: 'viewer' })).status).toBe(401);
+      expect((await rotate(randomId(), tokens.facilitator, { role: 'viewer' })).status).toBe(404);
+      const bad = await rotate(id, tokens.facilitator, { role: 'admin' });
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { error: string }).error).toMatch(/role must be one of/);
+      expect((await server.storage.getSession(id))?.tokenHashes).toEqual(hashesOf(tokens));
+    });
+  });
+
   it('reports health with room and connection counts', async () => {
     expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ ok: true, rooms: 0, connections: 0 });
-    const client = connectClient(server.wsUrl, `${randomId()}/control`);
+    const { id, tokens } = await registerSession(server.storage);
+    const client = connectClient(server.wsUrl, controlRoom(id), { token: tokens.viewer });
     clients.push(client);
     await client.synced();
     expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ ok: true, rooms: 1, connections: 1 });

@@ -3,10 +3,11 @@ import { rm } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import * as Y from 'yjs';
-import { controlRoom, phaseRoom, randomId } from '@wcb/shared';
+import { controlRoom, phaseRoom } from '@wcb/shared';
 import { SqliteStorage } from '@wcb/sync-server';
 import { connectClient, nextEvent, waitForDoc, type TestClient } from './helpers/clients';
 import { ControlledStorage, createGate } from './helpers/controlled-storage';
+import { registerSession } from './helpers/sessions';
 import { makeTempDir, startTestServer, type TestServer } from './helpers/test-server';
 
 const noteText = (doc: Y.Doc, id: string): unknown => doc.getMap<Y.Map<unknown>>('notes').get(id)?.get('text');
@@ -37,8 +38,10 @@ describe('persistence', () => {
   const clients: TestClient[] = [];
   const servers: TestServer[] = [];
   const dirs: string[] = [];
+  /** The facilitator token of the test's session: it may write every room. */
+  let token = '';
   const join = (server: TestServer, room: string): TestClient => {
-    const client = connectClient(server.wsUrl, room);
+    const client = connectClient(server.wsUrl, room, { token });
     clients.push(client);
     return client;
   };
@@ -61,8 +64,10 @@ describe('persistence', () => {
 
   it('keeps a note written before a server restart, and a fresh client has it at its first sync', async () => {
     const dataDir = await tempDir();
-    const room = phaseRoom(randomId(), 'ideas');
     const first = await start({ dataDir });
+    const session = await registerSession(first.storage);
+    token = session.tokens.facilitator;
+    const room = phaseRoom(session.id, 'ideas');
     const writer = join(first, room);
     const observer = join(first, room);
     await Promise.all([writer.synced(), observer.synced()]);
@@ -78,7 +83,9 @@ describe('persistence', () => {
 
   it('never reports synced before the stored state is loaded', async () => {
     const storage = new ControlledStorage();
-    const room = controlRoom(randomId());
+    const session = await registerSession(storage);
+    token = session.tokens.facilitator;
+    const room = controlRoom(session.id);
     const stored = new Y.Doc();
     writeNote(stored, 'n1', 'stored before anyone connected');
     await storage.inner.append(room, Y.encodeStateAsUpdate(stored));
@@ -98,7 +105,9 @@ describe('persistence', () => {
 
   it('relays an update to other clients only after storage accepted it', async () => {
     const storage = new ControlledStorage();
-    const room = phaseRoom(randomId(), 'ideas');
+    const session = await registerSession(storage);
+    token = session.tokens.facilitator;
+    const room = phaseRoom(session.id, 'ideas');
     const server = await start({ storage });
     const alice = join(server, room);
     const bob = join(server, room);
@@ -122,7 +131,9 @@ describe('persistence', () => {
 
   it('closes clients with 4500 when a room fails to load, writes nothing, and recovers on reconnect', async () => {
     const storage = new ControlledStorage();
-    const room = controlRoom(randomId());
+    const session = await registerSession(storage);
+    token = session.tokens.facilitator;
+    const room = controlRoom(session.id);
     const stored = new Y.Doc();
     writeNote(stored, 'kept', 'must survive');
     await storage.inner.append(room, Y.encodeStateAsUpdate(stored));
@@ -145,7 +156,9 @@ describe('persistence', () => {
 
   it('closes the room with 4501 when a write fails, and the edit is stored once clients reconnect', async () => {
     const storage = new ControlledStorage();
-    const room = phaseRoom(randomId(), 'ideas');
+    const session = await registerSession(storage);
+    token = session.tokens.facilitator;
+    const room = phaseRoom(session.id, 'ideas');
     const server = await start({ storage });
     const alice = join(server, room);
     const bob = join(server, room);
@@ -166,8 +179,10 @@ describe('persistence', () => {
 
   it('collapses the update log into a snapshot past the threshold, and a restart yields the same state', async () => {
     const dataDir = await tempDir();
-    const room = phaseRoom(randomId(), 'ideas');
     const first = await start({ dataDir, config: { compactAfterUpdates: 10 } });
+    const session = await registerSession(first.storage);
+    token = session.tokens.facilitator;
+    const room = phaseRoom(session.id, 'ideas');
     const writer = join(first, room);
     const observer = join(first, room);
     await Promise.all([writer.synced(), observer.synced()]);

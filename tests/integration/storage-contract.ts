@@ -13,12 +13,16 @@ export interface StorageHarness {
 }
 
 const bytes = (...values: number[]): Uint8Array => Uint8Array.from(values);
+const hex = (digit: string): string => digit.repeat(64);
 const session = (id: string): SessionRecord => ({
   id,
   createdAt: 1_700_000_000_000,
   template: 'blank',
   language: 'en',
+  tokenHashes: { facilitator: hex('a'), participant: hex('b'), viewer: hex('c') },
 });
+/** A session registered before tokens existed. */
+const legacySession = (id: string): SessionRecord => ({ ...session(id), tokenHashes: null });
 
 /** `durable`: the adapter keeps data across a reopen, and its harness provides `reopen`. */
 export function runStorageContract(
@@ -103,6 +107,33 @@ export function runStorageContract(
       expect(await storage.getSession('unknown1')).toBeNull();
     });
 
+    it('replaces one role\'s token hash at a time, only for known sessions with hashes', async () => {
+      await storage.createSession(session('S1234567'), []);
+      expect(await storage.setTokenHash('S1234567', 'participant', hex('d'))).toBe(true);
+      expect((await storage.getSession('S1234567'))?.tokenHashes).toEqual({
+        facilitator: hex('a'),
+        participant: hex('d'),
+        viewer: hex('c'),
+      });
+      expect(await storage.setTokenHash('S1234567', 'facilitator', hex('e'))).toBe(true);
+      expect((await storage.getSession('S1234567'))?.tokenHashes?.facilitator).toBe(hex('e'));
+
+      expect(await storage.setTokenHash('unknown1', 'viewer', hex('f'))).toBe(false);
+      expect(await storage.getSession('unknown1')).toBeNull();
+      await storage.createSession(legacySession('L1234567'), []);
+      expect(await storage.setTokenHash('L1234567', 'viewer', hex('f'))).toBe(false);
+      expect(await storage.getSession('L1234567')).toEqual(legacySession('L1234567'));
+    });
+
+    it('does not let callers mutate a stored session through what they passed or got', async () => {
+      const record = { ...session('S1234567'), tokenHashes: { ...session('S1234567').tokenHashes! } };
+      await storage.createSession(record, []);
+      (record.tokenHashes as { viewer: string }).viewer = hex('0');
+      const loaded = await storage.getSession('S1234567');
+      if (loaded?.tokenHashes) (loaded.tokenHashes as { viewer: string }).viewer = hex('1');
+      expect(await storage.getSession('S1234567')).toEqual(session('S1234567'));
+    });
+
     it('writes nothing when registering a session with a bad seed fails (atomic)', async () => {
       const seed = [
         { room: 'S7654321/control', update: bytes(7) },
@@ -121,11 +152,18 @@ export function runStorageContract(
       await storage.compact('r/control', bytes(12), through);
       const last = await storage.append('r/control', bytes(3));
       await storage.createSession(session('S1234567'), []);
+      await storage.setTokenHash('S1234567', 'viewer', hex('9'));
+      await storage.createSession(legacySession('L1234567'), []);
 
       storage = await reopen();
       expect(await storage.load('r/control')).toEqual([bytes(12), bytes(3)]);
       expect(await storage.stats('r/control')).toEqual({ updates: 1, bytes: 1, lastSeq: last });
-      expect(await storage.getSession('S1234567')).toEqual(session('S1234567'));
+      const rotated = session('S1234567');
+      expect(await storage.getSession('S1234567')).toEqual({
+        ...rotated,
+        tokenHashes: { ...rotated.tokenHashes, viewer: hex('9') },
+      });
+      expect(await storage.getSession('L1234567')).toEqual(legacySession('L1234567'));
       expect(await storage.append('r/control', bytes(4))).toBeGreaterThan(last);
     });
   });

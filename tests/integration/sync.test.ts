@@ -2,17 +2,23 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
-import { controlRoom, phaseRoom, randomId } from '@wcb/shared';
+import { controlRoom, phaseRoom } from '@wcb/shared';
 import { connectClient, nextEvent, waitForDoc, type TestClient } from './helpers/clients';
+import { registerSession } from './helpers/sessions';
 import { startTestServer, type TestServer } from './helpers/test-server';
 
 describe('live sync through the server', () => {
   let server: TestServer;
   const clients: TestClient[] = [];
-  const join = (room: string): TestClient => {
-    const client = connectClient(server.wsUrl, room);
+  const join = (room: string, token: string): TestClient => {
+    const client = connectClient(server.wsUrl, room, { token });
     clients.push(client);
     return client;
+  };
+  /** A registered session's room and its facilitator token (who may write every room). */
+  const sessionRoom = async (room: (id: string) => string): Promise<[string, string]> => {
+    const { id, tokens } = await registerSession(server.storage);
+    return [room(id), tokens.facilitator];
   };
 
   beforeEach(async () => {
@@ -24,9 +30,9 @@ describe('live sync through the server', () => {
   });
 
   it('relays text and map edits between two clients as they happen', async () => {
-    const room = phaseRoom(randomId(), 'ideas');
-    const alice = join(room);
-    const bob = join(room);
+    const [room, token] = await sessionRoom((id) => phaseRoom(id, 'ideas'));
+    const alice = join(room, token);
+    const bob = join(room, token);
     await Promise.all([alice.synced(), bob.synced()]);
 
     alice.doc.getText('note').insert(0, 'hello');
@@ -37,9 +43,9 @@ describe('live sync through the server', () => {
   });
 
   it('merges offline edits from both sides when a client reconnects', async () => {
-    const room = controlRoom(randomId());
-    const alice = join(room);
-    const bob = join(room);
+    const [room, token] = await sessionRoom(controlRoom);
+    const alice = join(room, token);
+    const bob = join(room, token);
     await Promise.all([alice.synced(), bob.synced()]);
 
     alice.provider.disconnect();
@@ -60,12 +66,12 @@ describe('live sync through the server', () => {
   });
 
   it('closes only the connection that sent a malformed message; the room keeps syncing', async () => {
-    const room = phaseRoom(randomId(), 'ideas');
-    const alice = join(room);
-    const bob = join(room);
+    const [room, token] = await sessionRoom((id) => phaseRoom(id, 'ideas'));
+    const alice = join(room, token);
+    const bob = join(room, token);
     await Promise.all([alice.synced(), bob.synced()]);
 
-    const raw = new WebSocket(`${server.wsUrl}/${room}`);
+    const raw = new WebSocket(`${server.wsUrl}/${room}?token=${token}`);
     await nextEvent(raw, 'open');
     const closed = nextEvent<[number, Buffer]>(raw, 'close');
     // Sync (0) / update (2) whose length prefix promises 50 bytes but carries 3.
@@ -84,7 +90,7 @@ describe('live sync through the server', () => {
   });
 
   it('closes clients with 1012 on shutdown, and the stock provider keeps trying to reconnect', async () => {
-    const client = join(controlRoom(randomId()));
+    const client = join(...(await sessionRoom(controlRoom)));
     await client.synced();
     const closed = nextEvent<[{ code: number } | null]>(client.provider, 'connection-close');
     await server.stop();
@@ -96,7 +102,8 @@ describe('live sync through the server', () => {
   it('closes a connection whose message exceeds maxPayloadBytes with 1009', async () => {
     const small = await startTestServer({ config: { maxPayloadBytes: 64 * 1024 } });
     try {
-      const raw = new WebSocket(`${small.wsUrl}/${controlRoom(randomId())}`);
+      const { id, tokens } = await registerSession(small.storage);
+      const raw = new WebSocket(`${small.wsUrl}/${controlRoom(id)}?token=${tokens.facilitator}`);
       await nextEvent(raw, 'open');
       const closed = nextEvent<[number, Buffer]>(raw, 'close');
       raw.send(new Uint8Array(64 * 1024 + 1));
@@ -108,7 +115,8 @@ describe('live sync through the server', () => {
   });
 
   it('closes a connection that sends a text frame with 1003', async () => {
-    const raw = new WebSocket(`${server.wsUrl}/${controlRoom(randomId())}`);
+    const [room, token] = await sessionRoom(controlRoom);
+    const raw = new WebSocket(`${server.wsUrl}/${room}?token=${token}`);
     await nextEvent(raw, 'open');
     const closed = nextEvent<[number, Buffer]>(raw, 'close');
     raw.send('hello');

@@ -4,7 +4,14 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import { MessageType, ProtocolError, SyncStep, handleMessage, type ProtocolContext } from '@wcb/sync-server';
+import {
+  MessageType,
+  ProtocolError,
+  READ_ONLY_REASON,
+  SyncStep,
+  handleMessage,
+  type ProtocolContext,
+} from '@wcb/sync-server';
 
 /** A server-side context over a fresh doc; `writable` can be flipped between messages. */
 function context(writable = true): ProtocolContext & { doc: Y.Doc; awareness: Awareness; writable: boolean } {
@@ -108,6 +115,37 @@ describe('sync messages', () => {
     later.getMap('m').set('k', 'v');
     handleMessage(syncUpdate(Y.encodeStateAsUpdate(later)), ctx);
     expect(ctx.doc.getMap('m').size).toBe(0);
+  });
+
+  it('answers a refused write with a permission-denied auth message when writeDenied says so', () => {
+    const asked: number[] = [];
+    const ctx: ProtocolContext = { ...context(false), writeDenied: (step) => (asked.push(step), step === SyncStep.Update) };
+    const step2 = message((e) => {
+      encoding.writeVarUint(e, MessageType.Sync);
+      syncProtocol.writeSyncStep2(e, (() => {
+        const peer = new Y.Doc();
+        peer.getText('note').insert(0, 'offline');
+        return peer;
+      })());
+    });
+
+    expect(handleMessage(step2, ctx)).toBeNull();
+    const reply = handleMessage(syncUpdate(peerUpdate()), ctx);
+
+    expect(asked).toEqual([SyncStep.Step2, SyncStep.Update]);
+    expect(ctx.doc.getText('note').toString()).toBe('');
+    const decoder = decoding.createDecoder(reply as Uint8Array);
+    expect(decoding.readVarUint(decoder)).toBe(MessageType.Auth);
+    expect(decoding.readVarUint(decoder)).toBe(0); // permission denied
+    expect(decoding.readVarString(decoder)).toBe(READ_ONLY_REASON);
+    expect(READ_ONLY_REASON).toBe('read-only');
+  });
+
+  it('never asks writeDenied about an allowed write', () => {
+    let asked = 0;
+    const ctx: ProtocolContext = { ...context(true), writeDenied: () => (asked++, true) };
+    expect(handleMessage(syncUpdate(peerUpdate()), ctx)).toBeNull();
+    expect(asked).toBe(0);
   });
 
   it('still answers sync step 1 for a read-only peer', () => {

@@ -63,6 +63,7 @@ describe('control facts', () => {
     const doc = buildSessionDocs({ sessionId: sid, templateId: 'blank', language: 'en' }).control;
     controlMaps(doc).phases.get('phase-1')!.set('locked', 'yes');
     controlMaps(doc).state.set('voting', 'open');
+    (controlMaps(doc).phases as unknown as { set(k: string, v: unknown): void }).set('junk', 'not a record');
     expect(readControlFacts(doc)).toEqual({ lockedPhases: new Set(), votingPhase: null });
   });
 });

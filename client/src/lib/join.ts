@@ -1,4 +1,5 @@
 import { SESSION_ID_RE } from '@wcb/shared';
+import { tokenFromHash } from './credentials';
 
 /**
  * The session id in whatever someone pasted: a board link (any host, with or without scheme,
@@ -10,4 +11,10 @@ export function parseJoinInput(input: string): string | null {
   const match = /(?:^|\/)s\/([A-Za-z0-9_-]+)(?:[/?#]|$)/.exec(text);
   const id = match?.[1];
   return id && SESSION_ID_RE.test(id) ? id : null;
+}
+
+/** The token in a pasted board link (`…/s/<id>#t=<token>`), or null. */
+export function parseJoinToken(input: string): string | null {
+  const hash = input.trim().split('#')[1];
+  return hash === undefined ? null : tokenFromHash(hash);
 }

@@ -2,6 +2,8 @@ import type * as Y from 'yjs';
 import type { Accessor } from 'solid-js';
 import {
   addNote,
+  controlMaps,
+  LocalOrigin,
   deleteNote,
   initPhaseDoc,
   moveNote,
@@ -54,11 +56,24 @@ export function makeNoteActions(doc: Y.Doc, ids: { sessionId: string; phaseId: s
   };
 }
 
-/** Switching the phase is a control-room write; facilitator-only once roles exist. */
+/**
+ * Locks or unlocks a phase: the server then refuses every write to its room, the facilitator's
+ * included (roles.ts). The model has no mutation for it yet; this is the one field it reads.
+ */
+export function setPhaseLocked(control: Y.Doc, phaseId: string, locked: boolean): void {
+  const record = controlMaps(control).phases.get(phaseId);
+  if (!record) throw new Error(`No phase "${phaseId}"`);
+  control.transact(() => record.set('locked', locked), new LocalOrigin('phase.lock'));
+}
+
+/** Control-room writes: facilitator only (`readOnly` is true for everyone else). */
 export function makeSessionActions(control: Y.Doc, readOnly: Accessor<boolean>) {
   return {
     setPhase(phaseId: string) {
       if (!readOnly()) setCurrentPhase(control, phaseId);
+    },
+    setPhaseLocked(phaseId: string, locked: boolean) {
+      if (!readOnly()) setPhaseLocked(control, phaseId, locked);
     },
   };
 }

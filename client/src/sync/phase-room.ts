@@ -19,8 +19,12 @@ export type PhaseRoom = {
   dispose(): void;
 };
 
-export function makePhaseRoom(sessionId: string, phaseId: string, controlReadOnly: Accessor<boolean>): PhaseRoom {
-  const room = makeRoom(phaseRoom(sessionId, phaseId));
+/**
+ * `readOnly`: the session says this person may not write here (role, lock, newer control doc);
+ * the room adds its own reasons (newer phase doc, a write the server refused).
+ */
+export function makePhaseRoom(sessionId: string, phaseId: string, readOnly: Accessor<boolean>, token?: string): PhaseRoom {
+  const room = makeRoom(phaseRoom(sessionId, phaseId), { token });
   const { doc } = room;
   const [state, setState] = createSignal(room.state());
   const [status, setStatus] = createSignal(schemaStatus(doc, 'phase'));
@@ -53,7 +57,7 @@ export function makePhaseRoom(sessionId: string, phaseId: string, controlReadOnl
     peers: peers.peers,
     undo,
     // eslint-disable-next-line solid/reactivity -- an accessor, read by each action when it runs.
-    actions: makeNoteActions(doc, { sessionId, phaseId }, () => controlReadOnly() || status() === 'newer'),
+    actions: makeNoteActions(doc, { sessionId, phaseId }, () => readOnly() || status() === 'newer' || state().denied),
     state,
     status,
     dispose() {

@@ -2,6 +2,9 @@ import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
+import { readAuthMessage } from 'y-protocols/auth';
+import { writeUpdate } from 'y-protocols/sync';
+import * as encoding from 'lib0/encoding';
 import { isLocalOrigin } from '@wcb/shared';
 import { afterLocalUpdate, OFFLINE, settle, type LinkState } from './pending';
 
@@ -22,6 +25,13 @@ export type RoomState = {
   everSynced: boolean;
   /** The last connection attempt failed before the socket opened (server or network unreachable). */
   unreachable: boolean;
+  /**
+   * The server closed the socket for good (close codes 4400-4499: the stock provider stops
+   * reconnecting); null while connected or retrying. `reconnect()` tries again.
+   */
+  closed: { code: number; reason: string } | null;
+  /** The server dropped a write from this device (y-protocols auth message, permission denied). */
+  denied: boolean;
 };
 
 export type Room = {
@@ -31,6 +41,16 @@ export type Room = {
   state(): RoomState;
   /** Calls `fn` on every state change; returns the unsubscribe function. */
   subscribe(fn: (state: RoomState) => void): () => void;
+  /** Connects again after a final close (e.g. once the session has been registered). */
+  reconnect(): void;
+  /** Forgets an earlier permission-denied, once what decides access has changed. */
+  clearDenied(): void;
+  /**
+   * Sends everything this device holds, once more. The server drops writes it does not allow
+   * (silently during the connect handshake), and Yjs holds back every later change of this device
+   * that builds on a dropped one; once writing is allowed again this fills the gap.
+   */
+  pushState(): void;
   dispose(): void;
 };
 
@@ -57,14 +77,20 @@ function openPersistence(name: string, doc: Y.Doc): { persistence: IndexeddbPers
   return { persistence, loaded: Promise.race([stored, timeout]) };
 }
 
-export function makeRoom(name: string, opts: { url?: string; doc?: Y.Doc } = {}): Room {
+// y-websocket message types: 0 sync, 2 auth (the server sends permission-denied on it).
+const MESSAGE_SYNC = 0;
+const MESSAGE_AUTH = 2;
+
+export function makeRoom(name: string, opts: { url?: string; doc?: Y.Doc; token?: string } = {}): Room {
   const doc = opts.doc ?? new Y.Doc();
   const { persistence, loaded } = openPersistence(name, doc);
-  const provider = new WebsocketProvider(opts.url ?? websocketUrl(), name, doc, { connect: false, disableBc: false });
+  // The token goes in the query (`?token=`): browsers cannot set headers on a websocket.
+  const params: Record<string, string> = opts.token ? { token: opts.token } : {};
+  const provider = new WebsocketProvider(opts.url ?? websocketUrl(), name, doc, { connect: false, disableBc: false, params });
   const listeners = new Set<(s: RoomState) => void>();
   let disposed = false;
   let poll: ReturnType<typeof setInterval> | undefined;
-  let state: RoomState = { loaded: false, link: OFFLINE, pending: 0, everSynced: false, unreachable: false };
+  let state: RoomState = { loaded: false, link: OFFLINE, pending: 0, everSynced: false, unreachable: false, closed: null, denied: false };
   let savedPending = 0;
 
   const readLink = (): LinkState => ({
@@ -96,14 +122,22 @@ export function makeRoom(name: string, opts: { url?: string; doc?: Y.Doc } = {})
     // Undo and redo are this person's changes too, made under the UndoManager's origin.
     if (isLocalOrigin(origin) || origin instanceof Y.UndoManager) set({ pending: afterLocalUpdate(state.pending) });
   };
-  const onStatus = ({ status }: { status: string }) => set(status === 'connected' ? { unreachable: false } : {});
+  const onStatus = ({ status }: { status: string }) => set(status === 'connected' ? { unreachable: false, closed: null } : {});
   const onSync = () => set({});
   const onClose = () => {
     // A socket that closes before it ever opened means the server or the network is not there.
     if (!provider.wsconnected) set({ unreachable: true });
     else set({});
   };
+  // The stock handler only logs; the board must say why nothing it writes reaches anyone.
+  provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) =>
+    readAuthMessage(decoder, doc, (_doc, reason) => {
+      console.warn(`Write refused in ${name}: ${reason}`);
+      set({ denied: true });
+    });
+  const onClosed = (event: { code: number; reason: string }) => set({ closed: { code: event.code, reason: event.reason } });
   doc.on('update', onUpdate);
+  provider.on('closed', onClosed);
   provider.on('status', onStatus);
   provider.on('sync', onSync);
   provider.on('connection-close', onClose);
@@ -124,6 +158,23 @@ export function makeRoom(name: string, opts: { url?: string; doc?: Y.Doc } = {})
     subscribe(fn) {
       listeners.add(fn);
       return () => listeners.delete(fn);
+    },
+    reconnect() {
+      if (disposed || !state.loaded) return;
+      set({ closed: null });
+      provider.connect();
+    },
+    clearDenied() {
+      if (state.denied) set({ denied: false });
+    },
+    pushState() {
+      const ws = provider.ws;
+      if (disposed || !provider.wsconnected || !ws || ws.readyState !== ws.OPEN) return;
+      // An update message, not a sync step 2: a refused update earns a permission-denied notice.
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      writeUpdate(encoder, Y.encodeStateAsUpdate(doc));
+      ws.send(encoding.toUint8Array(encoder));
     },
     dispose() {
       if (disposed) return;

@@ -1,14 +1,17 @@
 import { batch, createEffect, createMemo, createSignal, on, onCleanup, type Accessor } from 'solid-js';
-import { controlRoom, migrateDoc, type Presence, type SessionMeta, type SessionSnapshot } from '@wcb/shared';
+import { controlRoom, migrateDoc, roomAccess, type Presence, type Role, type SessionMeta, type SessionSnapshot } from '@wcb/shared';
+import type { Credentials } from '../lib/credentials';
 import { browserStore } from '../lib/storage';
-import { loadRecent, upsertRecent } from '../lib/recent';
+import { upsertRecent } from '../lib/recent';
+import { makeControlFacts, type ReadOnlyReason } from './access';
 import { makeSessionActions } from './actions';
+import { createSessionAuth, type AccessProblem } from './auth';
 import { sessionStatus, type ConnectionStatus } from './pending';
 import { makePhaseRoom, type PhaseRoom } from './phase-room';
 import { makeLocalPresence, makePeers, type LocalPresence, type Peers } from './presence';
 import { makeControlProjection } from './projection';
-import { registerSession } from './register';
 import { makeRoom } from './room';
+import { createShare, type Share } from './share';
 
 /**
  * 'loading': reading IndexedDB. 'connecting': nothing on this device, waiting for the server.
@@ -21,14 +24,25 @@ export type Session = {
   readonly id: string;
   readonly session: SessionSnapshot;
   availability: Accessor<Availability>;
-  /** A document was written by a newer app version: show it, write nothing. */
+  /** This person may not write on the current phase (see `readOnlyReason`): show it, write nothing. */
   readOnly: Accessor<boolean>;
+  readOnlyReason: Accessor<ReadOnlyReason | null>;
+  /** What the token grants; a guess ('participant') until the server confirms a link's role. */
+  role: Accessor<Role>;
+  /** Why the server turns this device away, if it does. */
+  problem: Accessor<AccessProblem | null>;
+  /** Facilitator: may switch and lock phases. */
+  canControl: Accessor<boolean>;
+  lockedPhases: Accessor<ReadonlySet<string>>;
+  /** The facilitator's share links; null for everyone else. */
+  share: Share | null;
   /** The current phase's room, once the control document is known. */
   phase: Accessor<PhaseRoom | null>;
   /** People in the session (control room), excluding this device. */
   people: Peers;
   connection: Accessor<{ status: ConnectionStatus; pending: number }>;
   setPhase(phaseId: string): void;
+  setPhaseLocked(phaseId: string, locked: boolean): void;
   setCursor(cursor: Presence['cursor']): void;
   setEditing(noteId: string | null): void;
 };
@@ -38,9 +52,12 @@ export type Session = {
  * of phases visited earlier stay open until the board closes, so switching back is instant and
  * changes made offline in them still reach the server). Disposes everything on cleanup.
  */
-export function createSession(id: string, user: Presence['user']): Session {
-  const control = makeRoom(controlRoom(id));
+export function createSession(credentials: Credentials, user: Presence['user']): Session {
+  const id = credentials.sessionId;
+  const store = browserStore();
+  const control = makeRoom(controlRoom(id), { token: credentials.token });
   const projection = makeControlProjection(control.doc);
+  const { facts, dispose: disposeFacts } = makeControlFacts(control.doc);
   const [controlState, setControlState] = createSignal(control.state());
   // Migrations: once on what IndexedDB had, once after the first server sync (see phase-room.ts).
   const migrated = { load: false, sync: false };
@@ -58,22 +75,58 @@ export function createSession(id: string, user: Presence['user']): Session {
     if (s.everSynced) return 'not-found';
     return s.unreachable ? 'offline-empty' : 'connecting';
   });
-  const controlReadOnly = () => projection.status() === 'newer';
+  const auth = createSessionAuth(store, credentials, () => (projection.status() === 'empty' ? null : projection.session.meta));
+  const unwatchControl = auth.watch(control);
+  const controlNewer = () => projection.status() === 'newer';
+  const canControl = () =>
+    !controlNewer() && auth.problem() !== 'unauthorized' && !controlState().denied && roomAccess(auth.role(), { kind: 'control', sessionId: id }, facts()) === 'write';
+  // Why phase `phaseId` is read-only for this person, ignoring what only its room knows.
+  const phaseReason = (phaseId: string): ReadOnlyReason | null => {
+    if (controlNewer()) return 'newer';
+    if (auth.problem() === 'unauthorized') return 'unauthorized';
+    if (auth.role() === 'viewer') return 'viewer';
+    return roomAccess(auth.role(), { kind: 'phase', sessionId: id, phaseId }, facts()) === 'read' ? 'locked' : null;
+  };
 
   const rooms = new Map<string, PhaseRoom>();
+  const unwatch: (() => void)[] = [];
   const [openRooms, setOpenRooms] = createSignal<PhaseRoom[]>([]);
   const phase = createMemo(() => {
     const phaseId = projection.session.state.currentPhase;
     if (availability() !== 'ready' || !phaseId) return null;
     let room = rooms.get(phaseId);
     if (!room) {
-      room = makePhaseRoom(id, phaseId, controlReadOnly);
+      room = makePhaseRoom(id, phaseId, () => phaseReason(phaseId) !== null, credentials.token);
+      unwatch.push(auth.watch(room.room));
       rooms.set(phaseId, room);
       setOpenRooms([...rooms.values()]);
     }
     return room;
   });
-  const readOnly = () => controlReadOnly() || phase()?.status() === 'newer';
+  const readOnlyReason = (): ReadOnlyReason | null => {
+    const room = phase();
+    if (!room) return phaseReason(projection.session.state.currentPhase);
+    if (room.status() === 'newer') return 'newer';
+    return phaseReason(room.phaseId) ?? (room.state().denied ? 'denied' : null);
+  };
+  const readOnly = () => readOnlyReason() !== null;
+  // When a phase turns writable again (unlocked, or a refused write made stale by new facts),
+  // push what this device holds: the server dropped what it wrote meanwhile, and would hold back
+  // everything it writes next (Yjs waits for the missing changes) until the next reconnect.
+  const wasWritable = new Map<string, boolean>();
+  createEffect(
+    on([facts, auth.role, openRooms], () => {
+      control.clearDenied();
+      for (const room of rooms.values()) {
+        const writable = phaseReason(room.phaseId) === null;
+        const was = wasWritable.get(room.phaseId) ?? writable;
+        const denied = room.room.state().denied;
+        wasWritable.set(room.phaseId, writable);
+        if (denied) room.room.clearDenied();
+        if (writable && (!was || denied)) room.room.pushState();
+      }
+    }),
+  );
 
   const connection = createMemo(() => sessionStatus([controlState(), ...openRooms().map((r) => r.state())]));
 
@@ -96,15 +149,15 @@ export function createSession(id: string, user: Presence['user']): Session {
     }),
   );
 
-  createRecentEntry(
-    id,
-    () => (availability() === 'ready' ? projection.session.meta : null),
-    () => controlState().link.connected,
-  );
+  createRecentEntry(id, () => (availability() === 'ready' ? projection.session.meta : null));
 
-  const actions = makeSessionActions(control.doc, controlReadOnly);
+  // eslint-disable-next-line solid/reactivity -- an accessor, read by each action when it runs.
+  const actions = makeSessionActions(control.doc, () => !canControl());
   onCleanup(() => {
     unsubscribe();
+    unwatchControl();
+    for (const off of unwatch) off();
+    disposeFacts();
     batch(() => {
       for (const room of rooms.values()) room.dispose();
       rooms.clear();
@@ -120,35 +173,31 @@ export function createSession(id: string, user: Presence['user']): Session {
     session: projection.session,
     availability,
     readOnly,
+    readOnlyReason,
+    role: auth.role,
+    problem: auth.problem,
+    canControl,
+    lockedPhases: () => facts().lockedPhases,
+    share: credentials.role === 'facilitator' && credentials.shareTokens ? createShare(store, id, location.origin) : null,
     phase,
     people: people.peers,
     connection,
     setPhase: (phaseId) => actions.setPhase(phaseId),
+    setPhaseLocked: (phaseId, locked) => actions.setPhaseLocked(phaseId, locked),
     setCursor: (cursor) => phasePresence()?.setCursor(cursor),
     setEditing: (editing) => phasePresence()?.set({ editing }),
   };
 }
 
 /**
- * Keeps the home page's recent list current (title, last opened) and registers the session with
- * the server the first time this device sees the server while the session is open.
+ * Keeps the home page's recent list current (title, last opened). Registering a session with the
+ * server is auth.ts's job: the server turns sockets of an unregistered session away (4404).
  */
-function createRecentEntry(id: string, meta: Accessor<SessionMeta | null>, connected: Accessor<boolean>): void {
+function createRecentEntry(id: string, meta: Accessor<SessionMeta | null>): void {
   const store = browserStore();
   const openedAt = Date.now();
   createEffect(() => {
     const title = meta()?.title;
     if (title !== undefined) upsertRecent(store, { id, title, openedAt });
-  });
-  let registering = false;
-  createEffect(() => {
-    const m = meta();
-    if (!connected() || !m || registering) return;
-    if (loadRecent(store).find((r) => r.id === id)?.registered) return;
-    registering = true;
-    registerSession(id, { template: m.template, language: m.language }).then((ok) => {
-      if (ok) upsertRecent(store, { id, registered: true });
-      else registering = false;
-    });
   });
 }

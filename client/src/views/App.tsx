@@ -1,19 +1,38 @@
-import { Match, Switch } from 'solid-js';
-import { createRoute } from '../lib/router';
+import { createSignal, Match, onCleanup, Switch } from 'solid-js';
+import { captureLinkToken } from '../lib/credentials';
+import { createRoute, matchRoute } from '../lib/router';
+import { browserStore } from '../lib/storage';
 import { BoardPage } from './board/BoardPage';
 import { HomePage } from './home/HomePage';
 
+const boardIdOf = (pathname: string): string | null => {
+  const r = matchRoute(pathname);
+  return r.name === 'board' ? r.sessionId : null;
+};
+
 export function App() {
+  const store = browserStore();
+  // Before the first render: the board reads the token this link brought.
+  captureLinkToken(store, boardIdOf);
+  // A new link pasted into the address bar of an open board only changes the fragment: no page
+  // load, so take its token here and open the board afresh with it.
+  const [visit, setVisit] = createSignal(0);
+  const onHash = () => {
+    if (captureLinkToken(store, boardIdOf)) setVisit((n) => n + 1);
+  };
+  window.addEventListener('hashchange', onHash);
+  onCleanup(() => window.removeEventListener('hashchange', onHash));
+
   const route = createRoute();
-  const boardId = () => {
+  const board = () => {
     const r = route();
-    return r.name === 'board' ? r.sessionId : null;
+    return r.name === 'board' ? `${visit()}:${r.sessionId}` : null;
   };
   return (
     <Switch fallback={<HomePage />}>
-      {/* keyed: a different session id is a different board, with fresh rooms and state */}
-      <Match when={boardId()} keyed>
-        {(id) => <BoardPage sessionId={id} />}
+      {/* keyed: a different session id (or token) is a different board, with fresh rooms and state */}
+      <Match when={board()} keyed>
+        {(key) => <BoardPage sessionId={key.slice(key.indexOf(':') + 1)} />}
       </Match>
     </Switch>
   );

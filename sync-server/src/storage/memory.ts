@@ -1,3 +1,4 @@
+import type { Role } from '@wcb/shared';
 import type { RoomSeed, RoomStats, SessionRecord, Storage } from './types';
 
 interface StoredRoom {
@@ -59,7 +60,7 @@ export class MemoryStorage implements Storage {
     this.assertOpen();
     if (this.sessions.has(session.id)) return false;
     for (const { update } of seed) assertBytes(update, 'seed update');
-    this.sessions.set(session.id, { ...session });
+    this.sessions.set(session.id, copySession(session));
     for (const { room, update } of seed) await this.append(room, update);
     return true;
   }
@@ -67,7 +68,16 @@ export class MemoryStorage implements Storage {
   async getSession(id: string): Promise<SessionRecord | null> {
     this.assertOpen();
     const found = this.sessions.get(id);
-    return found ? { ...found } : null;
+    return found ? copySession(found) : null;
+  }
+
+  async setTokenHash(id: string, role: Role, hash: string): Promise<boolean> {
+    this.assertOpen();
+    if (typeof hash !== 'string') throw new TypeError('hash must be a string');
+    const found = this.sessions.get(id);
+    if (!found?.tokenHashes) return false;
+    this.sessions.set(id, { ...found, tokenHashes: { ...found.tokenHashes, [role]: hash } });
+    return true;
   }
 
   async close(): Promise<void> {
@@ -87,6 +97,11 @@ export class MemoryStorage implements Storage {
     if (this.closed) throw new Error('MemoryStorage is closed');
   }
 }
+
+const copySession = (s: SessionRecord): SessionRecord => ({
+  ...s,
+  tokenHashes: s.tokenHashes ? { ...s.tokenHashes } : null,
+});
 
 function assertBytes(value: unknown, what: string): asserts value is Uint8Array {
   if (!(value instanceof Uint8Array)) throw new TypeError(`${what} must be a Uint8Array`);

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { isLanguage } from '@wcb/shared';
+import { isLanguage, type Role } from '@wcb/shared';
 import type { RoomSeed, RoomStats, SessionRecord, Storage } from './types';
 
 export type SqliteSynchronous = 'FULL' | 'NORMAL';
@@ -17,8 +17,11 @@ export interface SqliteStorageOptions {
   readonly synchronous: SqliteSynchronous;
 }
 
-/** Bumped whenever the schema below changes; an older server refuses a newer file. */
-const SCHEMA_VERSION = 1;
+/**
+ * Bumped whenever the schema below changes; an older server refuses a newer file.
+ * 1 → 2: sessions gained facilitator_hash, participant_hash, viewer_hash (NULL for older rows).
+ */
+const SCHEMA_VERSION = 2;
 // Long enough for a backup tool (sqlite3 .backup, litestream) to finish a checkpoint.
 const BUSY_TIMEOUT_MS = 5_000;
 
@@ -41,15 +44,24 @@ const SCHEMA = `
     id         TEXT PRIMARY KEY,
     created_at INTEGER NOT NULL,
     template   TEXT,
-    language   TEXT
+    language   TEXT,
+    facilitator_hash TEXT,
+    participant_hash TEXT,
+    viewer_hash      TEXT
   );
 `;
+
+/** Columns added after version 1, for files created by an older server. */
+const ADDED_SESSION_COLUMNS = ['facilitator_hash', 'participant_hash', 'viewer_hash'] as const;
 
 interface SessionRow {
   id: string;
   created_at: number;
   template: string | null;
   language: string | null;
+  facilitator_hash: string | null;
+  participant_hash: string | null;
+  viewer_hash: string | null;
 }
 
 interface StatsRow {
@@ -91,7 +103,16 @@ export class SqliteStorage implements Storage {
       q.upsertSnapshot.run(room, throughSeq, toBlob(snapshot), Date.now());
     });
     this.createSessionTx = this.db.transaction((session: SessionRecord, seed: readonly RoomSeed[]) => {
-      const inserted = q.insertSession.run(session.id, session.createdAt, session.template, session.language);
+      const h = session.tokenHashes;
+      const inserted = q.insertSession.run(
+        session.id,
+        session.createdAt,
+        session.template,
+        session.language,
+        h?.facilitator ?? null,
+        h?.participant ?? null,
+        h?.viewer ?? null,
+      );
       if (inserted.changes === 0) return false;
       for (const { room, update } of seed) q.append.run(room, toBlob(update));
       return true;
@@ -131,7 +152,18 @@ export class SqliteStorage implements Storage {
       createdAt: row.created_at,
       template: row.template,
       language: isLanguage(row.language) ? row.language : null,
+      // All three or none: a half-set row (impossible through this class) opens nothing.
+      tokenHashes:
+        row.facilitator_hash && row.participant_hash && row.viewer_hash
+          ? { facilitator: row.facilitator_hash, participant: row.participant_hash, viewer: row.viewer_hash }
+          : null,
     };
+  }
+
+  async setTokenHash(id: string, role: Role, hash: string): Promise<boolean> {
+    if (typeof hash !== 'string') throw new TypeError('hash must be a string');
+    // One UPDATE statement: atomic, and a session without hashes (legacy) is left alone.
+    return this.q.setHash[role].run(hash, id).changes > 0;
   }
 
   async close(): Promise<void> {
@@ -148,8 +180,16 @@ function migrate(db: SqliteDatabase, synchronous: SqliteSynchronous): void {
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  db.exec(SCHEMA);
-  db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  db.transaction(() => {
+    db.exec(SCHEMA);
+    const columns = new Set(
+      (db.prepare('PRAGMA table_info(sessions)').all() as { name: string }[]).map((c) => c.name),
+    );
+    for (const column of ADDED_SESSION_COLUMNS) {
+      if (!columns.has(column)) db.exec(`ALTER TABLE sessions ADD COLUMN ${column} TEXT`);
+    }
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
 }
 
 function prepareStatements(db: SqliteDatabase) {
@@ -170,9 +210,28 @@ function prepareStatements(db: SqliteDatabase) {
       `SELECT COUNT(*) AS updates, COALESCE(SUM(LENGTH(data)), 0) AS bytes, MAX(seq) AS lastSeq
        FROM room_updates WHERE room = ?`,
     ),
-    insertSession: db.prepare<[string, number, string | null, string | null], void>(
-      'INSERT OR IGNORE INTO sessions (id, created_at, template, language) VALUES (?, ?, ?, ?)',
+    insertSession: db.prepare<
+      [string, number, string | null, string | null, string | null, string | null, string | null],
+      void
+    >(
+      `INSERT OR IGNORE INTO sessions
+         (id, created_at, template, language, facilitator_hash, participant_hash, viewer_hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
-    session: db.prepare<[string], SessionRow>('SELECT id, created_at, template, language FROM sessions WHERE id = ?'),
+    session: db.prepare<[string], SessionRow>(
+      `SELECT id, created_at, template, language, facilitator_hash, participant_hash, viewer_hash
+       FROM sessions WHERE id = ?`,
+    ),
+    setHash: {
+      facilitator: setHashStatement(db, 'facilitator_hash'),
+      participant: setHashStatement(db, 'participant_hash'),
+      viewer: setHashStatement(db, 'viewer_hash'),
+    } satisfies Record<Role, unknown>,
   };
+}
+
+function setHashStatement(db: SqliteDatabase, column: (typeof ADDED_SESSION_COLUMNS)[number]) {
+  return db.prepare<[string, string], void>(
+    `UPDATE sessions SET ${column} = ? WHERE id = ? AND facilitator_hash IS NOT NULL`,
+  );
 }

@@ -9,7 +9,8 @@
  * Every method is async even when the backing store is synchronous (better-sqlite3) so that
  * a networked store can implement the same contract.
  */
-import type { Language } from '@wcb/shared';
+import type { Language, Role } from '@wcb/shared';
+import type { TokenHashes } from '../tokens';
 
 /** What the log holds beyond the latest snapshot: drives the compaction policy. */
 export interface RoomStats {
@@ -27,6 +28,11 @@ export interface SessionRecord {
   readonly createdAt: number;
   readonly template: string | null;
   readonly language: Language | null;
+  /**
+   * SHA-256 (lowercase hex) of each role's capability token; never the tokens themselves.
+   * null for sessions registered before tokens existed: no token opens them.
+   */
+  readonly tokenHashes: TokenHashes | null;
 }
 
 /** Initial content written together with a session, in the same atomic step. */
@@ -56,6 +62,11 @@ export interface SessionStore {
    */
   createSession(session: SessionRecord, seed: readonly RoomSeed[]): Promise<boolean>;
   getSession(id: string): Promise<SessionRecord | null>;
+  /**
+   * Atomically replaces one role's token hash (rotation); the other roles keep theirs.
+   * Returns false (and writes nothing) when the session is unknown or has no token hashes.
+   */
+  setTokenHash(id: string, role: Role, hash: string): Promise<boolean>;
 }
 
 export interface Storage extends DocStorage, SessionStore {

@@ -9,6 +9,10 @@ const tid = (id: string): string => `[data-testid="${id}"]`;
 const attr = (name: string, value: string): string => `[${name}="${cssEscape(value)}"]`;
 const cssEscape = (v: string): string => v.replace(/["\\]/g, '\\$&');
 
+export type ShareRole = 'participant' | 'viewer';
+export type ReadOnlyReason = 'viewer' | 'locked' | 'denied';
+export type BannerReason = 'no-token' | 'unauthorized' | 'unknown-session' | 'newer' | 'loading' | 'connecting' | 'offline-empty' | 'not-found';
+
 export type CreateSessionOptions = { template?: string; language?: 'uk' | 'ru' | 'en'; title?: string };
 export type WorldTransform = { zoom: number; transform: string; matrix: DOMMatrixLike };
 export type DOMMatrixLike = { a: number; b: number; c: number; d: number; e: number; f: number };
@@ -86,13 +90,102 @@ export class BoardPage {
   get editor(): Locator {
     return this.page.getByTestId('note.editor');
   }
+  get addButtons(): Locator {
+    return this.page.getByTestId('board.add-note');
+  }
+  banner(reason: BannerReason): Locator {
+    return this.page.locator(tid('board.banner') + attr('data-reason', reason));
+  }
+  /** The read-only indicator; with a reason, only when it shows that reason. */
+  readOnlyBadge(reason?: ReadOnlyReason): Locator {
+    return this.page.locator(tid('board.readonly') + (reason === undefined ? '' : attr('data-reason', reason)));
+  }
+  phaseLock(phaseId: string): Locator {
+    return this.page.locator(tid('board.phase-lock') + attr('data-phase-id', phaseId));
+  }
+  phaseLockedMarker(phaseId: string): Locator {
+    return this.page.locator(tid('board.phase-locked') + attr('data-phase-id', phaseId));
+  }
+  get shareDialog(): Locator {
+    return this.page.getByTestId('share.dialog');
+  }
+  shareLinkField(role: ShareRole): Locator {
+    return this.page.locator(tid('share.link') + attr('data-role', role));
+  }
 
   // ---- navigation --------------------------------------------------------------------------
 
-  async goto(sessionId: string): Promise<this> {
-    await this.page.goto(`/s/${encodeURIComponent(sessionId)}`);
-    await this.waitForBoard(sessionId);
+  /**
+   * Opens a board link (as copied from the share dialog) on this person's device. Links carry the
+   * facilitator's origin; each simulated device reaches the server through its own origin, so only
+   * the path and the fragment (the token) are kept.
+   */
+  async openLink(link: string, opts: { waitForBoard?: boolean } = {}): Promise<this> {
+    const url = new URL(link);
+    await this.page.goto(url.pathname + url.search + url.hash);
+    const sessionId = decodeURIComponent(/\/s\/([^/?#]+)/.exec(url.pathname)![1]!);
+    // The token leaves the address bar as soon as the app has kept it.
+    await this.page.waitForFunction(() => !location.hash.includes('t='));
+    if (opts.waitForBoard !== false) await this.waitForBoard(sessionId);
     return this;
+  }
+
+  /** Opens a session by its bare URL, with whatever token this device has kept (maybe none). */
+  async gotoWithoutLink(sessionId: string): Promise<void> {
+    await this.page.goto(`/s/${encodeURIComponent(sessionId)}`);
+    await this.root.waitFor();
+  }
+
+  // ---- facilitator -------------------------------------------------------------------------
+
+  async openShareDialog(): Promise<Locator> {
+    if (!(await this.shareDialog.isVisible())) await this.page.getByTestId('board.share').click();
+    await this.shareDialog.waitFor();
+    return this.shareDialog;
+  }
+
+  async closeShareDialog(): Promise<void> {
+    await this.page.getByTestId('share.close').click();
+    await this.shareDialog.waitFor({ state: 'detached' });
+  }
+
+  /** The participant or viewer link from the share dialog (opened and closed again). */
+  async shareLink(role: ShareRole): Promise<string> {
+    await this.openShareDialog();
+    const field = this.shareLinkField(role);
+    await this.page.waitForFunction((sel) => (document.querySelector<HTMLInputElement>(sel)?.value ?? '') !== '', tid('share.link') + attr('data-role', role));
+    const link = await field.inputValue();
+    await this.closeShareDialog();
+    return link;
+  }
+
+  /** Replaces a share link with a new token; returns the new link. */
+  async rotateLink(role: ShareRole): Promise<string> {
+    await this.openShareDialog();
+    const before = await this.shareLinkField(role).inputValue();
+    await this.page.locator(tid('share.rotate') + attr('data-role', role)).click();
+    await this.page.waitForFunction(
+      ({ sel, before }) => {
+        const value = document.querySelector<HTMLInputElement>(sel)?.value ?? '';
+        return value !== '' && value !== before;
+      },
+      { sel: tid('share.link') + attr('data-role', role), before },
+    );
+    const link = await this.shareLinkField(role).inputValue();
+    await this.closeShareDialog();
+    return link;
+  }
+
+  /** Locks or unlocks a phase with its toggle and waits for the toggle to show it. */
+  async setPhaseLocked(phaseId: string, locked: boolean): Promise<void> {
+    const toggle = this.phaseLock(phaseId);
+    if ((await toggle.getAttribute('aria-pressed')) !== String(locked)) await toggle.click();
+    await this.page.locator(tid('board.phase-lock') + attr('data-phase-id', phaseId) + attr('aria-pressed', String(locked))).waitFor();
+  }
+
+  /** The role the board works with (data-role on the root). */
+  async role(): Promise<string> {
+    return (await this.root.getAttribute('data-role')) ?? '';
   }
 
   /** The board of this session is rendered with its topic columns. */

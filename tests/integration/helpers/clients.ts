@@ -75,13 +75,15 @@ export interface TestClient {
 export function connectClient(
   wsUrl: string,
   room: string,
-  options: { doc?: Y.Doc; connect?: boolean } = {},
+  options: { doc?: Y.Doc; connect?: boolean; token?: string } = {},
 ): TestClient {
   const doc = options.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(wsUrl, room, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     connect: options.connect ?? true,
+    // The stock client sends params as the query string: /ws/<room>?token=<token>.
+    ...(options.token === undefined ? {} : { params: { token: options.token } }),
   });
   return {
     doc,

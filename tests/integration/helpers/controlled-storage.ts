@@ -1,3 +1,4 @@
+import type { Role } from '@wcb/shared';
 import { MemoryStorage } from '@wcb/sync-server';
 import type { RoomSeed, RoomStats, SessionRecord, Storage } from '@wcb/sync-server';
 
@@ -23,6 +24,7 @@ export class ControlledStorage implements Storage {
   appendGate: Gate | null = null;
   failLoads = false;
   failAppends = false;
+  failSessionLookups = false;
   readonly calls: { load: string[]; append: string[] } = { load: [], append: [] };
   private readonly waiters: { kind: 'load' | 'append'; resolve: () => void }[] = [];
 
@@ -57,8 +59,13 @@ export class ControlledStorage implements Storage {
     return this.inner.createSession(session, seed);
   }
 
-  getSession(id: string): Promise<SessionRecord | null> {
+  async getSession(id: string): Promise<SessionRecord | null> {
+    if (this.failSessionLookups) throw new Error('simulated session lookup failure');
     return this.inner.getSession(id);
+  }
+
+  setTokenHash(id: string, role: Role, hash: string): Promise<boolean> {
+    return this.inner.setTokenHash(id, role, hash);
   }
 
   close(): Promise<void> {

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULTS, SqliteStorage, createSyncServer, silentLogger } from '@wcb/sync-server';
-import type { ServerConfig, Storage, SyncServer } from '@wcb/sync-server';
+import type { Logger, ServerConfig, Storage, SyncServer } from '@wcb/sync-server';
 
 export interface TestServer {
   /** http://127.0.0.1:<port> */
@@ -23,6 +23,8 @@ export interface TestServerOptions {
   /** Use this storage instead of SQLite in the data dir. */
   readonly storage?: Storage;
   readonly config?: Partial<ServerConfig>;
+  /** Defaults to silent. */
+  readonly logger?: Logger;
 }
 
 export const makeTempDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'wcb-sync-'));
@@ -44,7 +46,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   let port: number;
   try {
     storage = options.storage ?? new SqliteStorage({ dataDir, synchronous: 'NORMAL' });
-    server = createSyncServer(config, { storage, logger: silentLogger });
+    server = createSyncServer(config, { storage, logger: options.logger ?? silentLogger });
     ({ port } = await server.listen());
   } catch (error) {
     if (ownsDir) await rm(dataDir, { recursive: true, force: true });

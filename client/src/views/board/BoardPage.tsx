@@ -1,6 +1,7 @@
 import { createEffect, createSignal, onCleanup, Show } from 'solid-js';
 import { t } from '../../i18n';
 import { IDENTITY, type Viewport } from '../../board/viewport';
+import { loadCredentials, type Credentials } from '../../lib/credentials';
 import { loadPrefs } from '../../lib/prefs';
 import { linkClick } from '../../lib/router';
 import { browserStore } from '../../lib/storage';
@@ -15,8 +16,36 @@ import './board.css';
 export function BoardPage(props: { sessionId: string }) {
   // eslint-disable-next-line solid/reactivity -- App remounts the page for another session id.
   const id = props.sessionId;
+  const credentials = loadCredentials(browserStore(), id);
+  return (
+    <Show when={credentials} fallback={<NoToken sessionId={id} />}>
+      {(c) => <Board credentials={c()} />}
+    </Show>
+  );
+}
+
+/** Without a token the server lets nobody in: say where one comes from. */
+function NoToken(props: { sessionId: string }) {
+  return (
+    <div class="board" data-testid="board.root" data-session-id={props.sessionId} data-phase-id="">
+      <div class="board-waiting">
+        <Banner kind="warning" reason="no-token">
+          <p class="banner-text">{t('board.noToken')}</p>
+          <a href="/" onClick={linkClick}>
+            {t('board.home')}
+          </a>
+        </Banner>
+      </div>
+    </div>
+  );
+}
+
+function Board(props: { credentials: Credentials }) {
+  // eslint-disable-next-line solid/reactivity -- BoardPage remounts for other credentials.
+  const { credentials } = props;
+  const id = credentials.sessionId;
   const prefs = loadPrefs(browserStore());
-  const session = createSession(id, { name: prefs.name, color: prefs.color });
+  const session = createSession(credentials, { name: prefs.name, color: prefs.color });
   // The viewport outlives phase switches: the columns stay where people were looking.
   const [viewport, setViewport] = createSignal<Viewport>(IDENTITY);
   let fitted = false;
@@ -34,6 +63,8 @@ export function BoardPage(props: { sessionId: string }) {
   onCleanup(() => (document.title = t('app.name')));
 
   const waiting = () => {
+    // A refused token or an unknown session has its own banner; a spinner would only mislead.
+    if (session.problem()) return null;
     switch (session.availability()) {
       case 'loading':
         return t('board.loading');
@@ -50,19 +81,34 @@ export function BoardPage(props: { sessionId: string }) {
 
   // Nothing more will happen on its own soon: say so, and offer a way back.
   const settled = () => session.availability() === 'offline-empty' || session.availability() === 'not-found';
+  const problem = () => {
+    const p = session.problem();
+    return p ? { reason: p, text: p === 'unauthorized' ? t('board.unauthorized') : t('board.unknownSession') } : null;
+  };
 
   return (
     <div
       class="board"
       data-testid="board.root"
       data-session-id={id}
+      data-role={session.role()}
       data-phase-id={session.availability() === 'ready' ? session.session.state.currentPhase : ''}
     >
       <TopBar session={session} />
+      <Show when={problem()}>
+        {(p) => (
+          <Banner kind="warning" busy={p().reason === 'unknown-session'} reason={p().reason}>
+            <p class="banner-text">{p().text}</p>
+            <a href="/" onClick={linkClick}>
+              {t('board.home')}
+            </a>
+          </Banner>
+        )}
+      </Show>
       <Show when={waiting()}>
         {(message) => (
           <div class="board-waiting">
-            <Banner kind={settled() ? 'warning' : 'info'} busy={!settled()}>
+            <Banner kind={settled() ? 'warning' : 'info'} busy={!settled()} reason={session.availability()}>
               <p class="banner-text">{message()}</p>
               <Show when={settled()}>
                 <a href="/" onClick={linkClick}>
@@ -74,8 +120,10 @@ export function BoardPage(props: { sessionId: string }) {
         )}
       </Show>
       <Show when={session.availability() === 'ready'}>
-        <Show when={session.readOnly()}>
-          <Banner kind="warning">{t('board.newer')}</Banner>
+        <Show when={session.readOnlyReason() === 'newer'}>
+          <Banner kind="warning" reason="newer">
+            {t('board.newer')}
+          </Banner>
         </Show>
         <QuestionBar session={session} />
         <Show when={session.phase()} keyed>

@@ -1,18 +1,22 @@
-import { For } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { t } from '../../i18n';
 import type { Session } from '../../sync/session';
+import { LockIcon } from './icons';
 
 /**
  * One tab per phase; the selected one is the session's current phase. Choosing a tab moves
- * everybody to that phase (facilitator-only once roles exist). Arrow keys move between tabs.
+ * everybody to that phase, so only the facilitator can; everyone sees which phases are locked,
+ * and the facilitator has a lock toggle next to each tab. Arrow keys move between tabs.
  */
 export function PhaseTabs(props: { session: Session }) {
   const phases = () => props.session.session.phases;
   const current = () => props.session.session.state.currentPhase;
+  const locked = (id: string) => props.session.lockedPhases().has(id);
   const select = (id: string) => {
     if (id !== current()) props.session.setPhase(id);
   };
   const onKeyDown = (e: KeyboardEvent) => {
+    if (!props.session.canControl() || !(e.target instanceof HTMLElement) || e.target.getAttribute('role') !== 'tab') return;
     const list = phases();
     const index = list.findIndex((p) => p.id === current());
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
@@ -20,26 +24,54 @@ export function PhaseTabs(props: { session: Session }) {
     if (!target) return;
     e.preventDefault();
     select(target.id);
-    (e.currentTarget as HTMLElement).querySelector<HTMLElement>(`[data-phase-id="${CSS.escape(target.id)}"]`)?.focus();
+    (e.currentTarget as HTMLElement).querySelector<HTMLElement>(`[role="tab"][data-phase-id="${CSS.escape(target.id)}"]`)?.focus();
   };
   return (
     <nav class="tabs" role="tablist" aria-label={t('board.phases')} onKeyDown={onKeyDown}>
       <For each={phases()}>
         {(phase, i) => (
-          <button
-            role="tab"
-            class="tab"
-            data-testid="board.phase-tab"
-            data-phase-id={phase.id}
-            aria-selected={phase.id === current()}
-            tabIndex={phase.id === current() ? 0 : -1}
-            title={phase.title}
-            disabled={props.session.readOnly()}
-            onClick={() => select(phase.id)}
-          >
-            <span class="tab-number">{i() + 1}</span>
-            <span class="tab-title">{phase.title}</span>
-          </button>
+          <div class="tab-item" role="presentation" classList={{ 'tab-item-locked': locked(phase.id) }}>
+            <button
+              role="tab"
+              class="tab"
+              data-testid="board.phase-tab"
+              data-phase-id={phase.id}
+              data-locked={locked(phase.id)}
+              aria-selected={phase.id === current()}
+              tabIndex={phase.id === current() ? 0 : -1}
+              title={phase.title}
+              disabled={!props.session.canControl()}
+              onClick={() => select(phase.id)}
+            >
+              <span class="tab-number">{i() + 1}</span>
+              <span class="tab-title">{phase.title}</span>
+              <Show when={locked(phase.id) && !props.session.canControl()}>
+                <span class="tab-locked" data-testid="board.phase-locked" data-phase-id={phase.id} title={t('board.phaseLocked')}>
+                  <LockIcon locked />
+                  <span class="visually-hidden">{t('board.phaseLocked')}</span>
+                </span>
+              </Show>
+            </button>
+            <Show when={props.session.canControl()}>
+              {/* The facilitator's toggle doubles as the lock marker: one icon, not two. */}
+              <button
+                class="tab-lock"
+                data-testid="board.phase-lock"
+                data-phase-id={phase.id}
+                aria-pressed={locked(phase.id)}
+                aria-label={t(locked(phase.id) ? 'board.unlockPhase' : 'board.lockPhase', { phase: phase.title })}
+                title={t(locked(phase.id) ? 'board.unlockPhase' : 'board.lockPhase', { phase: phase.title })}
+                onClick={() => props.session.setPhaseLocked(phase.id, !locked(phase.id))}
+              >
+                <LockIcon locked={locked(phase.id)} />
+                <Show when={locked(phase.id)}>
+                  <span data-testid="board.phase-locked" data-phase-id={phase.id} class="visually-hidden">
+                    {t('board.phaseLocked')}
+                  </span>
+                </Show>
+              </button>
+            </Show>
+          </div>
         )}
       </For>
     </nav>

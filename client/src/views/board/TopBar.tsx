@@ -1,17 +1,21 @@
-import { Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { t } from '../../i18n';
 import { linkClick } from '../../lib/router';
 import { updateReady } from '../../pwa';
 import type { Session } from '../../sync/session';
 import { ConnectionBadge } from './ConnectionBadge';
+import { ShareIcon } from './icons';
 import { PhaseTabs } from './PhaseTabs';
 import { PresenceList } from './PresenceList';
+import { ReadOnlyBadge } from './ReadOnlyBadge';
+import { ShareDialog } from './ShareDialog';
 import './topbar.css';
 
 export function TopBar(props: { session: Session }) {
   const undo = () => props.session.phase()?.undo;
   const ready = () => props.session.availability() === 'ready';
   const editable = () => ready() && !props.session.readOnly();
+  const [sharing, setSharing] = createSignal(false);
   return (
     <header class="topbar">
       <a class="topbar-home" href="/" onClick={linkClick} aria-label={t('board.home')} title={t('board.home')}>
@@ -24,6 +28,20 @@ export function TopBar(props: { session: Session }) {
         <PhaseTabs session={props.session} />
       </Show>
       <div class="topbar-end">
+        <ReadOnlyBadge session={props.session} />
+        <Show when={props.session.share}>
+          {(share) => (
+            <>
+              <button class="btn topbar-share" data-testid="board.share" onClick={() => setSharing(true)}>
+                <ShareIcon />
+                <span>{t('share.open')}</span>
+              </button>
+              <Show when={sharing()}>
+                <ShareDialog share={share()} onClose={() => setSharing(false)} />
+              </Show>
+            </>
+          )}
+        </Show>
         <div class="topbar-group" role="group" aria-label={`${t('board.undo')} / ${t('board.redo')}`}>
           <button
             class="btn btn-icon"

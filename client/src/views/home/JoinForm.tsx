@@ -1,7 +1,9 @@
 import { createSignal, Show } from 'solid-js';
 import { t } from '../../i18n';
-import { parseJoinInput } from '../../lib/join';
+import { acceptLinkToken } from '../../lib/credentials';
+import { parseJoinInput, parseJoinToken } from '../../lib/join';
 import { navigate } from '../../lib/router';
+import { browserStore } from '../../lib/storage';
 
 export function JoinForm() {
   const [value, setValue] = createSignal('');
@@ -10,7 +12,10 @@ export function JoinForm() {
     event.preventDefault();
     const id = parseJoinInput(value());
     setInvalid(id === null);
-    if (id) navigate(`/s/${id}`);
+    if (!id) return;
+    const token = parseJoinToken(value());
+    if (token) acceptLinkToken(browserStore(), id, token);
+    navigate(`/s/${id}`);
   };
   return (
     <form class="home-card" aria-labelledby="home-join" onSubmit={join}>

@@ -1,0 +1,156 @@
+import { createSignal, onCleanup, type Accessor } from 'solid-js';
+import type { Role, SessionMeta } from '@wcb/shared';
+import { updateCredentials, type Credentials } from '../lib/credentials';
+import { upsertRecent } from '../lib/recent';
+import type { KeyValueStore } from '../lib/storage';
+import { fetchRole, registerOnce } from './api';
+import type { Room, RoomState } from './room';
+
+/** Close codes of the sync server (PROTOCOL.md); the stock provider stops reconnecting on 44xx. */
+export const CLOSE_UNAUTHORIZED = 4401;
+export const CLOSE_UNKNOWN_SESSION = 4404;
+
+/** Why the server will not let this device in: 'unknown-session' may pass, 'unauthorized' will not. */
+export type AccessProblem = 'unauthorized' | 'unknown-session';
+
+export type SessionAuth = {
+  role: Accessor<Role>;
+  /** The server has confirmed the role (or this device created the session). */
+  confirmed: Accessor<boolean>;
+  problem: Accessor<AccessProblem | null>;
+  /** Follows one room's connection: final closes, and the first successful connect. */
+  watch(room: Room): () => void;
+};
+
+// A session not registered yet waits for its creator to come online: ask again every 10 s at
+// first, then less often, so a room full of laptops does not hammer the server all morning.
+const RETRY_FIRST_MS = 10_000;
+const RETRY_MAX_MS = 60_000;
+
+/**
+ * Who this device is in a session, and what to do when the server turns a socket away:
+ * 4404 (not registered): the facilitator registers it (it holds the tokens) and reconnects;
+ * anyone else says so and retries with backoff. 4401: says the link is no longer valid, and stops.
+ */
+export function createSessionAuth(
+  store: KeyValueStore,
+  credentials: Credentials,
+  meta: () => SessionMeta | null,
+): SessionAuth {
+  const id = credentials.sessionId;
+  const [role, setRole] = createSignal<Role>(credentials.role);
+  const [confirmed, setConfirmed] = createSignal(credentials.confirmed);
+  const [problem, setProblemSignal] = createSignal<AccessProblem | null>(null);
+  // Plain mirrors of the signals: read from socket events, outside any reactive scope.
+  let isConfirmed = credentials.confirmed;
+  let current: AccessProblem | null = null;
+  const setProblem = (p: AccessProblem | null) => {
+    current = p;
+    setProblemSignal(p);
+  };
+  const rooms = new Set<Room>();
+  let retryMs = RETRY_FIRST_MS;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let asking = false;
+  let disposed = false;
+
+  const reconnectWaiting = () => {
+    for (const room of rooms) if (room.state().closed?.code === CLOSE_UNKNOWN_SESSION) room.reconnect();
+  };
+  const scheduleRetry = () => {
+    if (retryTimer !== undefined || disposed) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      recover();
+    }, retryMs);
+    retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
+  };
+
+  const recover = () => {
+    const share = credentials.shareTokens;
+    const m = meta();
+    if (credentials.role !== 'facilitator' || !share) {
+      setProblem('unknown-session');
+      reconnectWaiting();
+      return;
+    }
+    registerOnce(id, { template: m?.template, language: m?.language, tokens: { facilitator: credentials.token, ...share } }).then((result) => {
+      if (disposed) return;
+      if (result === 'registered') {
+        upsertRecent(store, { id, registered: true });
+        reconnectWaiting();
+      } else {
+        // Unreachable between the close and now: try again later. Conflict or rejected: the
+        // server will not take this session; say so rather than spin.
+        if (result !== 'unreachable') setProblem('unknown-session');
+        scheduleRetry();
+      }
+    });
+  };
+
+  const askRole = () => {
+    if (asking || isConfirmed || disposed) return;
+    asking = true;
+    fetchRole(id, credentials.token).then((answer) => {
+      asking = false;
+      if (disposed) return;
+      if ('role' in answer) {
+        isConfirmed = true;
+        setRole(answer.role);
+        setConfirmed(true);
+        updateCredentials(store, id, { role: answer.role, confirmed: true });
+      } else if (answer.error === 'unauthorized') setProblem('unauthorized');
+      // 'unknown-session' and 'unreachable': asked again on the next successful connection.
+    });
+  };
+  askRole();
+
+  // Room states arrive on every change (pending counts too); act once per final close.
+  const onState = (s: RoomState, fresh: boolean) => {
+    if (s.closed && !fresh) return;
+    if (s.closed?.code === CLOSE_UNAUTHORIZED) {
+      setProblem('unauthorized');
+      return;
+    }
+    if (s.closed?.code === CLOSE_UNKNOWN_SESSION) {
+      if (current === 'unauthorized') return;
+      if (credentials.role === 'facilitator') recover();
+      else {
+        setProblem('unknown-session');
+        scheduleRetry();
+      }
+      return;
+    }
+    // Synced, not merely open: a socket the server is about to close with 4404 opens first.
+    if (s.link.synced) {
+      if (current === 'unknown-session') setProblem(null);
+      retryMs = RETRY_FIRST_MS;
+      askRole();
+    }
+  };
+
+  onCleanup(() => {
+    disposed = true;
+    if (retryTimer !== undefined) clearTimeout(retryTimer);
+    rooms.clear();
+  });
+
+  return {
+    role,
+    confirmed,
+    problem,
+    watch(room) {
+      rooms.add(room);
+      let last: RoomState['closed'] = null;
+      const off = room.subscribe((s) => {
+        const fresh = s.closed !== last;
+        last = s.closed;
+        onState(s, fresh);
+      });
+      return () => {
+        rooms.delete(room);
+        off();
+      };
+    },
+  };
+}

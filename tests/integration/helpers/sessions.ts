@@ -1,0 +1,52 @@
+import { ROLES, randomId, type Role } from '@wcb/shared';
+import { hashToken, mintToken } from '@wcb/sync-server';
+import type { CreateSessionResponse, Storage, TokenHashes } from '@wcb/sync-server';
+
+export type Tokens = Record<Role, string>;
+
+export interface TestSession {
+  readonly id: string;
+  readonly tokens: Tokens;
+}
+
+export const mintTokens = (): Tokens => ({ facilitator: mintToken(), participant: mintToken(), viewer: mintToken() });
+
+export const hashesOf = (tokens: Tokens): TokenHashes => ({
+  facilitator: hashToken(tokens.facilitator),
+  participant: hashToken(tokens.participant),
+  viewer: hashToken(tokens.viewer),
+});
+
+/** Registers an empty session (no seeded rooms) straight in storage, as a browser registration would. */
+export async function registerSession(storage: Storage, id = randomId()): Promise<TestSession> {
+  const tokens = mintTokens();
+  const created = await storage.createSession(
+    { id, createdAt: Date.now(), template: null, language: null, tokenHashes: hashesOf(tokens) },
+    [],
+  );
+  if (!created) throw new Error(`session ${id} already exists`);
+  return { id, tokens };
+}
+
+/** The token of a `/s/<id>#t=<token>` link. */
+export function tokenOfLink(link: string): string {
+  const token = new URLSearchParams(link.split('#', 2)[1] ?? '').get('t');
+  if (!token) throw new Error(`no token in ${link}`);
+  return token;
+}
+
+/** Creates a seeded session through the HTTP API and reads the three tokens off its links. */
+export async function createSessionViaApi(
+  baseUrl: string,
+  body: Record<string, unknown> = {},
+): Promise<CreateSessionResponse & { tokens: Tokens }> {
+  const res = await fetch(`${baseUrl}/api/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 201) throw new Error(`POST /api/sessions answered ${res.status}`);
+  const created = (await res.json()) as CreateSessionResponse;
+  const tokens = Object.fromEntries(ROLES.map((r) => [r, tokenOfLink(created.links[r])])) as Tokens;
+  return { ...created, tokens };
+}
