@@ -19,3 +19,6 @@ export * from './clusters';
 export * from './similarity';
 export * from './voting';
 export * from './voting-control';
+export * from './timer';
+export * from './clock';
+export * from './rounds';

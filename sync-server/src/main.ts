@@ -1,13 +1,11 @@
 import { ConfigError, loadConfig } from './config';
 import { createJsonLogger } from './logger';
 import { createSyncServer } from './server';
-import { SqliteStorage } from './storage/sqlite';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, process.argv);
   const logger = createJsonLogger(config.logLevel);
-  const storage = new SqliteStorage({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous });
-  const server = createSyncServer(config, { storage, logger });
+  const server = createSyncServer(config, { logger });
   const { port } = await server.listen();
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   logger.info('sync server listening', { url: `http://${shownHost}:${port}`, dataDir: config.dataDir });
@@ -24,6 +22,12 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+  // Started by a parent process (tests, a supervisor) over IPC: tell it the real port, which is
+  // the only way to learn it with PORT=0, and shut down cleanly if the parent goes away.
+  if (process.send) {
+    process.send({ type: 'listening', port });
+    process.once('disconnect', () => stop('SIGTERM'));
+  }
 }
 
 main().catch((error: unknown) => {

@@ -6,6 +6,7 @@ import { HttpError, pathOf, sendJson } from './http-util';
 import { createJsonLogger, type Logger } from './logger';
 import { RoomRegistry } from './room-registry';
 import { SessionsApi } from './sessions-api';
+import { handleTimeRequest } from './time-api';
 import { createStaticHandler } from './static';
 import { SqliteStorage } from './storage/sqlite';
 import type { Storage } from './storage/types';
@@ -57,6 +58,8 @@ export function createSyncServer(config: ServerConfig, deps: SyncServerDeps = {}
     } else if (sessionsApi.handles(path)) {
       if (closing) throw new HttpError(503, 'server is shutting down');
       await sessionsApi.handle(path, req, res);
+    } else if (handleTimeRequest(req, res)) {
+      // Clients sample it to compensate their clock offset for the round timer.
     } else if (path.startsWith('/api/')) {
       throw new HttpError(404, 'no such endpoint');
     } else if (path === WS_PATH || path.startsWith(`${WS_PATH}/`)) {

@@ -226,6 +226,17 @@ describe('HTTP API', () => {
     expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ ok: true, rooms: 1, connections: 1 });
   });
 
+  it('tells the server clock, uncached, for clients to compensate their clock offset', async () => {
+    const before = Date.now();
+    const res = await fetch(`${server.url}/api/time`);
+    const after = Date.now();
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const { now } = (await res.json()) as { now: number };
+    // Same machine, same clock: the server's reading lies between ours.
+    expect(now).toBeGreaterThanOrEqual(before);
+    expect(now).toBeLessThanOrEqual(after);
+  });
+
   it('answers unknown API paths with 404 and plain GETs of /ws with 426', async () => {
     expect((await fetch(`${server.url}/api/nope`)).status).toBe(404);
     expect((await fetch(`${server.url}/ws/${randomId()}/control`)).status).toBe(426);
