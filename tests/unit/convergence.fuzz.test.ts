@@ -14,6 +14,7 @@ import {
   setNoteText,
 } from '@wcb/shared';
 import { syncAll } from '../support/ydocs';
+import { fuzzSeeds } from '../support/fuzz';
 
 /**
  * Seeded convergence fuzz, after yjs tests/testHelper.js: peers apply random model operations while
@@ -104,10 +105,8 @@ describe('convergence under random operations, reordering and message loss', () 
     it(`regression seed ${seed} with ${peers} peers converges`, () => runScenario(seed, peers));
   }
   // Seconds of CPU by design: the default 5 s limit failed it on a busy two-core machine.
-  it(`${RANDOM_SEEDS} random seeds with 2-5 peers converge`, () => {
-    const base = Date.now() >>> 0;
-    for (let i = 0; i < RANDOM_SEEDS; i++) {
-      const seed = (base + i * 7919) >>> 0;
+  it(`${RANDOM_SEEDS} seeds with 2-5 peers converge`, () => {
+    for (const [i, seed] of fuzzSeeds(RANDOM_SEEDS).entries()) {
       try {
         runScenario(seed, 2 + (i % 4));
       } catch (err) {

@@ -3,6 +3,7 @@ import * as prng from 'lib0/prng';
 import { describe, expect, it } from 'vitest';
 import { castDot, LocalOrigin, readDots, removeDot, tally, voterDots, votesMaps } from '@wcb/shared';
 import { replica, syncAll } from '../support/ydocs';
+import { fuzzSeeds } from '../support/fuzz';
 
 const BUDGET = 3;
 
@@ -128,10 +129,8 @@ function runVotingScenario(seed: number): void {
 }
 
 describe('dot voting under concurrency, reordering and message loss', () => {
-  it('30 random seeds with 3 peers: every peer counts the same dots and nobody exceeds the budget', () => {
-    const base = Date.now() >>> 0;
-    for (let i = 0; i < 30; i++) {
-      const seed = (base + i * 7919) >>> 0;
+  it('30 seeds with 3 peers: every peer counts the same dots and nobody exceeds the budget', () => {
+    for (const seed of fuzzSeeds(30)) {
       try {
         runVotingScenario(seed);
       } catch (err) {
