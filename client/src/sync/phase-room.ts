@@ -1,5 +1,22 @@
+import type * as Y from 'yjs';
 import { batch, createSignal, type Accessor } from 'solid-js';
-import { migrateDoc, phaseMaps, phaseRoom, schemaStatus, type Note, type SchemaStatus } from '@wcb/shared';
+import {
+  addStep,
+  initPhaseDoc,
+  migrateDoc,
+  moveStep,
+  moveStepBy,
+  phaseIdOf,
+  phaseMaps,
+  phaseRoom,
+  schemaStatus,
+  setNoteAuthor,
+  stackNote,
+  ungroupStack,
+  type NewStep,
+  type Note,
+  type SchemaStatus,
+} from '@wcb/shared';
 import { makeNoteActions, type NoteActions } from './actions';
 import { makePeers, type Peers } from './presence';
 import { makeNotesProjection } from './projection';
@@ -13,11 +30,41 @@ export type PhaseRoom = {
   readonly notes: Readonly<Partial<Record<string, Note>>>;
   readonly peers: Peers;
   readonly undo: Undo;
-  readonly actions: NoteActions;
+  readonly actions: NoteActions & PhaseExtraActions;
   state: Accessor<RoomState>;
   status: Accessor<SchemaStatus>;
   dispose(): void;
 };
+
+/** Writes beyond the basic note ones: author, numbered steps, stacks. Guarded like NoteActions. */
+export type PhaseExtraActions = {
+  setAuthor(id: string, author: string): void;
+  addStep(topic: string, extra?: NewStep): string | null;
+  moveStep(id: string, beforeId: string | null): void;
+  moveStepBy(id: string, delta: -1 | 1): boolean;
+  stack(id: string, ontoId: string): boolean;
+  ungroup(headId: string): number;
+};
+
+function makeExtraActions(doc: Y.Doc, ids: { sessionId: string; phaseId: string }, readOnly: Accessor<boolean>): PhaseExtraActions {
+  const has = (id: string) => phaseMaps(doc).notes.has(id);
+  return {
+    setAuthor(id, author) {
+      if (!readOnly() && has(id)) setNoteAuthor(doc, id, author);
+    },
+    addStep(topic, extra = {}) {
+      if (readOnly()) return null;
+      if (!phaseIdOf(doc)) initPhaseDoc(doc, ids.sessionId, ids.phaseId);
+      return addStep(doc, topic, '', extra);
+    },
+    moveStep(id, beforeId) {
+      if (!readOnly() && has(id) && (beforeId === null || has(beforeId))) moveStep(doc, id, beforeId);
+    },
+    moveStepBy: (id, delta) => !readOnly() && has(id) && moveStepBy(doc, id, delta),
+    stack: (id, ontoId) => !readOnly() && has(id) && has(ontoId) && stackNote(doc, id, ontoId),
+    ungroup: (headId) => (!readOnly() && has(headId) ? ungroupStack(doc, headId) : 0),
+  };
+}
 
 /**
  * `readOnly`: the session says this person may not write here (role, lock, newer control doc);
@@ -50,14 +97,17 @@ export function makePhaseRoom(sessionId: string, phaseId: string, readOnly: Acce
   const projection = makeNotesProjection(doc);
   const peers = makePeers(room.awareness);
   const undo = makeUndo(doc);
+  const blocked = () => readOnly() || status() === 'newer' || state().denied;
+  const ids = { sessionId, phaseId };
+  // eslint-disable-next-line solid/reactivity -- an accessor, read by each action when it runs.
+  const actions = { ...makeNoteActions(doc, ids, blocked), ...makeExtraActions(doc, ids, blocked) };
   return {
     phaseId,
     room,
     notes: projection.notes,
     peers: peers.peers,
     undo,
-    // eslint-disable-next-line solid/reactivity -- an accessor, read by each action when it runs.
-    actions: makeNoteActions(doc, { sessionId, phaseId }, () => readOnly() || status() === 'newer' || state().denied),
+    actions,
     state,
     status,
     dispose() {

@@ -1,5 +1,18 @@
 import { batch, createEffect, createMemo, createSignal, on, onCleanup, type Accessor } from 'solid-js';
-import { controlRoom, migrateDoc, roomAccess, type Presence, type Role, type SessionMeta, type SessionSnapshot } from '@wcb/shared';
+import type * as Y from 'yjs';
+import {
+  controlRoom,
+  migrateDoc,
+  readRounds,
+  readVotingSettings,
+  roomAccess,
+  type Presence,
+  type Role,
+  type SessionMeta,
+  type SessionSnapshot,
+  type VotingSettings,
+} from '@wcb/shared';
+import { loadSeat, participantId, saveSeat, voterFor, type Seat } from '../lib/seat';
 import type { Credentials } from '../lib/credentials';
 import { browserStore } from '../lib/storage';
 import { upsertRecent } from '../lib/recent';
@@ -12,6 +25,7 @@ import { makeLocalPresence, makePeers, type LocalPresence, type Peers } from './
 import { makeControlProjection } from './projection';
 import { makeRoom } from './room';
 import { createShare, type Share } from './share';
+import { makeVotesRoom, type VotesRoom } from './votes';
 
 /**
  * 'loading': reading IndexedDB. 'connecting': nothing on this device, waiting for the server.
@@ -23,6 +37,8 @@ export type Availability = 'loading' | 'connecting' | 'offline-empty' | 'not-fou
 export type Session = {
   readonly id: string;
   readonly session: SessionSnapshot;
+  /** The control room's document, for the facilitator panel's writes (shared mutations) and the timer. */
+  readonly controlDoc: Y.Doc;
   availability: Accessor<Availability>;
   /** This person may not write on the current phase (see `readOnlyReason`): show it, write nothing. */
   readOnly: Accessor<boolean>;
@@ -45,7 +61,26 @@ export type Session = {
   setPhaseLocked(phaseId: string, locked: boolean): void;
   setCursor(cursor: Presence['cursor']): void;
   setEditing(noteId: string | null): void;
+  /** This device's stable participant id (a voter when voting is per participant). */
+  participantId: string;
+  /** The table this device joined as ('' = none) and whether it writes anonymously. */
+  seat: Accessor<Seat>;
+  setSeat(patch: Partial<Seat>): void;
+  /** The café's current round (0 before the first), stamped on new notes. */
+  round: Accessor<number>;
+  /** The facilitator's voting settings, open or closed; null when no voting was ever set up. */
+  voting: Accessor<VotingSettings | null>;
+  /** The votes room of the current phase, while voting (open or closed) is set on it. */
+  votes: Accessor<VotesRoom | null>;
+  /** Who places this device's dots; null when voting is per table and no table is picked. */
+  voter: Accessor<string | null>;
+  /** The votes room accepts this person's dots now. */
+  canVote: Accessor<boolean>;
 };
+
+const sameVoting = (a: VotingSettings | null, b: VotingSettings | null): boolean =>
+  a === b ||
+  (!!a && !!b && a.phaseId === b.phaseId && a.budget === b.budget && a.per === b.per && a.hideCounts === b.hideCounts && a.open === b.open);
 
 /**
  * Opens a session: the control room right away, and the room of whichever phase is current (rooms
@@ -67,6 +102,18 @@ export function createSession(credentials: Credentials, user: Presence['user']):
     migrated.sync ||= s.everSynced;
     setControlState(s);
   });
+
+  // Round and voting settings, re-read after each control transaction; signals change only when they do.
+  const [round, setRound] = createSignal(readRounds(control.doc).current);
+  const [voting, setVoting] = createSignal(readVotingSettings(control.doc), { equals: sameVoting });
+  const onControlUpdate = () =>
+    batch(() => {
+      setRound(readRounds(control.doc).current);
+      setVoting(readVotingSettings(control.doc));
+    });
+  control.doc.on('update', onControlUpdate);
+  const me = participantId(store);
+  const [seat, setSeatSignal] = createSignal(loadSeat(store, id));
 
   const availability = createMemo<Availability>(() => {
     const s = controlState();
@@ -128,7 +175,44 @@ export function createSession(credentials: Credentials, user: Presence['user']):
     }),
   );
 
-  const connection = createMemo(() => sessionStatus([controlState(), ...openRooms().map((r) => r.state())]));
+  // The votes room of the phase on screen, while voting is set up on it (after closing too: the
+  // results stay readable). Opened when needed and closed when the board leaves that phase.
+  const canVoteOn = (phaseId: string): boolean =>
+    !controlNewer() && auth.problem() !== 'unauthorized' && roomAccess(auth.role(), { kind: 'votes', sessionId: id, phaseId }, facts()) === 'write';
+  const votesPhase = createMemo(() => {
+    const v = voting();
+    return availability() === 'ready' && v && v.phaseId === projection.session.state.currentPhase ? v.phaseId : null;
+  });
+  const [votes, setVotes] = createSignal<VotesRoom | null>(null);
+  createEffect(
+    on(votesPhase, (phaseId) => {
+      if (!phaseId) return;
+      const room = makeVotesRoom(id, phaseId, () => canVoteOn(phaseId), credentials.token);
+      const off = auth.watch(room.room);
+      setVotes(room);
+      onCleanup(() => {
+        setVotes(null);
+        off();
+        room.dispose();
+      });
+    }),
+  );
+  // Writable again (voting reopened): send what the server dropped while it was closed.
+  createEffect(
+    on([facts, auth.role, votes], () => {
+      const room = votes();
+      if (!room) return;
+      if (room.state().denied) room.room.clearDenied();
+      if (canVoteOn(room.phaseId)) room.room.pushState();
+    }),
+  );
+  const voter = (): string | null => {
+    const v = voting();
+    if (!v) return null;
+    return voterFor(v, me, seat().table, projection.session.tables.map((table) => table.id));
+  };
+
+  const connection = createMemo(() => sessionStatus([controlState(), ...openRooms().map((r) => r.state()), ...(votes() ? [votes()!.state()] : [])]));
 
   // Presence: who is in the session is published in the control room (everyone is there); the
   // cursor and the note being edited only in the current phase's room.
@@ -154,6 +238,7 @@ export function createSession(credentials: Credentials, user: Presence['user']):
   // eslint-disable-next-line solid/reactivity -- an accessor, read by each action when it runs.
   const actions = makeSessionActions(control.doc, () => !canControl());
   onCleanup(() => {
+    control.doc.off('update', onControlUpdate);
     unsubscribe();
     unwatchControl();
     for (const off of unwatch) off();
@@ -171,6 +256,7 @@ export function createSession(credentials: Credentials, user: Presence['user']):
   return {
     id,
     session: projection.session,
+    controlDoc: control.doc,
     availability,
     readOnly,
     readOnlyReason,
@@ -186,6 +272,17 @@ export function createSession(credentials: Credentials, user: Presence['user']):
     setPhaseLocked: (phaseId, locked) => actions.setPhaseLocked(phaseId, locked),
     setCursor: (cursor) => phasePresence()?.setCursor(cursor),
     setEditing: (editing) => phasePresence()?.set({ editing }),
+    participantId: me,
+    seat,
+    setSeat: (patch) => setSeatSignal(saveSeat(store, id, patch)),
+    round,
+    voting,
+    votes,
+    voter,
+    canVote: () => {
+      const room = votes();
+      return !!room && !room.state().denied && canVoteOn(room.phaseId);
+    },
   };
 }
 

@@ -10,6 +10,7 @@ import { Banner } from './Banner';
 import { createUndoShortcuts } from './create-undo-shortcuts';
 import { PhaseCanvas } from './PhaseCanvas';
 import { QuestionBar } from './QuestionBar';
+import { SeatControls } from './SeatControls';
 import { TopBar } from './TopBar';
 import './board.css';
 
@@ -125,7 +126,10 @@ function Board(props: { credentials: Credentials }) {
             {t('board.newer')}
           </Banner>
         </Show>
-        <QuestionBar session={session} />
+        <div class="board-subbar">
+          <QuestionBar session={session} />
+          <SeatControls session={session} />
+        </div>
         <Show when={session.phase()} keyed>
           {(phase) => (
             <PhaseCanvas session={session} phase={phase} viewport={viewport} setViewport={setViewport} fitOnce={fitOnce} />

@@ -2,6 +2,8 @@ import { Show } from 'solid-js';
 import { CROSS_CUTTING } from '@wcb/shared';
 import { t } from '../../i18n';
 import { useBoard } from './context';
+import { StepsList } from './StepsList';
+import { VoteBar } from './VoteBar';
 
 /**
  * One topic column (or the cross-cutting row): a header with the topic and an add button, and a
@@ -16,6 +18,8 @@ export function CellView(props: { topic: string }) {
   const label = () =>
     cross() ? t('board.crossCutting') : (board.session.session.topics.find((topic) => topic.id === props.topic)?.label ?? '');
   const headingId = () => `cell-${props.topic}`;
+  const steps = () => board.session.session.phases.find((p) => p.id === board.phase.phaseId)?.kind === 'steps';
+  const known = () => new Set(board.session.session.topics.map((topic) => topic.id));
   return (
     <section
       class="cell"
@@ -44,8 +48,21 @@ export function CellView(props: { topic: string }) {
           </button>
         </Show>
       </header>
-      <Show when={cell().count === 0 && !board.readOnly()}>
-        <p class="cell-hint">{t('board.emptyCell')}</p>
+      <Show when={!cross()}>
+        <VoteBar topic={props.topic} label={label()} />
+      </Show>
+      <Show
+        when={steps()}
+        fallback={
+          <Show when={cell().count === 0 && !board.readOnly()}>
+            <p class="cell-hint">{t('board.emptyCell')}</p>
+          </Show>
+        }
+      >
+        <StepsList topic={props.topic} known={known()} label={label()} />
+        <Show when={cell().count === 0 && !board.readOnly()}>
+          <p class="cell-hint">{t('steps.empty')}</p>
+        </Show>
       </Show>
     </section>
   );

@@ -5,6 +5,11 @@ import { notePosition } from '../../board/layout';
 import { useBoard } from './context';
 import { createNoteDrag } from './create-note-drag';
 import { NoteEditor } from './NoteEditor';
+import { loadPrefs } from '../../lib/prefs';
+import { toggledAuthor } from '../../lib/seat';
+import { browserStore } from '../../lib/storage';
+import { useVotes } from './votes-view';
+import { noteUnder, useStacks } from './stacks-view';
 import './note.css';
 
 // Arrow keys move a focused note by a small step; with Shift, by about a fifth of a note.
@@ -30,6 +35,38 @@ export function NoteCard(props: { id: string }) {
     return live ?? (n ? notePosition(board.layout(), n) : { x: 0, y: 0 });
   });
   const editors = () => board.editors().get(id) ?? [];
+  const votes = useVotes();
+  const stacks = useStacks();
+  const member = () => (stacks().headOf.get(id) ?? id) !== id;
+  const stackCount = () => stacks().count.get(id) ?? 1;
+  // Dropping a note onto another note stacks it there (after the move itself is written).
+  const onPointerUp = (e: PointerEvent) => {
+    const onto = dragging() ? noteUnder(e.clientX, e.clientY, id) : null;
+    drag.onPointerUp(e);
+    if (onto) board.phase.actions.stack(id, onto);
+  };
+  const tableName = () => {
+    const table = note()?.table;
+    return table ? (board.session.session.tables.find((x) => x.id === table)?.name ?? '') : '';
+  };
+  const myDots = () => votes()?.mine.get(id) ?? 0;
+  const count = () => votes()?.counts.get(id) ?? 0;
+  const proposed = () => {
+    const n = note();
+    return !!n && (votes()?.proposed.get(n.topic)?.includes(id) ?? false);
+  };
+  const toggleAuthor = () => {
+    const n = note();
+    if (n) board.phase.actions.setAuthor(id, toggledAuthor(n.author, loadPrefs(browserStore()).name));
+  };
+  const vote = () => {
+    const v = votes();
+    if (v?.voter && v.canVote) board.session.votes()?.cast(v.voter, id, v.budget);
+  };
+  const unvote = () => {
+    const v = votes();
+    if (v?.voter && v.canVote) board.session.votes()?.remove(v.voter, id);
+  };
   const drag = createNoteDrag(id, note, board);
   onCleanup(() => board.stopEditing(id));
 
@@ -68,11 +105,20 @@ export function NoteCard(props: { id: string }) {
         <div
           ref={el}
           class="note"
-          classList={{ 'is-dragging': dragging(), 'is-editing': editing(), 'is-remote-editing': editors().length > 0 }}
+          classList={{
+            'is-dragging': dragging(),
+            'is-editing': editing(),
+            'is-remote-editing': editors().length > 0,
+            'is-stacked-member': member(),
+            'is-stack-head': stackCount() > 1,
+          }}
           data-testid="note"
           data-note-id={id}
           data-topic-id={n().topic}
           data-color={n().color}
+          data-table-id={n().table}
+          data-stack-head={stacks().headOf.get(id) ?? id}
+          data-round={n().round}
           tabIndex={0}
           role="group"
           aria-roledescription="note"
@@ -85,7 +131,7 @@ export function NoteCard(props: { id: string }) {
           }}
           onPointerDown={drag.onPointerDown}
           onPointerMove={drag.onPointerMove}
-          onPointerUp={drag.onPointerUp}
+          onPointerUp={onPointerUp}
           onPointerCancel={drag.onPointerCancel}
           onDblClick={(e) => {
             if (!(e.target instanceof Element && e.target.closest('button'))) board.startEditing(id);
@@ -97,6 +143,72 @@ export function NoteCard(props: { id: string }) {
               {t('note.editingBy', { name: editors().map((p) => p.user.name).join(', ') })}
             </div>
           </Show>
+          <Show when={stackCount() > 1}>
+            <span class="note-stack-count" data-testid="note.stack-count" title={t('note.stackTitle', { count: stackCount() })}>
+              {t('note.stackCount', { count: stackCount() })}
+            </span>
+          </Show>
+          <div class="note-meta">
+            <button
+              class="note-author"
+              classList={{ 'is-anonymous': !n().author }}
+              data-testid="note.author"
+              data-author={n().author}
+              disabled={board.readOnly()}
+              title={t('note.authorToggle', { author: n().author || t('note.anonymous') })}
+              onClick={toggleAuthor}
+            >
+              {n().author || t('note.anonymous')}
+            </button>
+            <Show when={tableName()}>
+              <span class="note-table" data-testid="note.table">
+                {tableName()}
+              </span>
+            </Show>
+            <Show when={proposed()}>
+              <span class="note-proposed" data-testid="note.proposed" title={t('note.proposedTitle')}>
+                {t('note.proposed')}
+              </span>
+            </Show>
+            <Show when={votes()}>
+              {(v) => (
+                <span class="note-votes-box">
+                  <Show when={v().showCounts}>
+                    <span class="note-votes" data-testid="note.votes" data-note-id={id} title={t('note.votes', { count: count() })}>
+                      {count()}
+                    </span>
+                  </Show>
+                  <Show when={v().open}>
+                    <span class="note-my-dots" data-testid="note.my-dots" data-count={myDots()} title={t('note.myDots', { count: myDots() })}>
+                      <For each={Array.from({ length: myDots() })}>{() => <span class="note-dot" aria-hidden="true" />}</For>
+                    </span>
+                    <button
+                      class="note-vote-btn"
+                      data-testid="note.unvote"
+                      data-note-id={id}
+                      aria-label={t('note.unvote')}
+                      title={t('note.unvote')}
+                      disabled={!v().canVote || myDots() === 0}
+                      onClick={unvote}
+                    >
+                      −
+                    </button>
+                    <button
+                      class="note-vote-btn is-cast"
+                      data-testid="note.vote"
+                      data-note-id={id}
+                      aria-label={t('note.vote')}
+                      title={t('note.vote')}
+                      disabled={!v().canVote || v().left <= 0}
+                      onClick={vote}
+                    >
+                      +●
+                    </button>
+                  </Show>
+                </span>
+              )}
+            </Show>
+          </div>
           <Show
             when={editing()}
             fallback={
@@ -126,6 +238,19 @@ export function NoteCard(props: { id: string }) {
                   />
                 )}
               </For>
+              <Show when={stackCount() > 1}>
+                <button
+                  class="note-ungroup"
+                  data-testid="note.ungroup"
+                  aria-label={t('note.ungroup')}
+                  title={t('note.ungroup')}
+                  onClick={() => board.phase.actions.ungroup(id)}
+                >
+                  <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true">
+                    <path d="M4 4h9v9H4zM11 11h9v9h-9z" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" />
+                  </svg>
+                </button>
+              </Show>
               <button class="note-delete" data-testid="note.delete" aria-label={t('note.delete')} title={t('note.delete')} onClick={remove}>
                 <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true">
                   <path

@@ -1,4 +1,4 @@
-import { batch, createEffect, createMemo, createSignal, For, onCleanup, onMount, type Accessor, type Setter } from 'solid-js';
+import { batch, createEffect, createMemo, createSignal, For, onCleanup, onMount, Show, type Accessor, type Setter } from 'solid-js';
 import { CROSS_CUTTING, type Note, type NoteColor, type Presence } from '@wcb/shared';
 import { t } from '../../i18n';
 import { cellTopic, cellUnder, freeSlot, layoutBoard, noteAtPointer, type NotePlacement } from '../../board/layout';
@@ -13,6 +13,10 @@ import { CellView } from './CellView';
 import { Cursors } from './Cursors';
 import { NoteCard } from './NoteCard';
 import { ZoomControls } from './ZoomControls';
+import { authorFor } from '../../lib/seat';
+import { stepPlacements } from '../../board/steps-layout';
+import { createVotesView, VotesContext } from './votes-view';
+import { createStacksView, StacksContext } from './stacks-view';
 import './canvas.css';
 
 // Screen pixels kept free around the board when fitting it, so the edges never touch the chrome.
@@ -51,12 +55,17 @@ export function PhaseCanvas(props: Props) {
 
   const topicIds = createMemo(() => session.session.topics.map((topic) => topic.id), [], { equals: sameStrings });
   const notes = () => Object.values(phase.notes).filter((n): n is Note => n !== undefined);
+  const steps = () => session.session.phases.find((p) => p.id === phase.phaseId)?.kind === 'steps';
   // Layout reads every note's cell and position (never its text: typing does not relayout). The
   // note being dragged counts where it started, so cells do not grow and shift under the pointer.
+  // A steps phase lays its notes out as lists: each cell is as tall as its list.
   const layout = createMemo(() => {
     const d = drag();
+    if (steps()) return layoutBoard(topicIds(), stepPlacements(topicIds(), notes()));
     return layoutBoard(topicIds(), notes().map((n): NotePlacement => (d && n.id === d.id ? d.origin : n)));
   });
+  const votes = createVotesView(session, notes);
+  const stacks = createStacksView(notes);
   // Creation order keeps DOM order stable while notes move, so a dragged element is never re-inserted.
   const noteIds = createMemo(
     () => notes().sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)).map((n) => n.id),
@@ -118,7 +127,10 @@ export function PhaseCanvas(props: Props) {
       const current = editing();
       if (current) ctx.stopEditing(current);
       endEditGroup = phase.undo.group();
-      const id = phase.actions.add({ topic: cell.topic, x: pos.x, y: pos.y, color: noteColor(), author: me.name });
+      // Provenance: who wrote it (or nobody, at a shared laptop), at which table, in which round.
+      const seat = session.seat();
+      const stamp = { color: noteColor(), author: authorFor(me.name, seat.anonymous), table: seat.table, round: session.round() };
+      const id = steps() ? phase.actions.addStep(cell.topic, stamp) : phase.actions.add({ topic: cell.topic, x: pos.x, y: pos.y, ...stamp });
       if (id) ctx.startEditing(id);
       else {
         endEditGroup();
@@ -154,10 +166,10 @@ export function PhaseCanvas(props: Props) {
   // On the canvas rather than on each cell: panning captures the pointer, so the click events of a
   // double-click are delivered to the canvas element.
   const onDblClick = (e: MouseEvent) => {
-    if (readOnly() || (e.target instanceof Element && e.target.closest('button, [data-testid="note"]'))) return;
+    if (readOnly() || (e.target instanceof Element && e.target.closest('button, [data-testid="note"], [data-testid="steps.list"]'))) return;
     const p = clientToBoard(e.clientX, e.clientY);
     const cell = cellUnder(layout(), p);
-    if (cell && p.y >= cell.bodyY) ctx.addNote(cell.topic, noteAtPointer(cell, p));
+    if (cell && p.y >= cell.bodyY) ctx.addNote(cell.topic, steps() ? undefined : noteAtPointer(cell, p));
   };
 
   const publishCursor = (e: PointerEvent) => {
@@ -176,6 +188,8 @@ export function PhaseCanvas(props: Props) {
 
   return (
     <BoardContext.Provider value={ctx}>
+      <VotesContext.Provider value={votes}>
+        <StacksContext.Provider value={stacks}>
       <div class="stage">
         <div
           ref={canvas}
@@ -192,12 +206,16 @@ export function PhaseCanvas(props: Props) {
           <div class="world" data-testid="board.world" data-zoom={Math.round(props.viewport().zoom * 1000) / 1000} style={worldStyle()}>
             <For each={topicIds()}>{(topic) => <CellView topic={topic} />}</For>
             <CellView topic={CROSS_CUTTING} />
-            <For each={noteIds()}>{(id) => <NoteCard id={id} />}</For>
+            <Show when={!steps()}>
+              <For each={noteIds()}>{(id) => <NoteCard id={id} />}</For>
+            </Show>
           </div>
         </div>
         <Cursors />
         <ZoomControls size={size} onFit={() => fitBoard()} setViewport={props.setViewport} />
       </div>
+        </StacksContext.Provider>
+      </VotesContext.Provider>
     </BoardContext.Provider>
   );
 }

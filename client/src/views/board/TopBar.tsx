@@ -9,6 +9,9 @@ import { PhaseTabs } from './PhaseTabs';
 import { PresenceList } from './PresenceList';
 import { ReadOnlyBadge } from './ReadOnlyBadge';
 import { ShareDialog } from './ShareDialog';
+import { TimerBadge } from './TimerBadge';
+import { createFacilitation } from '../../sync/facilitation';
+import { FacilitatorButton } from '../facilitator/FacilitatorPanel';
 import './topbar.css';
 
 export function TopBar(props: { session: Session }) {
@@ -16,6 +19,13 @@ export function TopBar(props: { session: Session }) {
   const ready = () => props.session.availability() === 'ready';
   const editable = () => ready() && !props.session.readOnly();
   const [sharing, setSharing] = createSignal(false);
+  // The round timer (everyone) and the facilitator's control-document writes, on the server clock.
+  const facilitation = createFacilitation(
+    // eslint-disable-next-line solid/reactivity -- the board remounts the top bar for another session.
+    props.session.controlDoc,
+    () => props.session.canControl(),
+    () => props.session.connection().status !== 'offline',
+  );
   return (
     <header class="topbar">
       <a class="topbar-home" href="/" onClick={linkClick} aria-label={t('board.home')} title={t('board.home')}>
@@ -28,6 +38,12 @@ export function TopBar(props: { session: Session }) {
         <PhaseTabs session={props.session} />
       </Show>
       <div class="topbar-end">
+        <Show when={ready()}>
+          <TimerBadge timer={facilitation.timer} clock={facilitation.clock} />
+        </Show>
+        <Show when={ready() && props.session.role() === 'facilitator'}>
+          <FacilitatorButton session={props.session} facilitation={facilitation} />
+        </Show>
         <ReadOnlyBadge session={props.session} />
         <Show when={props.session.share}>
           {(share) => (

@@ -1,0 +1,118 @@
+import type * as Y from 'yjs';
+import { createSignal, onCleanup, type Accessor } from 'solid-js';
+import {
+  addPhase,
+  addTable,
+  addTopic,
+  closeVoting,
+  extendTimer,
+  openVoting,
+  pauseTimer,
+  readRounds,
+  readTimer,
+  renameTable,
+  renameTopic,
+  reorderTopic,
+  resetTimer,
+  resumeTimer,
+  setRoundSettings,
+  setSessionTitle,
+  startRound,
+  updatePhase,
+  type OpenVotingInput,
+  type PhaseInput,
+  type RoundSettings,
+  type TimerState,
+} from '@wcb/shared';
+import { createServerClock, type ReactiveServerClock } from './clock';
+
+/**
+ * The café's timer and rounds as signals (for everyone), and the facilitator's writes to the
+ * control document, each one shared mutation. Writes are dropped unless `canControl()`: the server
+ * would refuse them anyway, and a refused write would hold back this device's later ones.
+ */
+export type Facilitation = {
+  clock: ReactiveServerClock;
+  timer: Accessor<TimerState>;
+  rounds: Accessor<RoundSettings>;
+  setTitle(title: string): void;
+  addTopic(label: string): string | null;
+  renameTopic(id: string, label: string): void;
+  /** Moves a topic one place up (-1) or down (+1) among `orderedIds`. */
+  moveTopic(orderedIds: readonly string[], id: string, by: -1 | 1): void;
+  addPhase(input: PhaseInput): string | null;
+  updatePhase(id: string, input: Partial<PhaseInput>): void;
+  addTable(name: string): string | null;
+  renameTable(id: string, name: string): void;
+  setRounds(count: number, minutes: number): void;
+  startRound(round: number): void;
+  pauseTimer(): void;
+  resumeTimer(): void;
+  extendTimer(ms: number): void;
+  resetTimer(): void;
+  openVoting(input: OpenVotingInput): void;
+  closeVoting(): void;
+};
+
+const sameTimer = (a: TimerState, b: TimerState): boolean =>
+  a.status === b.status && a.durationMs === b.durationMs && a.endsAt === b.endsAt && a.remainingMs === b.remainingMs && a.round === b.round;
+const sameRounds = (a: RoundSettings, b: RoundSettings): boolean => a.count === b.count && a.lengthMs === b.lengthMs && a.current === b.current;
+
+/** Where `id` goes when moved by one: the id it then sits before (null = last), or undefined when it cannot move. */
+export function reorderTarget(orderedIds: readonly string[], id: string, by: -1 | 1): string | null | undefined {
+  const i = orderedIds.indexOf(id);
+  if (i < 0) return undefined;
+  if (by === -1) return i === 0 ? undefined : orderedIds[i - 1];
+  if (i === orderedIds.length - 1) return undefined;
+  return orderedIds[i + 2] ?? null;
+}
+
+export function createFacilitation(doc: Y.Doc, canControl: Accessor<boolean>, connected: Accessor<boolean>): Facilitation {
+  const clock = createServerClock(connected);
+  const [timer, setTimer] = createSignal(readTimer(doc), { equals: sameTimer });
+  const [rounds, setRounds] = createSignal(readRounds(doc), { equals: sameRounds });
+  const onUpdate = () => {
+    setTimer(readTimer(doc));
+    setRounds(readRounds(doc));
+  };
+  doc.on('update', onUpdate);
+  onCleanup(() => doc.off('update', onUpdate));
+
+  const write =
+    <A extends unknown[], R>(fn: (...args: A) => R) =>
+    (...args: A): R | null => {
+      if (!canControl()) return null;
+      try {
+        return fn(...args);
+      } catch (e) {
+        // A record removed by another facilitator meanwhile, a bad number: nothing to write.
+        console.warn('Facilitator action not applied:', e);
+        return null;
+      }
+    };
+
+  return {
+    clock,
+    timer,
+    rounds,
+    setTitle: write((title: string) => setSessionTitle(doc, title)),
+    addTopic: write((label: string) => addTopic(doc, label)),
+    renameTopic: write((id: string, label: string) => renameTopic(doc, id, label)),
+    moveTopic: write((ids: readonly string[], id: string, by: -1 | 1) => {
+      const before = reorderTarget(ids, id, by);
+      if (before !== undefined) reorderTopic(doc, id, before);
+    }),
+    addPhase: write((input: PhaseInput) => addPhase(doc, input)),
+    updatePhase: write((id: string, input: Partial<PhaseInput>) => updatePhase(doc, id, input)),
+    addTable: write((name: string) => addTable(doc, name)),
+    renameTable: write((id: string, name: string) => renameTable(doc, id, name)),
+    setRounds: write((count: number, minutes: number) => setRoundSettings(doc, { count, lengthMs: Math.round(minutes * 60_000) })),
+    startRound: write((round: number) => startRound(doc, round, clock.now())),
+    pauseTimer: write(() => pauseTimer(doc, clock.now())),
+    resumeTimer: write(() => resumeTimer(doc, clock.now())),
+    extendTimer: write((ms: number) => extendTimer(doc, ms, clock.now())),
+    resetTimer: write(() => resetTimer(doc)),
+    openVoting: write((input: OpenVotingInput) => openVoting(doc, input)),
+    closeVoting: write(() => closeVoting(doc)),
+  };
+}

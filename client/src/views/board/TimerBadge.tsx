@@ -1,0 +1,120 @@
+import { createEffect, createMemo, createSignal, on, onCleanup } from 'solid-js';
+import { timerView, type TimerState } from '@wcb/shared';
+import { t } from '../../i18n';
+import type { ReactiveServerClock } from '../../sync/clock';
+import '../facilitator/facilitator.css';
+
+// A quarter second keeps the seconds honest (each flips within 250 ms of the server's) and costs nothing.
+const TICK_MS = 250;
+
+/** mm:ss, rounded up to whole seconds: "0:00" only once the time is really up. */
+export function formatRemaining(ms: number): string {
+  const secs = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(secs / 60)}:${String(secs % 60).padStart(2, '0')}`;
+}
+
+/**
+ * The round countdown, for everyone: the facilitator writes the timer into the control document in
+ * server time, and each device converts with its clock offset. Ticks only while running.
+ */
+export function TimerBadge(props: { timer: () => TimerState; clock: ReactiveServerClock }) {
+  // eslint-disable-next-line solid/reactivity -- the starting value; the effects below keep it current.
+  const [now, setNow] = createSignal(props.clock.now());
+  const view = createMemo(() => timerView(props.timer(), now()));
+  // Live: stored as running and not yet past its end. Only then does an interval run.
+  const live = createMemo(() => view().status === 'running');
+  createEffect(() => {
+    props.clock.offset();
+    props.timer();
+    setNow(props.clock.now());
+  });
+  createEffect(() => {
+    if (!live()) return;
+    const id = setInterval(() => setNow(props.clock.now()), TICK_MS);
+    onCleanup(() => clearInterval(id));
+  });
+
+  // A chime when a countdown this page watched running reaches its end: once per end.
+  const gesture = createUserGesture();
+  let chimedFor = '';
+  createEffect(
+    on(
+      () => view().status,
+      (status, before) => {
+        const key = `${props.timer().endsAt}/${props.timer().durationMs}`;
+        if (status === 'ended' && before === 'running' && chimedFor !== key) {
+          chimedFor = key;
+          if (gesture()) playChime();
+        }
+      },
+    ),
+  );
+
+  const text = () => (view().status === 'idle' ? '–:––' : formatRemaining(view().remainingMs));
+  const label = () => {
+    const round = props.timer().round;
+    const status = t(`timer.${view().status}`);
+    return round > 0 ? t('timer.roundLabel', { round, status, time: text() }) : t('timer.label', { status, time: text() });
+  };
+  return (
+    <span
+      class="timer-badge"
+      data-testid="timer.badge"
+      data-status={view().status}
+      data-round={props.timer().round}
+      role="timer"
+      aria-label={label()}
+      title={label()}
+    >
+      <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true">
+        <circle cx="12" cy="13" r="8" fill="none" stroke="currentColor" stroke-width="2" />
+        <path d="M12 9v4l2.5 2.5M10 2h4" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+      </svg>
+      <span class="timer-badge-time" data-testid="timer.time">
+        {text()}
+      </span>
+    </span>
+  );
+}
+
+/** Whether this page has had a click or a key press: browsers keep audio silent until then. */
+function createUserGesture(): () => boolean {
+  const sticky = () => (navigator as Navigator & { userActivation?: { hasBeenActive: boolean } }).userActivation?.hasBeenActive;
+  const [seen, setSeen] = createSignal(sticky() === true);
+  const onGesture = () => setSeen(true);
+  window.addEventListener('pointerdown', onGesture, { once: true, capture: true });
+  window.addEventListener('keydown', onGesture, { once: true, capture: true });
+  onCleanup(() => {
+    window.removeEventListener('pointerdown', onGesture, { capture: true });
+    window.removeEventListener('keydown', onGesture, { capture: true });
+  });
+  // eslint-disable-next-line solid/reactivity -- read by the caller inside its own effect.
+  return () => seen() || sticky() === true;
+}
+
+/** Two short soft tones. Never throws: no WebAudio, or a blocked context, just means silence. */
+export function playChime(): void {
+  try {
+    const Ctx = window.AudioContext ?? (window as Window & { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+    if (!Ctx) return;
+    const ctx = new Ctx();
+    void ctx.resume?.().catch(() => undefined);
+    const start = ctx.currentTime + 0.02;
+    [880, 1320].forEach((freq, i) => {
+      const osc = ctx.createOscillator();
+      const gain = ctx.createGain();
+      const at = start + i * 0.18;
+      osc.type = 'sine';
+      osc.frequency.value = freq;
+      gain.gain.setValueAtTime(0.0001, at);
+      gain.gain.exponentialRampToValueAtTime(0.25, at + 0.02);
+      gain.gain.exponentialRampToValueAtTime(0.0001, at + 0.35);
+      osc.connect(gain).connect(ctx.destination);
+      osc.start(at);
+      osc.stop(at + 0.4);
+    });
+    setTimeout(() => void ctx.close().catch(() => undefined), 1000);
+  } catch {
+    // Silence is fine.
+  }
+}

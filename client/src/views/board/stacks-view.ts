@@ -1,0 +1,35 @@
+import { createContext, createMemo, useContext, type Accessor } from 'solid-js';
+import { readStacks, type Note } from '@wcb/shared';
+
+/** Per note: the head of its stack and, on a head, how many notes lie there (itself included). */
+export type StacksView = { headOf: ReadonlyMap<string, string>; count: ReadonlyMap<string, number> };
+
+const EMPTY: StacksView = { headOf: new Map(), count: new Map() };
+
+/** Stacks as every peer resolves them (clusters.ts), recomputed when any note's stack or topic changes. */
+export function createStacksView(notes: Accessor<readonly Note[]>): Accessor<StacksView> {
+  const view = createMemo(() => {
+    const headOf = new Map<string, string>();
+    const count = new Map<string, number>();
+    for (const stack of readStacks(notes())) {
+      count.set(stack.head.id, stack.count);
+      for (const m of stack.members) headOf.set(m.id, stack.head.id);
+    }
+    return { headOf, count };
+  });
+  return view;
+}
+
+const none: Accessor<StacksView> = () => EMPTY;
+export const StacksContext = createContext<Accessor<StacksView>>(none);
+export const useStacks = (): Accessor<StacksView> => useContext(StacksContext);
+
+/** The other note under a client point (the dragged note itself lies on top), or null. */
+export function noteUnder(clientX: number, clientY: number, self: string): string | null {
+  for (const el of document.elementsFromPoint(clientX, clientY)) {
+    const note = el.closest<HTMLElement>('[data-testid="note"]');
+    const id = note?.dataset.noteId;
+    if (id && id !== self) return id;
+  }
+  return null;
+}
