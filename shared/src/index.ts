@@ -22,3 +22,4 @@ export * from './voting-control';
 export * from './timer';
 export * from './clock';
 export * from './rounds';
+export * from './follow';

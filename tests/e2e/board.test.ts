@@ -76,8 +76,8 @@ describe('board', () => {
 
   it('the facilitator\'s phase tabs switch the question and the notes shown for everyone, keeping the columns', async () => {
     const { a, b } = await twoOnOneBoard();
-    // Only the facilitator moves the room between phases.
-    expect(await b.board.phaseTab('reality').isDisabled()).toBe(true);
+    // Only the facilitator moves the room between phases; a participant's tabs only change their own view (follow.test.ts).
+    expect(await b.board.page.getByTestId('follow.pill').getAttribute('data-following')).toBe('true');
     expect(await a.board.phaseIds()).toEqual(['ideal', 'reality', 'steps']);
     expect(await a.board.currentPhase()).toBe('ideal');
     const idealQuestion = ((await a.board.page.getByTestId('board.question').textContent()) ?? '').trim();

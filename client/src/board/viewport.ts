@@ -83,3 +83,20 @@ export function fit(content: Rect, view: Size, padding: number, maxZoom = 1): Vi
     len * zoom <= viewLen - 2 * padding ? (viewLen - len * zoom) / 2 - start * zoom : padding - start * zoom;
   return { zoom, x: place(view.width, content.x, content.width), y: place(view.height, content.y, content.height) };
 }
+
+/** Ease-in-out (cubic) for t in [0, 1]; clamps outside. */
+export function easeInOut(t: number): number {
+  const u = Math.min(1, Math.max(0, t));
+  return u < 0.5 ? 4 * u * u * u : 1 - (-2 * u + 2) ** 3 / 2;
+}
+
+/**
+ * The viewport `t` of the way (0..1) from `a` to `b`. Zoom moves geometrically (each frame scales
+ * by the same factor, as a pinch does); the offsets move linearly.
+ */
+export function interpolateViewport(a: Viewport, b: Viewport, t: number): Viewport {
+  const u = Math.min(1, Math.max(0, t));
+  if (u === 1) return { ...b };
+  const zoom = a.zoom > 0 && b.zoom > 0 ? a.zoom * (b.zoom / a.zoom) ** u : a.zoom + (b.zoom - a.zoom) * u;
+  return { zoom, x: a.x + (b.x - a.x) * u, y: a.y + (b.y - a.y) * u };
+}

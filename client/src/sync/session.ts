@@ -1,15 +1,21 @@
-import { batch, createEffect, createMemo, createSignal, on, onCleanup, type Accessor } from 'solid-js';
+import { batch, createEffect, createMemo, createSignal, on, onCleanup, untrack, type Accessor } from 'solid-js';
 import type * as Y from 'yjs';
 import {
   controlRoom,
   migrateDoc,
   readRounds,
+  readSpotlight,
   readVotingSettings,
   roomAccess,
+  sameSpotlight,
+  setSpotlight,
+  viewedPhase,
+  type FollowViewport,
   type Presence,
   type Role,
   type SessionMeta,
   type SessionSnapshot,
+  type Spotlight,
   type VotingSettings,
 } from '@wcb/shared';
 import { loadSeat, participantId, saveSeat, voterFor, type Seat } from '../lib/seat';
@@ -52,11 +58,25 @@ export type Session = {
   lockedPhases: Accessor<ReadonlySet<string>>;
   /** The facilitator's share links; null for everyone else. */
   share: Share | null;
-  /** The current phase's room, once the control document is known. */
+  /** The room of the phase this device shows (see `viewPhase`), once the control document is known. */
   phase: Accessor<PhaseRoom | null>;
+  /**
+   * The phase this device shows: the session's current phase for the facilitator and for anyone
+   * following them; the phase they picked for someone who left follow mode.
+   */
+  viewPhase: Accessor<string>;
+  /** The facilitator's latest "bring everyone here", if any. */
+  spotlight: Accessor<Spotlight | null>;
+  /** Follow mode (participants and viewers; always true for whoever controls the session). */
+  following: Accessor<boolean>;
+  /** Back to following (true): shows the current phase again. False: stay on the phase shown. */
+  setFollowing(on: boolean): void;
+  /** Facilitator: brings everyone to this phase and, if given, this viewport. */
+  bringEveryone(phaseId: string, viewport: FollowViewport | null): void;
   /** People in the session (control room), excluding this device. */
   people: Peers;
   connection: Accessor<{ status: ConnectionStatus; pending: number }>;
+  /** Facilitator: moves the session's current phase. Others: shows that phase here, leaving follow mode. */
   setPhase(phaseId: string): void;
   setPhaseLocked(phaseId: string, locked: boolean): void;
   setCursor(cursor: Presence['cursor']): void;
@@ -106,10 +126,12 @@ export function createSession(credentials: Credentials, user: Presence['user']):
   // Round and voting settings, re-read after each control transaction; signals change only when they do.
   const [round, setRound] = createSignal(readRounds(control.doc).current);
   const [voting, setVoting] = createSignal(readVotingSettings(control.doc), { equals: sameVoting });
+  const [spotlight, setSpotlightSignal] = createSignal(readSpotlight(control.doc), { equals: sameSpotlight });
   const onControlUpdate = () =>
     batch(() => {
       setRound(readRounds(control.doc).current);
       setVoting(readVotingSettings(control.doc));
+      setSpotlightSignal(readSpotlight(control.doc));
     });
   control.doc.on('update', onControlUpdate);
   const me = participantId(store);
@@ -135,11 +157,24 @@ export function createSession(credentials: Credentials, user: Presence['user']):
     return roomAccess(auth.role(), { kind: 'phase', sessionId: id, phaseId }, facts()) === 'read' ? 'locked' : null;
   };
 
+  // Follow mode: on by default; a participant or viewer leaves it by picking another phase.
+  const [followSignal, setFollowSignal] = createSignal(true);
+  const [localPhase, setLocalPhase] = createSignal<string | null>(null);
+  const following = () => canControl() || followSignal();
+  const viewPhase = createMemo(() =>
+    viewedPhase({
+      following: following(),
+      currentPhase: projection.session.state.currentPhase,
+      localPhase: localPhase(),
+      phaseIds: projection.session.phases.map((p) => p.id),
+    }),
+  );
+
   const rooms = new Map<string, PhaseRoom>();
   const unwatch: (() => void)[] = [];
   const [openRooms, setOpenRooms] = createSignal<PhaseRoom[]>([]);
   const phase = createMemo(() => {
-    const phaseId = projection.session.state.currentPhase;
+    const phaseId = viewPhase();
     if (availability() !== 'ready' || !phaseId) return null;
     let room = rooms.get(phaseId);
     if (!room) {
@@ -152,7 +187,7 @@ export function createSession(credentials: Credentials, user: Presence['user']):
   });
   const readOnlyReason = (): ReadOnlyReason | null => {
     const room = phase();
-    if (!room) return phaseReason(projection.session.state.currentPhase);
+    if (!room) return phaseReason(viewPhase());
     if (room.status() === 'newer') return 'newer';
     return phaseReason(room.phaseId) ?? (room.state().denied ? 'denied' : null);
   };
@@ -181,7 +216,7 @@ export function createSession(credentials: Credentials, user: Presence['user']):
     !controlNewer() && auth.problem() !== 'unauthorized' && roomAccess(auth.role(), { kind: 'votes', sessionId: id, phaseId }, facts()) === 'write';
   const votesPhase = createMemo(() => {
     const v = voting();
-    return availability() === 'ready' && v && v.phaseId === projection.session.state.currentPhase ? v.phaseId : null;
+    return availability() === 'ready' && v && v.phaseId === viewPhase() ? v.phaseId : null;
   });
   const [votes, setVotes] = createSignal<VotesRoom | null>(null);
   createEffect(
@@ -215,14 +250,14 @@ export function createSession(credentials: Credentials, user: Presence['user']):
   const connection = createMemo(() => sessionStatus([controlState(), ...openRooms().map((r) => r.state()), ...(votes() ? [votes()!.state()] : [])]));
 
   // Presence: who is in the session is published in the control room (everyone is there); the
-  // cursor and the note being edited only in the current phase's room.
-  const base = (): Presence => ({ user, phase: projection.session.state.currentPhase, cursor: null, editing: null });
-  const controlPresence = makeLocalPresence(control.awareness, base());
+  // cursor and the note being edited only in the room of the phase this device shows.
+  const base = (): Presence => ({ user, phase: viewPhase(), cursor: null, editing: null });
+  const controlPresence = makeLocalPresence(control.awareness, untrack(base));
   const people = makePeers(control.awareness);
   const [phasePresence, setPhasePresence] = createSignal<LocalPresence | null>(null);
   createEffect(
     on(phase, (room) => {
-      controlPresence.set({ phase: projection.session.state.currentPhase });
+      controlPresence.set({ phase: viewPhase() });
       if (!room) return;
       const presence = makeLocalPresence(room.room.awareness, base());
       setPhasePresence(presence);
@@ -268,7 +303,25 @@ export function createSession(credentials: Credentials, user: Presence['user']):
     phase,
     people: people.peers,
     connection,
-    setPhase: (phaseId) => actions.setPhase(phaseId),
+    viewPhase,
+    spotlight,
+    following,
+    setFollowing: (on) =>
+      batch(() => {
+        if (!on) setLocalPhase(viewPhase());
+        setFollowSignal(on);
+      }),
+    bringEveryone: (phaseId, viewport) => {
+      if (canControl()) setSpotlight(control.doc, phaseId, viewport);
+    },
+    setPhase: (phaseId) => {
+      if (canControl()) return actions.setPhase(phaseId);
+      if (phaseId === viewPhase()) return;
+      batch(() => {
+        setLocalPhase(phaseId);
+        setFollowSignal(false);
+      });
+    },
     setPhaseLocked: (phaseId, locked) => actions.setPhaseLocked(phaseId, locked),
     setCursor: (cursor) => phasePresence()?.setCursor(cursor),
     setEditing: (editing) => phasePresence()?.set({ editing }),

@@ -5,6 +5,7 @@ import { loadCredentials, type Credentials } from '../../lib/credentials';
 import { loadPrefs } from '../../lib/prefs';
 import { linkClick } from '../../lib/router';
 import { browserStore } from '../../lib/storage';
+import { createFollowViewport } from '../../sync/follow';
 import { createSession } from '../../sync/session';
 import { Banner } from './Banner';
 import { createUndoShortcuts } from './create-undo-shortcuts';
@@ -49,6 +50,8 @@ function Board(props: { credentials: Credentials }) {
   const session = createSession(credentials, { name: prefs.name, color: prefs.color });
   // The viewport outlives phase switches: the columns stay where people were looking.
   const [viewport, setViewport] = createSignal<Viewport>(IDENTITY);
+  // Following the facilitator: their spotlight's viewport, animated (see sync/follow.ts).
+  createFollowViewport(session, viewport, setViewport);
   let fitted = false;
   const fitOnce = () => {
     const first = !fitted;
@@ -93,9 +96,10 @@ function Board(props: { credentials: Credentials }) {
       data-testid="board.root"
       data-session-id={id}
       data-role={session.role()}
-      data-phase-id={session.availability() === 'ready' ? session.session.state.currentPhase : ''}
+      data-phase-id={session.availability() === 'ready' ? session.viewPhase() : ''}
+      data-following={session.following()}
     >
-      <TopBar session={session} />
+      <TopBar session={session} viewport={viewport} />
       <Show when={problem()}>
         {(p) => (
           <Banner kind="warning" busy={p().reason === 'unknown-session'} reason={p().reason}>

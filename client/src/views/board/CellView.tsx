@@ -4,6 +4,8 @@ import { t } from '../../i18n';
 import { useBoard } from './context';
 import { StepsList } from './StepsList';
 import { VoteBar } from './VoteBar';
+import { selectionOf } from './selection-view';
+import './selection.css';
 
 /**
  * One topic column (or the cross-cutting row): a header with the topic and an add button, and a
@@ -19,6 +21,7 @@ export function CellView(props: { topic: string }) {
     cross() ? t('board.crossCutting') : (board.session.session.topics.find((topic) => topic.id === props.topic)?.label ?? '');
   const headingId = () => `cell-${props.topic}`;
   const steps = () => board.session.session.phases.find((p) => p.id === board.phase.phaseId)?.kind === 'steps';
+  const selectedCount = () => (cross() ? 0 : (selectionOf(board.session.controlDoc, board.phase.phaseId).get(props.topic)?.length ?? 0));
   const known = () => new Set(board.session.session.topics.map((topic) => topic.id));
   return (
     <section
@@ -33,6 +36,11 @@ export function CellView(props: { topic: string }) {
         <h3 id={headingId()} class="cell-label" title={label()}>
           {label()}
         </h3>
+        <Show when={selectedCount() > 0}>
+          <span class="cell-selected" data-testid="board.selected-count" data-count={selectedCount()}>
+            {t('board.selectedCount', { count: selectedCount() })}
+          </span>
+        </Show>
         <Show when={!board.readOnly()}>
           <button
             class="cell-add"

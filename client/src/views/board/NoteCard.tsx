@@ -9,6 +9,8 @@ import { loadPrefs } from '../../lib/prefs';
 import { toggledAuthor } from '../../lib/seat';
 import { browserStore } from '../../lib/storage';
 import { useVotes } from './votes-view';
+import { selectionOf } from './selection-view';
+import './selection.css';
 import { noteUnder, useStacks } from './stacks-view';
 import './note.css';
 
@@ -54,6 +56,10 @@ export function NoteCard(props: { id: string }) {
   const proposed = () => {
     const n = note();
     return !!n && (votes()?.proposed.get(n.topic)?.includes(id) ?? false);
+  };
+  const selected = () => {
+    const n = note();
+    return !!n && (selectionOf(board.session.controlDoc, board.phase.phaseId).get(n.topic)?.includes(id) ?? false);
   };
   const toggleAuthor = () => {
     const n = note();
@@ -163,6 +169,11 @@ export function NoteCard(props: { id: string }) {
             <Show when={tableName()}>
               <span class="note-table" data-testid="note.table">
                 {tableName()}
+              </span>
+            </Show>
+            <Show when={selected()}>
+              <span class="note-selected" data-testid="note.selected" data-note-id={id} title={t('note.selectedTitle')}>
+                ✓ {t('note.selected')}
               </span>
             </Show>
             <Show when={proposed()}>

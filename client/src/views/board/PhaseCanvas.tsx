@@ -17,6 +17,8 @@ import { authorFor } from '../../lib/seat';
 import { stepPlacements } from '../../board/steps-layout';
 import { createVotesView, VotesContext } from './votes-view';
 import { createStacksView, StacksContext } from './stacks-view';
+import { SuggestionsPanel } from './SuggestionsPanel';
+import './selection.css';
 import './canvas.css';
 
 // Screen pixels kept free around the board when fitting it, so the edges never touch the chrome.
@@ -213,6 +215,7 @@ export function PhaseCanvas(props: Props) {
         </div>
         <Cursors />
         <ZoomControls size={size} onFit={() => fitBoard()} setViewport={props.setViewport} />
+        <SuggestionsPanel />
       </div>
         </StacksContext.Provider>
       </VotesContext.Provider>

@@ -4,19 +4,20 @@ import type { Session } from '../../sync/session';
 import { LockIcon } from './icons';
 
 /**
- * One tab per phase; the selected one is the session's current phase. Choosing a tab moves
- * everybody to that phase, so only the facilitator can; everyone sees which phases are locked,
- * and the facilitator has a lock toggle next to each tab. Arrow keys move between tabs.
+ * One tab per phase; the selected one is the phase this device shows. The facilitator's choice
+ * moves the session's current phase (and whoever follows); anyone else just looks at another
+ * phase, which leaves follow mode. Everyone sees which phases are locked, and the facilitator has
+ * a lock toggle next to each tab. Arrow keys move between tabs.
  */
 export function PhaseTabs(props: { session: Session }) {
   const phases = () => props.session.session.phases;
-  const current = () => props.session.session.state.currentPhase;
+  const current = () => props.session.viewPhase();
   const locked = (id: string) => props.session.lockedPhases().has(id);
   const select = (id: string) => {
     if (id !== current()) props.session.setPhase(id);
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    if (!props.session.canControl() || !(e.target instanceof HTMLElement) || e.target.getAttribute('role') !== 'tab') return;
+    if (!(e.target instanceof HTMLElement) || e.target.getAttribute('role') !== 'tab') return;
     const list = phases();
     const index = list.findIndex((p) => p.id === current());
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
@@ -40,7 +41,6 @@ export function PhaseTabs(props: { session: Session }) {
               aria-selected={phase.id === current()}
               tabIndex={phase.id === current() ? 0 : -1}
               title={phase.title}
-              disabled={!props.session.canControl()}
               onClick={() => select(phase.id)}
             >
               <span class="tab-number">{i() + 1}</span>

@@ -2,7 +2,7 @@ import type { Session } from '../../sync/session';
 
 /** The current phase's question, large: it is what every table is answering. */
 export function QuestionBar(props: { session: Session }) {
-  const phase = () => props.session.session.phases.find((p) => p.id === props.session.session.state.currentPhase);
+  const phase = () => props.session.session.phases.find((p) => p.id === props.session.viewPhase());
   return (
     <section class="question" aria-live="polite">
       <p class="question-phase">{phase()?.title}</p>

@@ -1,10 +1,12 @@
-import { createSignal, Show } from 'solid-js';
+import { createSignal, Show, type Accessor } from 'solid-js';
+import type { Viewport } from '../../board/viewport';
 import { t } from '../../i18n';
 import { linkClick } from '../../lib/router';
 import { updateReady } from '../../pwa';
 import type { Session } from '../../sync/session';
 import { ConnectionBadge } from './ConnectionBadge';
 import { ShareIcon } from './icons';
+import { FollowPill, SpotlightButton } from './FollowPill';
 import { PhaseTabs } from './PhaseTabs';
 import { PresenceList } from './PresenceList';
 import { ReadOnlyBadge } from './ReadOnlyBadge';
@@ -14,7 +16,7 @@ import { createFacilitation } from '../../sync/facilitation';
 import { FacilitatorButton } from '../facilitator/FacilitatorPanel';
 import './topbar.css';
 
-export function TopBar(props: { session: Session }) {
+export function TopBar(props: { session: Session; viewport: Accessor<Viewport> }) {
   const undo = () => props.session.phase()?.undo;
   const ready = () => props.session.availability() === 'ready';
   const editable = () => ready() && !props.session.readOnly();
@@ -36,6 +38,9 @@ export function TopBar(props: { session: Session }) {
       </h1>
       <Show when={ready()}>
         <PhaseTabs session={props.session} />
+        <Show when={props.session.canControl()} fallback={<FollowPill session={props.session} />}>
+          <SpotlightButton session={props.session} viewport={props.viewport} />
+        </Show>
       </Show>
       <div class="topbar-end">
         <Show when={ready()}>

@@ -1,0 +1,66 @@
+import { createEffect, on, onCleanup, untrack, type Accessor } from 'solid-js';
+import { shouldApplySpotlight, type Spotlight } from '@wcb/shared';
+import { clampZoom, easeInOut, interpolateViewport, type Viewport } from '../board/viewport';
+
+/** How long a followed move takes, unless the person prefers reduced motion. */
+export const FOLLOW_ANIMATION_MS = 400;
+
+export type FollowSource = {
+  spotlight: Accessor<Spotlight | null>;
+  following: Accessor<boolean>;
+  viewPhase: Accessor<string>;
+  /** Whoever controls the session sends spotlights; their own view never jumps. */
+  canControl: Accessor<boolean>;
+};
+
+const prefersReducedMotion = (): boolean =>
+  typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+/**
+ * Moves the board's viewport to the facilitator's spotlight when a following client sees a new one
+ * (a larger seq) or returns to follow mode. The spotlight present when the board opens is taken as
+ * seen: the board fits itself first, and the phase already follows the current phase.
+ * The phase switch itself comes from the session (the followed phase is the current phase).
+ */
+export function createFollowViewport(source: FollowSource, viewport: Accessor<Viewport>, setViewport: (vp: Viewport) => void): void {
+  let lastSeq: number | null = untrack(source.spotlight)?.seq ?? null;
+  let frame = 0;
+  const stop = () => {
+    if (frame) cancelAnimationFrame(frame);
+    frame = 0;
+  };
+  onCleanup(stop);
+
+  const moveTo = (target: Viewport) => {
+    stop();
+    const to = { ...target, zoom: clampZoom(target.zoom) };
+    const from = viewport();
+    if (prefersReducedMotion() || typeof requestAnimationFrame !== 'function') return setViewport(to);
+    const start = performance.now();
+    const step = (now: number) => {
+      const t = (now - start) / FOLLOW_ANIMATION_MS;
+      setViewport(t >= 1 ? to : interpolateViewport(from, to, easeInOut(t)));
+      frame = t >= 1 ? 0 : requestAnimationFrame(step);
+    };
+    frame = requestAnimationFrame(step);
+  };
+
+  createEffect(
+    on([source.spotlight, source.following, source.viewPhase], ([spot, following, phaseId], prev) => {
+      const rejoined = !!prev && following && !prev[1];
+      if (source.canControl()) {
+        lastSeq = spot?.seq ?? lastSeq;
+        return;
+      }
+      if (!shouldApplySpotlight(spot, rejoined ? null : lastSeq, following)) return;
+      if (spot.phaseId !== phaseId) {
+        // A new send: the current phase moves in the same transaction, so wait for it to be shown.
+        // On return to follow mode the document is settled: the facilitator has moved on since.
+        if (rejoined) lastSeq = spot.seq;
+        return;
+      }
+      lastSeq = spot.seq;
+      if (spot.viewport) moveTo(spot.viewport);
+    }),
+  );
+}

@@ -1,0 +1,45 @@
+import { Show, type Accessor } from 'solid-js';
+import { t } from '../../i18n';
+import type { Viewport } from '../../board/viewport';
+import type { Session } from '../../sync/session';
+import './follow.css';
+
+/** Participants and viewers: whether they follow the facilitator, and a way back when they don't. */
+export function FollowPill(props: { session: Session }) {
+  return (
+    <div
+      class="follow-pill"
+      classList={{ 'follow-pill-off': !props.session.following() }}
+      data-testid="follow.pill"
+      data-following={props.session.following() ? 'true' : 'false'}
+      // Which spotlight this device has received, followed or not: lets tests (and support) tell
+      // "not moved because not following" from "not arrived yet".
+      data-spotlight-seq={props.session.spotlight()?.seq ?? 0}
+      role="status"
+    >
+      <Show when={props.session.following()} fallback={<span class="follow-pill-text">{t('follow.notFollowing')}</span>}>
+        <span class="follow-pill-dot" aria-hidden="true" />
+        <span class="follow-pill-text">{t('follow.following')}</span>
+      </Show>
+      <Show when={!props.session.following()}>
+        <button class="btn follow-pill-toggle" data-testid="follow.toggle" title={t('follow.followTitle')} onClick={() => props.session.setFollowing(true)}>
+          {t('follow.follow')}
+        </button>
+      </Show>
+    </div>
+  );
+}
+
+/** Facilitator: brings everyone to the phase and the part of the board on this screen. */
+export function SpotlightButton(props: { session: Session; viewport: Accessor<Viewport> }) {
+  return (
+    <button
+      class="btn follow-spotlight"
+      data-testid="follow.spotlight"
+      title={t('follow.spotlightTitle')}
+      onClick={() => props.session.bringEveryone(props.session.viewPhase(), { ...props.viewport() })}
+    >
+      {t('follow.spotlight')}
+    </button>
+  );
+}

@@ -1,0 +1,79 @@
+import type * as Y from 'yjs';
+import { controlMaps } from './control';
+import { LocalOrigin } from './origins';
+
+/**
+ * Follow mode. The facilitator's "spotlight" lives in the control room's state map under 'follow',
+ * always written whole: the phase to look at, optionally where (a pan-zoom viewport), and a
+ * sequence number that grows with each send so the same spot can be sent again.
+ */
+export type FollowViewport = { x: number; y: number; zoom: number };
+export type Spotlight = { phaseId: string; viewport: FollowViewport | null; seq: number };
+
+export const FOLLOW_KEY = 'follow';
+
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+function readViewport(value: unknown): FollowViewport | null {
+  if (!value || typeof value !== 'object') return null;
+  const { x, y, zoom } = value as Record<string, unknown>;
+  return finite(x) && finite(y) && finite(zoom) && zoom > 0 ? { x, y, zoom } : null;
+}
+
+/** Tolerant reader: anything malformed (older or newer clients, hand-edited docs) reads as no spotlight. */
+export function parseSpotlight(value: unknown): Spotlight | null {
+  if (!value || typeof value !== 'object') return null;
+  const v = value as Record<string, unknown>;
+  if (typeof v.phaseId !== 'string' || !v.phaseId) return null;
+  const seq = finite(v.seq) && v.seq >= 0 ? Math.floor(v.seq) : 0;
+  return { phaseId: v.phaseId, viewport: readViewport(v.viewport), seq };
+}
+
+export const readSpotlight = (doc: Y.Doc): Spotlight | null => parseSpotlight(controlMaps(doc).state.get(FOLLOW_KEY));
+
+export const sameSpotlight = (a: Spotlight | null, b: Spotlight | null): boolean =>
+  a === b ||
+  (!!a &&
+    !!b &&
+    a.phaseId === b.phaseId &&
+    a.seq === b.seq &&
+    (a.viewport === b.viewport ||
+      (!!a.viewport && !!b.viewport && a.viewport.x === b.viewport.x && a.viewport.y === b.viewport.y && a.viewport.zoom === b.viewport.zoom)));
+
+/**
+ * The facilitator brings everyone to `phaseId` (and `viewport`, if given). The current phase moves
+ * along in the same transaction, so everything that reads it keeps working. Returns what was written.
+ */
+export function setSpotlight(doc: Y.Doc, phaseId: string, viewport: FollowViewport | null): Spotlight {
+  const { phases, state } = controlMaps(doc);
+  if (!phases.has(phaseId)) throw new Error(`No phase "${phaseId}"`);
+  const next: Spotlight = { phaseId, viewport: readViewport(viewport), seq: (readSpotlight(doc)?.seq ?? 0) + 1 };
+  doc.transact(() => {
+    state.set(FOLLOW_KEY, { ...next, viewport: next.viewport ? { ...next.viewport } : null });
+    state.set('currentPhase', phaseId);
+  }, new LocalOrigin('follow.spotlight'));
+  return next;
+}
+
+/**
+ * Which phase a client shows. The facilitator (and anyone following) sees the session's current
+ * phase, which every spotlight also sets; someone who left follow mode sees the phase they chose,
+ * as long as it still exists.
+ */
+export function viewedPhase(opts: {
+  following: boolean;
+  currentPhase: string;
+  localPhase: string | null;
+  phaseIds: readonly string[];
+}): string {
+  const { following, currentPhase, localPhase, phaseIds } = opts;
+  if (!following && localPhase && phaseIds.includes(localPhase)) return localPhase;
+  return currentPhase;
+}
+
+/**
+ * Whether a newly seen spotlight should move this client: only when following, and only for a
+ * send it has not applied yet (a larger seq, or any spotlight when none was applied before).
+ */
+export const shouldApplySpotlight = (spot: Spotlight | null, lastSeq: number | null, following: boolean): spot is Spotlight =>
+  !!spot && following && (lastSeq === null || spot.seq !== lastSeq);

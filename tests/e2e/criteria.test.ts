@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { useE2E, type Person } from './support/harness';
+import { CriteriaBoard, CriteriaPanel } from './support/criteria-page';
+
+const e2e = useE2E();
+
+/** A facilitator's session and a participant on it, both connected. */
+async function cafe(title: string): Promise<{ a: Person; b: Person }> {
+  const a = await e2e.person('Facilitator');
+  await a.home.createSession({ template: 'world-cafe-ngo', language: 'en', title });
+  await a.board.waitForConnected();
+  const link = await a.board.shareLink('participant');
+  const b = await e2e.person('Olena');
+  await b.board.openLink(link);
+  await b.board.waitForConnected();
+  return { a, b };
+}
+
+describe('selected criteria and suggestions', () => {
+  it('after voting closes, the facilitator confirms the proposed criteria and every board marks them', async () => {
+    const { a, b } = await cafe('Criteria');
+    const first = await b.board.addNote('government', 'transparent procurement');
+    const second = await b.board.addNote('government', 'regular consultations');
+    const third = await b.board.addNote('government', 'open data');
+    await a.board.waitForNoteTexts(['transparent procurement', 'regular consultations', 'open data']);
+
+    const panel = await new CriteriaPanel(a.board.page).open();
+    await panel.openVoting({ phaseId: 'ideal', budget: 3 });
+    const pb = new CriteriaBoard(b.board.page);
+    const vote = (id: string) => pb.note(id).getByTestId('note.vote');
+    await vote(first).waitFor();
+    await expect.poll(() => vote(first).isDisabled()).toBe(false);
+    await vote(first).click();
+    await expect.poll(() => pb.note(first).getByTestId('note.my-dots').getAttribute('data-count')).toBe('1');
+    await vote(first).click();
+    await expect.poll(() => pb.note(first).getByTestId('note.my-dots').getAttribute('data-count')).toBe('2');
+    await vote(second).click();
+    await expect.poll(() => pb.note(second).getByTestId('note.my-dots').getAttribute('data-count')).toBe('1');
+
+    await panel.closeVoting();
+    await panel.confirmButton('government').click();
+    await expect.poll(() => panel.selectedList('government').locator('li').count()).toBe(2);
+
+    await pb.selectedMark(first).waitFor();
+    await pb.selectedMark(second).waitFor();
+    expect(await pb.selectedMark(third).count()).toBe(0);
+    await expect.poll(() => pb.selectedCount('government').getAttribute('data-count')).toBe('2');
+
+    // The list is editable: take one out, add a note nobody voted for.
+    await panel.removeButton(second).click();
+    await pb.selectedMark(second).waitFor({ state: 'detached' });
+    await panel.addSelect('government').selectOption(third);
+    await pb.selectedMark(third).waitFor();
+    await expect.poll(() => pb.selectedCount('government').getAttribute('data-count')).toBe('2');
+  });
+
+  it('similar notes in one column are suggested, never merged, and accepting stacks them', async () => {
+    const { a, b } = await cafe('Suggestions');
+    const first = await b.board.addNote('government', 'Конкуренція');
+    const second = await b.board.addNote('government', 'конкуренція.');
+    await a.board.waitForNoteTexts(['Конкуренція', 'конкуренція.']);
+
+    const pb = new CriteriaBoard(b.board.page);
+    const fa = new CriteriaBoard(a.board.page);
+    // Nothing stacks on its own.
+    expect(await pb.stackCount(first).count()).toBe(0);
+    await pb.openSuggestions();
+    await expect.poll(() => pb.suggestions.count()).toBe(1);
+    expect(await pb.suggestions.first().getAttribute('data-count')).toBe('2');
+    expect(await pb.suggestions.first().textContent()).toContain('Конкуренція ×2');
+    expect(await fa.stackCount(first).count()).toBe(0);
+
+    await pb.suggestions.first().getByTestId('suggestion.accept').click();
+    await expect.poll(() => fa.stackCount(first).textContent()).toBe('×2');
+    await expect.poll(() => pb.suggestions.count()).toBe(0);
+    expect(second).toBeTruthy();
+  });
+
+  it("a table's paper dots count as that table's dots, within its budget", async () => {
+    const { a, b } = await cafe('Paper');
+    const id = await b.board.addNote('government', 'participatory budget');
+    await a.board.waitForNoteTexts(['participatory budget']);
+    const panel = await new CriteriaPanel(a.board.page).open();
+    await panel.openVoting({ phaseId: 'ideal', budget: 3 });
+    expect(await panel.addPaperDots('Table 1', id, 2)).toBe('2 dots added; 1 left for this table.');
+    // The table's budget caps what is entered.
+    expect(await panel.addPaperDots('Table 1', id, 2)).toBe('1 dots added; 0 left for this table.');
+    const pb = new CriteriaBoard(b.board.page);
+    await expect.poll(() => pb.note(id).getByTestId('note.votes').textContent()).toBe('3');
+  });
+
+  it('an ignored suggestion stays hidden on this device after a reload', async () => {
+    const { b } = await cafe('Ignore');
+    await b.board.addNote('community', 'Довіра');
+    await b.board.addNote('community', 'довіра!');
+    const pb = new CriteriaBoard(b.board.page);
+    await pb.openSuggestions();
+    await expect.poll(() => pb.suggestions.count()).toBe(1);
+    await pb.suggestions.first().getByTestId('suggestion.ignore').click();
+    await expect.poll(() => pb.suggestions.count()).toBe(0);
+    await b.user.page.reload();
+    await b.board.waitForBoard();
+    await pb.openSuggestions();
+    await pb.page.getByText('No similar notes on this phase.').waitFor();
+    expect(await pb.suggestions.count()).toBe(0);
+  });
+});

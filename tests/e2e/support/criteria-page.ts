@@ -1,0 +1,81 @@
+import type { Locator, Page } from 'playwright-core';
+import { FacilitatorPanel } from './facilitator-page';
+
+/** Voting controls, selected criteria and paper dots in the facilitator's drawer; suggestions on the board. */
+
+const tid = (id: string): string => `[data-testid="${id}"]`;
+const attr = (name: string, value: string): string => `[${name}="${value.replace(/["\\]/g, '\\$&')}"]`;
+
+export class CriteriaPanel extends FacilitatorPanel {
+  constructor(page: Page) {
+    super(page);
+  }
+
+  async openVoting(opts: { phaseId: string; budget: number; per?: 'participant' | 'table' }): Promise<void> {
+    await this.page.getByTestId('voting.phase').selectOption(opts.phaseId);
+    await this.page.getByTestId('voting.budget').fill(String(opts.budget));
+    await this.page.getByTestId('voting.budget').press('Tab');
+    await this.page.getByTestId('voting.per').selectOption(opts.per ?? 'participant');
+    await this.page.getByTestId('voting.open').click();
+    await this.page.locator(tid('voting.status') + attr('data-open', 'true')).waitFor();
+  }
+
+  async closeVoting(): Promise<void> {
+    await this.page.getByTestId('voting.close').click();
+    await this.page.locator(tid('voting.status') + attr('data-open', 'false')).waitFor();
+  }
+
+  confirmButton(topicId: string): Locator {
+    return this.page.locator(tid('criteria.confirm') + attr('data-topic-id', topicId));
+  }
+  selectedList(topicId: string): Locator {
+    return this.page.locator(tid('criteria.selected') + attr('data-topic-id', topicId));
+  }
+  removeButton(noteId: string): Locator {
+    return this.page.locator(tid('criteria.remove') + attr('data-note-id', noteId));
+  }
+  addSelect(topicId: string): Locator {
+    return this.page.locator(tid('criteria.add') + attr('data-topic-id', topicId));
+  }
+
+  /** Enters a table's paper dots (table by its name) and returns the status line. */
+  async addPaperDots(tableName: string, noteId: string, count: number): Promise<string> {
+    await this.page.getByTestId('paper.result').waitFor({ state: 'detached', timeout: 1 }).catch(() => undefined);
+    await this.page.getByTestId('paper.table').selectOption({ label: tableName });
+    await this.page.getByTestId('paper.note').selectOption(noteId);
+    await this.page.getByTestId('paper.count').fill(String(count));
+    await this.page.getByTestId('paper.count').press('Tab');
+    await this.page.getByTestId('paper.add').click();
+    await this.page.getByTestId('paper.result').waitFor();
+    return (await this.page.getByTestId('paper.result').textContent()) ?? '';
+  }
+}
+
+/** What everyone sees of the criteria on the board, and the similar-note suggestions. */
+export class CriteriaBoard {
+  constructor(readonly page: Page) {}
+
+  note(noteId: string): Locator {
+    return this.page.locator(tid('note') + attr('data-note-id', noteId));
+  }
+  selectedMark(noteId: string): Locator {
+    return this.note(noteId).getByTestId('note.selected');
+  }
+  selectedCount(topicId: string): Locator {
+    return this.page.locator(tid('board.column') + attr('data-topic-id', topicId)).getByTestId('board.selected-count');
+  }
+  stackCount(noteId: string): Locator {
+    return this.note(noteId).getByTestId('note.stack-count');
+  }
+  get suggestionsToggle(): Locator {
+    return this.page.getByTestId('board.suggestions');
+  }
+  get suggestions(): Locator {
+    return this.page.getByTestId('suggestion');
+  }
+
+  async openSuggestions(): Promise<void> {
+    if ((await this.suggestionsToggle.getAttribute('aria-expanded')) !== 'true') await this.suggestionsToggle.click();
+    await this.page.getByTestId('suggestions.panel').waitFor();
+  }
+}
