@@ -55,6 +55,18 @@ describe('persistence', () => {
     dirs.push(dir);
     return dir;
   };
+  /** A session on controlled storage, its server, and two synced facilitators in one phase room. */
+  const twoOnControlledStorage = async () => {
+    const storage = new ControlledStorage();
+    const session = await registerSession(storage);
+    token = session.tokens.facilitator;
+    const room = phaseRoom(session.id, 'ideas');
+    const server = await start({ storage });
+    const alice = join(server, room);
+    const bob = join(server, room);
+    await Promise.all([alice.synced(), bob.synced()]);
+    return { storage, room, server, alice, bob };
+  };
 
   afterEach(async () => {
     for (const client of clients.splice(0)) client.destroy();
@@ -104,14 +116,7 @@ describe('persistence', () => {
   });
 
   it('relays an update to other clients only after storage accepted it', async () => {
-    const storage = new ControlledStorage();
-    const session = await registerSession(storage);
-    token = session.tokens.facilitator;
-    const room = phaseRoom(session.id, 'ideas');
-    const server = await start({ storage });
-    const alice = join(server, room);
-    const bob = join(server, room);
-    await Promise.all([alice.synced(), bob.synced()]);
+    const { storage, alice, bob } = await twoOnControlledStorage();
 
     storage.appendGate = createGate();
     const appending = storage.next('append');
@@ -155,14 +160,7 @@ describe('persistence', () => {
   });
 
   it('closes the room with 4501 when a write fails, and the edit is stored once clients reconnect', async () => {
-    const storage = new ControlledStorage();
-    const session = await registerSession(storage);
-    token = session.tokens.facilitator;
-    const room = phaseRoom(session.id, 'ideas');
-    const server = await start({ storage });
-    const alice = join(server, room);
-    const bob = join(server, room);
-    await Promise.all([alice.synced(), bob.synced()]);
+    const { storage, room, alice, bob } = await twoOnControlledStorage();
 
     storage.failAppends = true;
     const closed = nextEvent<[{ code: number } | null]>(alice.provider, 'connection-close');
