@@ -9,6 +9,8 @@ import { latestVersion } from './records/common';
 import { findTemplate, isLanguage, type Language } from './templates';
 import { recordId } from './ids';
 import { SCHEMA_VERSION } from './schema-version';
+import { dropPhasePrompts, promptsMap, readPrompts, stampForm } from './forms';
+import type { Prompt } from './records/prompt';
 
 /**
  * The control room's document: everything about a session except its notes.
@@ -35,6 +37,8 @@ export type SessionSnapshot = {
   topics: Topic[];
   phases: Phase[];
   tables: Table[];
+  /** The forms of matrix, checklist and survey phases (forms.ts). */
+  prompts: Prompt[];
   state: ControlState;
 };
 
@@ -43,6 +47,7 @@ export const controlMaps = (doc: Y.Doc) => ({
   topics: doc.getMap<RecordMap>('topics'),
   phases: doc.getMap<RecordMap>('phases'),
   tables: doc.getMap<RecordMap>('tables'),
+  prompts: promptsMap(doc),
   state: doc.getMap<unknown>('state'),
 });
 
@@ -72,7 +77,7 @@ export function applyTemplate(doc: Y.Doc, opts: ApplyTemplateOptions, origin: Sy
   if (!template) throw new Error(`Unknown template "${opts.templateId}"`);
   if (!isLanguage(opts.language)) throw new Error(`Unknown language "${String(opts.language)}"`);
   const content = template.content[opts.language];
-  const { meta, topics, phases, tables, state } = controlMaps(doc);
+  const { meta, topics, phases, tables, prompts, state } = controlMaps(doc);
   doc.transact(() => {
     meta.set('schemaVersion', SCHEMA_VERSION);
     meta.set('id', opts.sessionId);
@@ -86,9 +91,10 @@ export function applyTemplate(doc: Y.Doc, opts: ApplyTemplateOptions, origin: Sy
     const tv = latestVersion(topicMigrations);
     content.topics.forEach((t, i) => topics.set(t.id, newRecord({ label: t.label, order: i + 1 }, tv)));
     const pv = latestVersion(phaseMigrations);
-    content.phases.forEach((p, i) =>
-      phases.set(p.id, newRecord({ title: p.title, question: p.question, kind: p.kind, order: i + 1 }, pv)),
-    );
+    content.phases.forEach((p, i) => {
+      phases.set(p.id, newRecord({ title: p.title, question: p.question, kind: p.kind, order: i + 1 }, pv));
+      if (p.form) stampForm(prompts, p.id, p.form);
+    });
     const bv = latestVersion(tableMigrations);
     content.tables.forEach((name, i) => tables.set(`t${i + 1}`, newRecord({ name, order: i + 1 }, bv)));
     const first = content.phases[0];
@@ -131,6 +137,7 @@ export function readSession(doc: Y.Doc): SessionSnapshot {
     topics: readAll(topics, readTopic),
     phases: phaseList,
     tables: readAll(tables, readTable),
+    prompts: readPrompts(doc),
     state: { currentPhase: phaseList.some((p) => p.id === current) ? current : (phaseList[0]?.id ?? '') },
   };
 }
@@ -193,6 +200,43 @@ export const addPhase = (doc: Y.Doc, input: PhaseInput): string =>
   );
 export const updatePhase = (doc: Y.Doc, id: string, input: Partial<PhaseInput>): void =>
   updateRecord(doc, controlMaps(doc).phases, id, phaseFields(input), 'phase.update');
+/**
+ * Removes a phase and its form. Its room keeps its notes (nothing a participant wrote is deleted);
+ * the phase simply stops being shown. The current phase moves to the first one left.
+ */
+export function removePhase(doc: Y.Doc, id: string): void {
+  const { phases, prompts, state } = controlMaps(doc);
+  if (!phases.has(id)) return;
+  doc.transact(() => {
+    phases.delete(id);
+    dropPhasePrompts(prompts, id);
+    if (state.get('currentPhase') === id) {
+      const next = readAll(phases, readPhase)[0];
+      if (next) state.set('currentPhase', next.id);
+      else state.delete('currentPhase');
+    }
+  }, local('phase.remove'));
+}
+
+/**
+ * The session's language: the results document's headings follow it when they still read as the
+ * template wrote them in the old language (a facilitator's own wording is kept).
+ */
+export function setSessionLanguage(doc: Y.Doc, language: Language): void {
+  if (!isLanguage(language)) throw new Error(`Unknown language "${String(language)}"`);
+  const { meta } = controlMaps(doc);
+  const before = readMeta(meta);
+  const template = findTemplate(before.template);
+  doc.transact(() => {
+    meta.set('language', language);
+    if (!template) return;
+    const from = template.content[before.language];
+    const to = template.content[language];
+    if (before.selectedLabel === from.selectedLabel) meta.set('selectedLabel', to.selectedLabel);
+    if (before.materialLabel === from.materialLabel) meta.set('materialLabel', to.materialLabel);
+  }, local('session.language'));
+}
+
 export const reorderPhase = (doc: Y.Doc, id: string, beforeId: string | null): void =>
   reorderRecord(doc, controlMaps(doc).phases, id, beforeId, 'phase.reorder');
 

@@ -4,6 +4,7 @@ import { cleanText, str, type RecordMap } from './records/common';
 import { isColor, makeNoteRecord, MAX_NOTE_TEXT, readNote, type NewNote, type Note, type NoteColor } from './records/note';
 import { recordId } from './ids';
 import { SCHEMA_VERSION } from './schema-version';
+import { replaceText } from './text';
 
 /**
  * A phase room's document: meta (sessionId, phaseId, schemaVersion) and notes (Y.Map id -> note record).
@@ -41,9 +42,6 @@ function noteRecord(doc: Y.Doc, id: string): RecordMap {
   return record;
 }
 
-const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
-const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
-
 /**
  * Replaces a note's text with `next` by editing only the changed middle (common prefix and suffix
  * are kept), so a concurrent edit elsewhere in the same note survives.
@@ -57,25 +55,7 @@ export function setNoteText(doc: Y.Doc, id: string, next: string): void {
       record.set('text', new Y.Text(target));
       return;
     }
-    const prev = text.toString();
-    if (prev === target) return;
-    let start = 0;
-    while (start < prev.length && start < target.length && prev[start] === target[start]) start++;
-    // Never cut between the halves of a surrogate pair (👍 and 👎 share their first half): Yjs would
-    // store the halves apart and replace them with U+FFFD, differently on different peers.
-    if (start > 0 && isHighSurrogate(prev.charCodeAt(start - 1))) start--;
-    let endPrev = prev.length;
-    let endNext = target.length;
-    while (endPrev > start && endNext > start && prev[endPrev - 1] === target[endNext - 1]) {
-      endPrev--;
-      endNext--;
-    }
-    if (endPrev < prev.length && isLowSurrogate(prev.charCodeAt(endPrev))) {
-      endPrev++;
-      endNext++;
-    }
-    if (endPrev > start) text.delete(start, endPrev - start);
-    if (endNext > start) text.insert(start, target.slice(start, endNext));
+    replaceText(text, target);
   }, local('note.text'));
 }
 

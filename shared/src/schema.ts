@@ -5,6 +5,7 @@ import { latestVersion, migrateRecord, num, type Migration, type RecordMap } fro
 import { noteMigrations } from './records/note';
 import { phaseMigrations } from './records/phase';
 import { tableMigrations } from './records/table';
+import { promptMigrations } from './records/prompt';
 import { topicMigrations } from './records/topic';
 import { SCHEMA_VERSION } from './schema-version';
 
@@ -21,11 +22,12 @@ type RecordSet = { map: Y.Map<RecordMap>; migrations: readonly Migration[] };
 
 function recordSets(doc: Y.Doc, kind: 'control' | 'phase'): RecordSet[] {
   if (kind === 'phase') return [{ map: phaseMaps(doc).notes, migrations: noteMigrations }];
-  const { topics, phases, tables } = controlMaps(doc);
+  const { topics, phases, tables, prompts } = controlMaps(doc);
   return [
     { map: topics, migrations: topicMigrations },
     { map: phases, migrations: phaseMigrations },
     { map: tables, migrations: tableMigrations },
+    { map: prompts, migrations: promptMigrations },
   ];
 }
 

@@ -105,6 +105,9 @@ export const en = {
   'facilitator.phaseKind': 'Kind of phase {n}',
   'facilitator.kind.ideas': 'Ideas',
   'facilitator.kind.steps': 'Steps',
+  'facilitator.kind.matrix': 'Matrix',
+  'facilitator.kind.checklist': 'Checklist',
+  'facilitator.kind.survey': 'Survey',
   'facilitator.phaseAdd': 'Add phase',
   'facilitator.newPhase': 'New phase',
   'facilitator.tables': 'Tables',
@@ -218,6 +221,16 @@ export const en = {
   'follow.notFollowing': 'Not following —',
   'follow.follow': 'Follow',
   'follow.followTitle': 'Follow the facilitator again: jump to what they show',
+
+  // --- forms: matrix ---
+
+  // --- forms: checklist ---
+
+  // --- forms: survey ---
+
+  // --- setup ---
+
+  // --- rounds and tables ---
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -20,6 +20,7 @@ import {
 import { makeNoteActions, type NoteActions } from './actions';
 import { makePeers, type Peers } from './presence';
 import { makeNotesProjection } from './projection';
+import { makeFormActions, makeFormProjection, type FormActions, type FormAnswers } from './form-room';
 import { makeRoom, type Room, type RoomState } from './room';
 import { makeUndo, type Undo } from './undo';
 
@@ -31,6 +32,9 @@ export type PhaseRoom = {
   readonly peers: Peers;
   readonly undo: Undo;
   readonly actions: NoteActions & PhaseExtraActions;
+  /** Answers of a matrix, checklist or survey phase (empty maps for other kinds). */
+  readonly answers: FormAnswers;
+  readonly formActions: FormActions;
   state: Accessor<RoomState>;
   status: Accessor<SchemaStatus>;
   dispose(): void;
@@ -95,6 +99,7 @@ export function makePhaseRoom(sessionId: string, phaseId: string, readOnly: Acce
   meta.observe(onMeta);
 
   const projection = makeNotesProjection(doc);
+  const form = makeFormProjection(doc);
   const peers = makePeers(room.awareness);
   const undo = makeUndo(doc);
   const blocked = () => readOnly() || status() === 'newer' || state().denied;
@@ -108,6 +113,8 @@ export function makePhaseRoom(sessionId: string, phaseId: string, readOnly: Acce
     peers: peers.peers,
     undo,
     actions,
+    answers: form.answers,
+    formActions: makeFormActions(doc, ids, blocked),
     state,
     status,
     dispose() {
@@ -116,6 +123,7 @@ export function makePhaseRoom(sessionId: string, phaseId: string, readOnly: Acce
       undo.dispose();
       peers.dispose();
       projection.dispose();
+      form.dispose();
       room.dispose();
     },
   };

@@ -1,9 +1,15 @@
 import { cleanText, num, str, type Migration, type RecordMap } from './common';
 import { MAX_LABEL } from './topic';
 
-export const PHASE_KINDS = ['ideas', 'steps'] as const;
-/** 'ideas': free sticky notes per topic; 'steps': numbered, ordered action lists per topic. */
+export const PHASE_KINDS = ['ideas', 'steps', 'matrix', 'checklist', 'survey'] as const;
+/**
+ * 'ideas': free sticky notes per topic; 'steps': numbered, ordered action lists per topic.
+ * The structured kinds are forms built from prompts (records/prompt.ts): 'matrix' (rows × columns
+ * of cells to tick or fill), 'checklist' (stages with checks), 'survey' (questions with answers).
+ */
 export type PhaseKind = (typeof PHASE_KINDS)[number];
+export const FORM_KINDS: readonly PhaseKind[] = ['matrix', 'checklist', 'survey'];
+export const isFormKind = (kind: PhaseKind): boolean => FORM_KINDS.includes(kind);
 
 export const MAX_QUESTION = 500;
 

@@ -10,6 +10,8 @@ import { createSession } from '../../sync/session';
 import { Banner } from './Banner';
 import { createUndoShortcuts } from './create-undo-shortcuts';
 import { PhaseCanvas } from './PhaseCanvas';
+import { FormPhase } from '../forms/FormPhase';
+import { isFormKind } from '@wcb/shared';
 import { QuestionBar } from './QuestionBar';
 import { SeatControls } from './SeatControls';
 import { TopBar } from './TopBar';
@@ -65,6 +67,11 @@ function Board(props: { credentials: Credentials }) {
     document.title = title ? `${title} · ${t('app.name')}` : t('app.name');
   });
   onCleanup(() => (document.title = t('app.name')));
+
+  const formKind = (phaseId: string) => {
+    const kind = session.session.phases.find((p) => p.id === phaseId)?.kind;
+    return kind && isFormKind(kind) ? kind : null;
+  };
 
   const waiting = () => {
     // A refused token or an unknown session has its own banner; a spinner would only mislead.
@@ -136,7 +143,12 @@ function Board(props: { credentials: Credentials }) {
         </div>
         <Show when={session.phase()} keyed>
           {(phase) => (
-            <PhaseCanvas session={session} phase={phase} viewport={viewport} setViewport={setViewport} fitOnce={fitOnce} />
+            <Show
+              when={formKind(phase.phaseId)}
+              fallback={<PhaseCanvas session={session} phase={phase} viewport={viewport} setViewport={setViewport} fitOnce={fitOnce} />}
+            >
+              {(kind) => <FormPhase session={session} phase={phase} kind={kind()} />}
+            </Show>
           )}
         </Show>
       </Show>
