@@ -27,3 +27,4 @@ export * from './timer';
 export * from './clock';
 export * from './rounds';
 export * from './follow';
+export * from './harvest';

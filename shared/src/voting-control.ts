@@ -34,7 +34,24 @@ export function openVoting(control: Y.Doc, input: OpenVotingInput): void {
     hideCounts: input.hideCounts === true,
     open: true,
   };
-  control.transact(() => state.set('voting', settings), local('voting.open'));
+  control.transact(() => {
+    state.set('voting', settings);
+    budgetsOf(control).set(settings.phaseId, budget);
+  }, local('voting.open'));
+}
+
+/**
+ * Each phase's last voting budget ('voteBudgets': phaseId -> number). The settings hold only the
+ * current voting; a harvest counts an earlier phase's dots with that phase's own budget.
+ */
+const budgetsOf = (control: Y.Doc) => control.getMap<unknown>('voteBudgets');
+
+/** The budget to count a phase's dots with; null when that phase was never put to a vote. */
+export function votingBudgetFor(control: Y.Doc, phaseId: string): number | null {
+  const current = readVotingSettings(control);
+  if (current?.phaseId === phaseId) return current.budget;
+  const stored = budgetsOf(control).get(phaseId);
+  return typeof stored === 'number' && Number.isFinite(stored) ? Math.max(0, Math.min(MAX_BUDGET, Math.floor(stored))) : null;
 }
 
 /** Closes voting and keeps its settings, so results can still be shown with the same budget. */

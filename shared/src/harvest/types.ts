@@ -1,0 +1,95 @@
+import type { PhaseKind } from '../records/phase';
+import type { AnswerKind } from '../records/prompt';
+import type { QuestionSummary } from '../answers';
+import type { Language } from '../templates/types';
+
+/**
+ * The neutral results structure every renderer (DOCX, PDF, Markdown, HTML, CSV) draws from. It is
+ * plain data: no Yjs, no ids a reader would not need beyond stable keys for tests and CSV.
+ */
+
+/** One idea on the wall: a note, or a stack of similar notes under its head ("Конкуренція ×4"). */
+export type HarvestItem = {
+  id: string;
+  text: string;
+  /** Dots on the note (a stack: on all its notes), counted within the phase's budget. */
+  votes: number;
+  /** Notes in the stack (1 for a lone note). */
+  count: number;
+  /** The other notes of the stack, in their order; their texts may differ from the head's. */
+  members: HarvestNote[];
+  table: string;
+  tableName: string;
+  round: number;
+  author: string;
+  createdAt: number;
+  selected: boolean;
+};
+
+export type HarvestNote = Omit<HarvestItem, 'members' | 'count' | 'selected' | 'votes'> & { votes: number };
+
+export type HarvestTopicSection = {
+  topicId: string;
+  label: string;
+  /** The facilitator's confirmed criteria, in their chosen order. */
+  selected: HarvestItem[];
+  /**
+   * Everything else written in this topic, in reading order (top to bottom, left to right on the
+   * wall). Each note appears once in a harvest: a selected one in `selected`, not again here.
+   */
+  material: HarvestItem[];
+  /** Steps phases: the numbered list, first to last (material is then empty). */
+  steps: HarvestItem[];
+};
+
+export type HarvestMatrix = {
+  rows: { id: string; label: string; ticks: number }[];
+  columns: { id: string; label: string; ticks: number }[];
+  /** cells[row][column] */
+  cells: { ticked: boolean; text: string }[][];
+};
+
+export type HarvestChecklist = {
+  done: number;
+  total: number;
+  sections: { id: string; title: string; done: number; total: number; items: { id: string; label: string; done: boolean; by: string }[] }[];
+};
+
+export type HarvestSurvey = {
+  responses: number;
+  sections: {
+    id: string;
+    title: string;
+    questions: { id: string; label: string; answer: AnswerKind; options: string[]; followUp: string; summary: QuestionSummary }[];
+  }[];
+};
+
+export type HarvestPhase = {
+  id: string;
+  number: number;
+  title: string;
+  question: string;
+  kind: PhaseKind;
+  selectedLabel: string;
+  materialLabel: string;
+  /** The budget the dots were counted with; null when the phase was never put to a vote. */
+  votingBudget: number | null;
+  topics: HarvestTopicSection[];
+  /** Notes of the cross-cutting row, or of a topic removed since. */
+  crossCutting: HarvestItem[];
+  matrix?: HarvestMatrix;
+  checklist?: HarvestChecklist;
+  survey?: HarvestSurvey;
+};
+
+export type Harvest = {
+  sessionId: string;
+  title: string;
+  intro: string;
+  language: Language;
+  createdAt: number;
+  exportedAt: number;
+  topics: { id: string; label: string }[];
+  tables: { id: string; name: string }[];
+  phases: HarvestPhase[];
+};

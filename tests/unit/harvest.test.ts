@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import {
+  addNote,
+  buildHarvest,
+  buildSessionDocs,
+  castDot,
+  closeVoting,
+  CROSS_CUTTING,
+  ImportError,
+  importSeed003,
+  openVoting,
+  readSession,
+  setSelection,
+  stackNote,
+  type Harvest,
+} from '@wcb/shared';
+
+const fixturePath = fileURLToPath(new URL('../../../shared/fixtures/seed-003-results.json', import.meta.url));
+const fixture = () => JSON.parse(readFileSync(fixturePath, 'utf8')) as Record<string, unknown> & {
+  phases: { id: string; selected?: Record<string, string[]>; material?: Record<string, string[]>; continued?: Record<string, string[]>; steps?: Record<string, string[]> }[];
+};
+
+function harvestOf(docs: { control: Y.Doc; phases: { phaseId: string; doc: Y.Doc }[] }, votes = new Map<string, Y.Doc>()): Harvest {
+  return buildHarvest({ control: docs.control, phaseDocs: new Map(docs.phases.map((p) => [p.phaseId, p.doc])), voteDocs: votes, exportedAt: 1 });
+}
+
+describe('harvest builder', () => {
+  it('the seed-003 results, imported, come out with all 162 items in their phase, topic and section', () => {
+    const seed = fixture();
+    const harvest = harvestOf(importSeed003(seed, { sessionId: 'seed003', now: 1_000 }));
+    let items = 0;
+    for (const sp of seed.phases) {
+      const phase = harvest.phases.find((p) => p.id === sp.id)!;
+      for (const topic of phase.topics) {
+        const expected = {
+          selected: sp.selected?.[topic.topicId] ?? [],
+          material: [...(sp.material?.[topic.topicId] ?? []), ...(sp.continued?.[topic.topicId] ?? [])],
+          steps: sp.steps?.[topic.topicId] ?? [],
+        };
+        expect(topic.selected.map((i) => i.text)).toEqual(expected.selected);
+        expect(topic.material.map((i) => i.text)).toEqual(expected.material);
+        expect(topic.steps.map((i) => i.text)).toEqual(expected.steps);
+        items += topic.selected.length + topic.material.length + topic.steps.length;
+      }
+      expect(phase.crossCutting).toEqual([]);
+    }
+    expect(items).toBe(162);
+    expect(harvest.title).toBe(seed.title);
+    expect(harvest.phases.map((p) => p.kind)).toEqual(['ideas', 'ideas', 'steps']);
+    expect(harvest.phases[0]!.selectedLabel).toBe('ОБРАНІ КРИТЕРІЇ');
+  });
+
+  it('a broken seed-003 file names the field at fault and builds nothing', () => {
+    const seed = fixture();
+    (seed.phases[1]!.material as Record<string, unknown>).community = ['ok', 42];
+    expect(() => importSeed003(seed, { sessionId: 's' })).toThrow(ImportError);
+    expect(() => importSeed003(seed, { sessionId: 's' })).toThrow('phases[1].material.community[1]: expected text, found number');
+    const wrongTopic = fixture();
+    wrongTopic.phases[0]!.selected = { police: ['x'] };
+    expect(() => importSeed003(wrongTopic, { sessionId: 's' })).toThrow('phases[0].selected.police: is not one of the topics');
+    expect(() => importSeed003('[]', { sessionId: 's' })).toThrow('file: expected an object, found string');
+  });
+
+  it('votes are counted within the budget, stacks count their notes, selected criteria lead in their chosen order', () => {
+    const docs = buildSessionDocs({ sessionId: 's1', templateId: 'world-cafe-ngo', language: 'en', now: 5 });
+    const ideal = docs.phases.find((p) => p.phaseId === 'ideal')!.doc;
+    const trust = addNote(ideal, { topic: 'government', text: 'Trust', table: 't1', round: 1, x: 16, y: 16 }, 10, 'trust');
+    const trust2 = addNote(ideal, { topic: 'government', text: 'Mutual trust', table: 't2', round: 2, x: 232, y: 16 }, 11, 'trust2');
+    const money = addNote(ideal, { topic: 'government', text: 'Funding', x: 16, y: 200 }, 12, 'money');
+    addNote(ideal, { topic: CROSS_CUTTING, text: 'Everywhere: openness', x: 16, y: 16 }, 13, 'open');
+    stackNote(ideal, trust2, trust);
+    openVoting(docs.control, { phaseId: 'ideal', budget: 2, per: 'participant', hideCounts: false });
+    const votes = new Y.Doc();
+    castDot(votes, 'olya', money, 2);
+    castDot(votes, 'olya', trust2, 2);
+    castDot(votes, 'petro', trust, 2);
+    castDot(votes, 'petro', trust, 2);
+    // Over budget, written by a peer that did not know: never counted.
+    castDot(votes, 'petro', money, 99);
+    closeVoting(docs.control);
+    setSelection(docs.control, 'ideal', 'government', [money, trust]);
+    // Voting moved on to another phase: the ideal phase's dots still count with its own budget.
+    openVoting(docs.control, { phaseId: 'reality', budget: 9, per: 'participant', hideCounts: false });
+
+    const phase = harvestOf(docs, new Map([['ideal', votes]])).phases[0]!;
+    expect(phase.votingBudget).toBe(2);
+    const gov = phase.topics.find((t) => t.topicId === 'government')!;
+    expect(gov.selected.map((i) => [i.text, i.votes, i.count])).toEqual([
+      ['Funding', 1, 1],
+      ['Trust', 3, 2],
+    ]);
+    expect(gov.selected[1]!.members.map((m) => [m.text, m.tableName, m.round])).toEqual([['Mutual trust', 'Table 2', 2]]);
+    expect(gov.material).toEqual([]);
+    expect(phase.crossCutting.map((i) => i.text)).toEqual(['Everywhere: openness']);
+    expect(readSession(docs.control).phases.length).toBe(3);
+  });
+
+  it('a steps phase lists its steps in their order, and a phase never opened reads as empty', () => {
+    const docs = buildSessionDocs({ sessionId: 's2', templateId: 'world-cafe-ngo', language: 'uk', now: 5 });
+    const harvest = harvestOf({ control: docs.control, phases: [] });
+    expect(harvest.phases.map((p) => p.topics.every((t) => !t.material.length && !t.steps.length && !t.selected.length))).toEqual([true, true, true]);
+    expect(harvest.phases[2]!.kind).toBe('steps');
+    expect(harvest.phases[0]!.votingBudget).toBeNull();
+  });
+});
