@@ -2,3 +2,8 @@ export * from './types';
 export * from './build';
 export * from './import-error';
 export * from './import-seed003';
+export * from './labels';
+export * from './survey-rows';
+export * from './render-csv';
+export * from './render-markdown';
+export * from './render-html';

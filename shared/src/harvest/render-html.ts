@@ -1,0 +1,127 @@
+import { DOCUMENT_LABELS, type DocumentLabels } from './labels';
+import { surveyRows } from './survey-rows';
+import type { Harvest, HarvestItem, HarvestPhase, HarvestTopicSection } from './types';
+
+/** Every text goes through this: no note can open a tag, an attribute or an entity. */
+export const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+const esc = (text: string) => escapeHtml(text).replace(/\r\n?|\n/g, '<br>');
+
+// Bars of a vote chart: the most voted ideas of a topic, enough to read on paper.
+const CHART_TOP = 5;
+const CHART_W = 260;
+const BAR_H = 14;
+
+/** A small horizontal bar chart of a topic's most voted ideas, as inline SVG (prints everywhere). */
+export function voteChartSvg(items: readonly HarvestItem[], labels: DocumentLabels): string {
+  const top = [...items].filter((i) => i.votes > 0).sort((a, b) => b.votes - a.votes).slice(0, CHART_TOP);
+  if (!top.length) return '';
+  const max = top[0]!.votes;
+  const rowH = BAR_H * 2 + 6;
+  const bars = top
+    .map((item, i) => {
+      const y = i * rowH;
+      const w = Math.max(2, Math.round((item.votes / max) * (CHART_W - 40)));
+      const label = item.text.length > 48 ? `${item.text.slice(0, 47)}…` : item.text;
+      return `<text x="0" y="${y + BAR_H - 3}" font-size="11">${escapeHtml(label)}</text><rect x="0" y="${y + BAR_H}" width="${w}" height="${BAR_H - 2}" fill="#e8a33d"/><text x="${w + 4}" y="${y + BAR_H * 2 - 4}" font-size="11">${item.votes}</text>`;
+    })
+    .join('');
+  return `<svg class="chart" role="img" aria-label="${escapeHtml(labels.votes(top.reduce((s, i) => s + i.votes, 0)))}" xmlns="http://www.w3.org/2000/svg" width="${CHART_W}" height="${top.length * rowH}" viewBox="0 0 ${CHART_W} ${top.length * rowH}">${bars}</svg>`;
+}
+
+const meta = (item: HarvestItem, labels: DocumentLabels): string => {
+  const parts: string[] = [];
+  if (item.count > 1) parts.push(`<b class="count">×${item.count}</b>`);
+  if (item.votes > 0) parts.push(`<span class="votes">${escapeHtml(labels.votes(item.votes))}</span>`);
+  const who = [item.tableName, item.round ? `${labels.round} ${item.round}` : '', item.author].filter(Boolean).join(', ');
+  if (who) parts.push(`<span class="who">${escapeHtml(who)}</span>`);
+  return parts.length ? ` ${parts.join(' ')}` : '';
+};
+
+// <bdi>: a note's right-to-left or override marks reorder the note alone, never its neighbours.
+const list = (items: readonly HarvestItem[], labels: DocumentLabels, ordered: boolean) =>
+  items.length
+    ? `<${ordered ? 'ol' : 'ul'}>${items.map((i) => `<li><bdi>${esc(i.text)}</bdi>${meta(i, labels)}</li>`).join('')}</${ordered ? 'ol' : 'ul'}>`
+    : '';
+
+function topicsTable(phase: HarvestPhase, labels: DocumentLabels): string {
+  const topics = phase.topics;
+  const head = `<tr>${topics.map((t) => `<th>${esc(t.label)}</th>`).join('')}</tr>`;
+  const row = (label: string, cell: (t: HarvestTopicSection) => string) =>
+    `<tr class="label"><td colspan="${topics.length}">${esc(label)}</td></tr><tr>${topics.map((t) => `<td>${cell(t)}</td>`).join('')}</tr>`;
+  const rows: string[] = [];
+  if (topics.some((t) => t.selected.length)) rows.push(row(phase.selectedLabel || labels.selected, (t) => list(t.selected, labels, true)));
+  if (topics.some((t) => t.material.length)) {
+    rows.push(row(phase.materialLabel || labels.material, (t) => list(t.material, labels, false)));
+    if (phase.votingBudget !== null && topics.some((t) => [...t.selected, ...t.material].some((i) => i.votes > 0))) {
+      rows.push(`<tr class="charts">${topics.map((t) => `<td>${voteChartSvg([...t.selected, ...t.material], labels)}</td>`).join('')}</tr>`);
+    }
+  }
+  if (topics.some((t) => t.steps.length)) rows.push(row(labels.steps, (t) => list(t.steps, labels, true)));
+  return rows.length ? `<table class="topics"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>` : '';
+}
+
+function formHtml(phase: HarvestPhase, labels: DocumentLabels): string {
+  const out: string[] = [];
+  const m = phase.matrix;
+  if (m && m.columns.length) {
+    out.push(
+      `<table class="matrix"><thead><tr><th></th>${m.columns.map((c) => `<th>${esc(c.label)}</th>`).join('')}<th>Σ</th></tr></thead><tbody>`,
+      ...m.rows.map(
+        (r, i) =>
+          `<tr><th>${esc(r.label)}</th>${(m.cells[i] ?? []).map((c) => `<td>${c.ticked ? '✓ ' : ''}${esc(c.text)}</td>`).join('')}<td>${r.ticks}</td></tr>`,
+      ),
+      `<tr><th>Σ</th>${m.columns.map((c) => `<td>${c.ticks}</td>`).join('')}<td></td></tr></tbody></table>`,
+    );
+  }
+  if (phase.checklist) {
+    phase.checklist.sections.forEach((s, i) => {
+      out.push(`<h3>${i + 1}. ${esc(s.title)} <small>${s.done}/${s.total} ${escapeHtml(labels.done)}</small></h3><ul class="checklist">`);
+      for (const it of s.items) out.push(`<li class="${it.done ? 'done' : ''}">${it.done ? '☑' : '☐'} ${esc(it.label)}</li>`);
+      out.push('</ul>');
+    });
+  }
+  if (phase.survey) {
+    out.push(`<p class="responses">${escapeHtml(labels.responses(phase.survey.responses))}</p>`);
+    for (const s of phase.survey.sections) {
+      if (s.title) out.push(`<h3>${esc(s.title)}</h3>`);
+      for (const q of s.questions) {
+        out.push(`<div class="question"><p>${esc(q.label)}</p><ul>`);
+        for (const row of surveyRows(q, labels)) {
+          const bar = row.share === undefined ? '' : `<span class="bar" style="width:${Math.round(row.share * 120)}px"></span>`;
+          out.push(`<li class="${row.quote ? 'quote' : ''}">${bar}${row.quote ? `“${esc(row.text)}”` : esc(row.text)}</li>`);
+        }
+        out.push('</ul></div>');
+      }
+    }
+  }
+  return out.join('');
+}
+
+const STYLE = `
+body{font:14px/1.45 "DejaVu Sans","Noto Sans",Arial,sans-serif;color:#222;max-width:1100px;margin:24px auto;padding:0 16px}
+h1{font-size:22px;text-align:center;text-transform:uppercase}h2{font-size:17px;margin-top:32px;border-bottom:2px solid #e8a33d}
+table{border-collapse:collapse;width:100%;margin:12px 0;page-break-inside:auto}th,td{border:1px solid #999;padding:6px 8px;vertical-align:top;text-align:left}
+thead th{background:#f3ead9;text-align:center}tr.label td{background:#faf6ee;font-weight:bold;text-align:center}
+ol,ul{margin:0;padding-left:20px}.count{color:#a35d00}.votes{color:#555;font-size:12px}.who{color:#777;font-size:11px}
+.bar{display:inline-block;height:10px;background:#e8a33d;margin-right:6px;vertical-align:middle}.quote{font-style:italic}
+.checklist{list-style:none;padding-left:4px}.checklist .done{color:#2b6b2b}.footer{color:#777;font-size:11px;margin-top:32px}
+@media print{body{margin:0}h2{page-break-after:avoid}tr{page-break-inside:avoid}}`;
+
+/** A standalone, printable HTML page laid out like seed 003: one topics table per phase. */
+export function renderHtml(harvest: Harvest): string {
+  const labels = DOCUMENT_LABELS[harvest.language];
+  const phases = harvest.phases.map((phase) => {
+    const cross = phase.crossCutting.length ? `<h3>${escapeHtml(labels.crossCutting)}</h3>${list(phase.crossCutting, labels, false)}` : '';
+    const question = phase.question ? `<p class="question"><i>${esc(phase.question)}</i></p>` : '';
+    return `<section class="phase" id="phase-${escapeHtml(phase.id)}"><h2>${phase.number}. ${esc(phase.title)}</h2>${question}${topicsTable(phase, labels)}${cross}${formHtml(phase, labels)}</section>`;
+  });
+  return `<!doctype html>
+<html lang="${harvest.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${escapeHtml(harvest.title)}</title><style>${STYLE}</style></head>
+<body><h1>${esc(harvest.title)}</h1>${harvest.intro ? `<p class="intro">${esc(harvest.intro)}</p>` : ''}
+${phases.join('\n')}
+<p class="footer">${escapeHtml(labels.exported)}: ${new Date(harvest.exportedAt).toISOString().slice(0, 10)}</p></body></html>
+`;
+}
