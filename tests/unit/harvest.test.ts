@@ -15,6 +15,8 @@ import {
   readSession,
   setSelection,
   stackNote,
+  exportSessionJson,
+  importSessionJson,
   type Harvest,
 } from '@wcb/shared';
 
@@ -104,5 +106,54 @@ describe('harvest builder', () => {
     expect(harvest.phases.map((p) => p.topics.every((t) => !t.material.length && !t.steps.length && !t.selected.length))).toEqual([true, true, true]);
     expect(harvest.phases[2]!.kind).toBe('steps');
     expect(harvest.phases[0]!.votingBudget).toBeNull();
+  });
+});
+
+describe('session JSON', () => {
+  const fullSession = () => {
+    const docs = buildSessionDocs({ sessionId: 'orig', templateId: 'world-cafe-ngo', language: 'ru', now: 5 });
+    const ideal = docs.phases.find((p) => p.phaseId === 'ideal')!.doc;
+    const a = addNote(ideal, { topic: 'government', text: 'Доверие 👍\nи <b>открытость</b>', table: 't1', round: 2, author: 'Оля' }, 10, 'a');
+    const b = addNote(ideal, { topic: 'government', text: 'Доверие', x: 300 }, 11, 'b');
+    stackNote(ideal, b, a);
+    openVoting(docs.control, { phaseId: 'ideal', budget: 3, per: 'table', hideCounts: true });
+    const votes = new Y.Doc();
+    castDot(votes, 't1', a, 3);
+    setSelection(docs.control, 'ideal', 'government', [a]);
+    return { docs, votes };
+  };
+  const exportOf = (docs: { control: Y.Doc; phases: { phaseId: string; doc: Y.Doc }[] }, votes: { phaseId: string; doc: Y.Doc }[], sessionId: string) =>
+    exportSessionJson({
+      sessionId,
+      control: docs.control,
+      phaseDocs: new Map(docs.phases.map((p) => [p.phaseId, p.doc])),
+      voteDocs: new Map(votes.map((v) => [v.phaseId, v.doc])),
+    });
+
+  it('export → import → export is deep-equal but for the new session id', () => {
+    const { docs, votes } = fullSession();
+    const first = exportOf(docs, [{ phaseId: 'ideal', doc: votes }], 'orig');
+    const imported = importSessionJson(JSON.parse(JSON.stringify(first)), 'copy');
+    const second = exportOf(imported, imported.votes, 'copy');
+    const normalise = (j: unknown) => JSON.parse(JSON.stringify(j).replaceAll('"copy"', '"orig"'));
+    expect(normalise(second)).toEqual(first);
+    expect(readSession(imported.control).meta.id).toBe('copy');
+    // The imported note text is collaborative text again, not a frozen string.
+    const harvest = harvestOf(imported, new Map(imported.votes.map((v) => [v.phaseId, v.doc])));
+    expect(harvest.phases[0]!.topics[0]!.selected.map((i) => [i.text, i.votes, i.count])).toEqual([['Доверие 👍\nи <b>открытость</b>', 1, 2]]);
+  });
+
+  it('a broken session file names the field at fault and creates nothing', () => {
+    const { docs, votes } = fullSession();
+    const good = JSON.parse(JSON.stringify(exportOf(docs, [{ phaseId: 'ideal', doc: votes }], 'orig')));
+    const bad = structuredClone(good);
+    bad.phases.ideal.notes.a.text = 42;
+    expect(() => importSessionJson(bad, 'x')).toThrow('phases.ideal.notes.a.text: must be text');
+    expect(() => importSessionJson({ ...good, format: 'other' }, 'x')).toThrow('format: expected "world-cafe-board/session"');
+    expect(() => importSessionJson({ ...good, schemaVersion: 99 }, 'x')).toThrow(ImportError);
+    const extra = structuredClone(good);
+    extra.control.hack = {};
+    expect(() => importSessionJson(extra, 'x')).toThrow('control.hack: is not part of this format');
+    expect(() => importSessionJson(null, 'x')).toThrow('file: expected an object, found null');
   });
 });

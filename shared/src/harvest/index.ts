@@ -7,3 +7,4 @@ export * from './survey-rows';
 export * from './render-csv';
 export * from './render-markdown';
 export * from './render-html';
+export * from './session-json';
