@@ -28,3 +28,4 @@ export * from './clock';
 export * from './rounds';
 export * from './follow';
 export * from './harvest';
+export * from './paste-lines';
