@@ -1,89 +1,80 @@
 import * as Y from 'yjs';
 import { LocalOrigin } from './origins';
-import { cleanText, num, str, type RecordMap } from './records/common';
+import { cleanText, num, str } from './records/common';
 import type { Prompt } from './records/prompt';
 import { replaceText } from './text';
 
 /**
- * Answers to a structured phase's form, in its phase room (participants write here):
- * - cells:     `<rowId>|<columnId>` -> { ticked, by, text: Y.Text }   (matrix)
- * - checks:    itemId -> { done, by, at }                              (checklist)
- * - responses: respondentId -> { `a:<questionId>`: value, `f:<questionId>`: follow-up text, at } (survey)
- * A survey response is one person's: each respondent writes only their own record, so plain
- * last-writer-wins fields lose nothing. Cell text is a Y.Text because a whole table types into it.
+ * Answers to a structured phase's form, in its phase room (participants write here). Nothing is a
+ * nested Y.Map created on first write: two peers creating the same nested record before syncing
+ * would each make their own, and one of them (with its first answer) would be dropped. So:
+ * - cells:     `<rowId>|<columnId>` -> { ticked, by }       (matrix ticks; plain values, last write wins)
+ * - `cell:<rowId>|<columnId>` root Y.Text                   (matrix fill: a root type is the same
+ *   object on every peer, so two people typing into one cell merge per character)
+ * - checks:    itemId -> { done, by, at }                    (checklist)
+ * - responses: `<respondentId>|a:<questionId>` -> value, `<respondentId>|f:<questionId>` -> follow-up
+ *   text, `<respondentId>|at` -> last change                 (survey; one respondent per person)
  */
 export const answerMaps = (doc: Y.Doc) => ({
-  cells: doc.getMap<RecordMap>('cells'),
-  checks: doc.getMap<RecordMap>('checks'),
-  responses: doc.getMap<RecordMap>('responses'),
+  cells: doc.getMap<unknown>('cells'),
+  checks: doc.getMap<unknown>('checks'),
+  responses: doc.getMap<unknown>('responses'),
 });
 
 export const MAX_CELL_TEXT = 500;
 export const MAX_ANSWER_TEXT = 2000;
+export const CELL_TEXT_PREFIX = 'cell:';
+// Respondent ids are device ids (plus "~n" on a shared laptop); '|' separates them from fields.
+const RESPONDENT_RE = /^[A-Za-z0-9_~-]{1,80}$/;
 
 const local = (action: string) => new LocalOrigin(action);
 export const cellKey = (rowId: string, columnId: string): string => `${rowId}|${columnId}`;
+/** The collaborative text of one matrix cell (a root type: see above). */
+export const cellText = (doc: Y.Doc, rowId: string, columnId: string): Y.Text => doc.getText(CELL_TEXT_PREFIX + cellKey(rowId, columnId));
 
-/** Returns the record under `key`, creating it first (inside the caller's transaction). */
-function ensure(map: Y.Map<RecordMap>, key: string): RecordMap {
-  const existing = map.get(key);
-  if (existing instanceof Y.Map) return existing;
-  const record: RecordMap = new Y.Map();
-  map.set(key, record);
-  return record;
-}
+const objectOf = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
 export type Cell = { ticked: boolean; by: string; text: string };
 
 export function setCellTicked(doc: Y.Doc, rowId: string, columnId: string, ticked: boolean, by = ''): void {
-  doc.transact(() => {
-    const record = ensure(answerMaps(doc).cells, cellKey(rowId, columnId));
-    record.set('ticked', ticked);
-    record.set('by', cleanText(by, 80));
-  }, local('cell.tick'));
+  doc.transact(() => answerMaps(doc).cells.set(cellKey(rowId, columnId), { ticked, by: cleanText(by, 80) }), local('cell.tick'));
 }
 
 export function setCellText(doc: Y.Doc, rowId: string, columnId: string, next: string): void {
   const target = cleanText(next, MAX_CELL_TEXT);
-  doc.transact(() => {
-    const record = ensure(answerMaps(doc).cells, cellKey(rowId, columnId));
-    const text = record.get('text');
-    if (text instanceof Y.Text) replaceText(text, target);
-    else record.set('text', new Y.Text(target));
-  }, local('cell.text'));
+  doc.transact(() => replaceText(cellText(doc, rowId, columnId), target), local('cell.text'));
+}
+
+/** The keys of every cell text the document holds (root types named `cell:<key>`). */
+export function cellTextKeys(doc: Y.Doc): string[] {
+  return [...doc.share.keys()].filter((name) => name.startsWith(CELL_TEXT_PREFIX)).map((name) => name.slice(CELL_TEXT_PREFIX.length));
 }
 
 export function readCells(doc: Y.Doc): Record<string, Cell> {
   const out: Record<string, Cell> = {};
-  answerMaps(doc).cells.forEach((record, key) => {
-    if (!(record instanceof Y.Map)) return;
-    const text = record.get('text');
-    out[key] = {
-      ticked: record.get('ticked') === true,
-      by: cleanText(str(record.get('by')), 80),
-      text: cleanText(text instanceof Y.Text ? text.toString() : '', MAX_CELL_TEXT),
-    };
+  answerMaps(doc).cells.forEach((value, key) => {
+    const v = objectOf(value);
+    out[key] = { ticked: v.ticked === true, by: cleanText(str(v.by), 80), text: '' };
   });
+  for (const key of cellTextKeys(doc)) {
+    const text = cleanText(doc.getText(CELL_TEXT_PREFIX + key).toString(), MAX_CELL_TEXT);
+    if (!text && !out[key]) continue;
+    out[key] = { ...(out[key] ?? { ticked: false, by: '' }), text };
+  }
   return out;
 }
 
 export type Check = { done: boolean; by: string; at: number };
 
 export function setChecked(doc: Y.Doc, itemId: string, done: boolean, by = '', now = Date.now()): void {
-  doc.transact(() => {
-    const record = ensure(answerMaps(doc).checks, itemId);
-    record.set('done', done);
-    record.set('by', cleanText(by, 80));
-    record.set('at', now);
-  }, local('check.set'));
+  doc.transact(() => answerMaps(doc).checks.set(itemId, { done, by: cleanText(by, 80), at: now }), local('check.set'));
 }
 
 export function readChecks(doc: Y.Doc): Record<string, Check> {
   const out: Record<string, Check> = {};
-  answerMaps(doc).checks.forEach((record, id) => {
-    if (record instanceof Y.Map) {
-      out[id] = { done: record.get('done') === true, by: cleanText(str(record.get('by')), 80), at: num(record.get('at')) };
-    }
+  answerMaps(doc).checks.forEach((value, id) => {
+    const v = objectOf(value);
+    out[id] = { done: v.done === true, by: cleanText(str(v.by), 80), at: num(v.at) };
   });
   return out;
 }
@@ -92,39 +83,46 @@ export function readChecks(doc: Y.Doc): Record<string, Check> {
 export type AnswerValue = number | string;
 export type SurveyResponse = { id: string; answers: Record<string, AnswerValue>; followUps: Record<string, string>; at: number };
 
+function checkRespondent(respondent: string): void {
+  if (!RESPONDENT_RE.test(respondent)) throw new Error(`Not a respondent id: "${respondent.slice(0, 40)}"`);
+}
+
 /** Sets (or with null clears) one answer of one respondent's response. */
 export function setAnswer(doc: Y.Doc, respondent: string, questionId: string, value: AnswerValue | null, now = Date.now()): void {
+  checkRespondent(respondent);
   const clean = typeof value === 'string' ? cleanText(value, MAX_ANSWER_TEXT) : value;
+  const { responses } = answerMaps(doc);
   doc.transact(() => {
-    const record = ensure(answerMaps(doc).responses, respondent);
-    if (clean === null || (typeof clean === 'number' && !Number.isFinite(clean))) record.delete(`a:${questionId}`);
-    else record.set(`a:${questionId}`, clean);
-    record.set('at', now);
+    if (clean === null || (typeof clean === 'number' && !Number.isFinite(clean))) responses.delete(`${respondent}|a:${questionId}`);
+    else responses.set(`${respondent}|a:${questionId}`, clean);
+    responses.set(`${respondent}|at`, now);
   }, local('answer.set'));
 }
 
 export function setFollowUp(doc: Y.Doc, respondent: string, questionId: string, text: string, now = Date.now()): void {
+  checkRespondent(respondent);
+  const { responses } = answerMaps(doc);
   doc.transact(() => {
-    const record = ensure(answerMaps(doc).responses, respondent);
-    record.set(`f:${questionId}`, cleanText(text, MAX_ANSWER_TEXT));
-    record.set('at', now);
+    responses.set(`${respondent}|f:${questionId}`, cleanText(text, MAX_ANSWER_TEXT));
+    responses.set(`${respondent}|at`, now);
   }, local('answer.followUp'));
 }
 
 export function readResponses(doc: Y.Doc): SurveyResponse[] {
-  const out: SurveyResponse[] = [];
-  answerMaps(doc).responses.forEach((record, id) => {
-    if (!(record instanceof Y.Map)) return;
-    const answers: Record<string, AnswerValue> = {};
-    const followUps: Record<string, string> = {};
-    record.forEach((v, key) => {
-      if (key.startsWith('a:') && (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))) {
-        answers[key.slice(2)] = typeof v === 'string' ? cleanText(v, MAX_ANSWER_TEXT) : v;
-      } else if (key.startsWith('f:') && typeof v === 'string') followUps[key.slice(2)] = cleanText(v, MAX_ANSWER_TEXT);
-    });
-    out.push({ id, answers, followUps, at: num(record.get('at')) });
+  const byId = new Map<string, SurveyResponse>();
+  answerMaps(doc).responses.forEach((v, key) => {
+    const bar = key.indexOf('|');
+    if (bar <= 0) return;
+    const id = key.slice(0, bar);
+    const field = key.slice(bar + 1);
+    const response = byId.get(id) ?? { id, answers: {}, followUps: {}, at: 0 };
+    byId.set(id, response);
+    if (field === 'at') response.at = num(v);
+    else if (field.startsWith('a:') && (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))) {
+      response.answers[field.slice(2)] = typeof v === 'string' ? cleanText(v, MAX_ANSWER_TEXT) : v;
+    } else if (field.startsWith('f:') && typeof v === 'string') response.followUps[field.slice(2)] = cleanText(v, MAX_ANSWER_TEXT);
   });
-  return out.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
+  return [...byId.values()].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
 }
 
 /** An answer as its question understands it, or null when it does not fit (wrong type, stale option). */
@@ -132,7 +130,8 @@ export function validAnswer(question: Prompt, value: AnswerValue | undefined): A
   if (value === undefined) return null;
   switch (question.answer) {
     case 'percent':
-      return typeof value === 'number' ? Math.min(100, Math.max(0, Math.round(value))) : null;
+      // NaN would otherwise pass the clamp and poison the mean of every summary it joins.
+      return typeof value === 'number' && Number.isFinite(value) ? Math.min(100, Math.max(0, Math.round(value))) : null;
     case 'yesno':
       return value === 'yes' || value === 'no' ? value : null;
     case 'choice':

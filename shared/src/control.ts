@@ -184,6 +184,18 @@ export const renameTopic = (doc: Y.Doc, id: string, label: string): void =>
 export const reorderTopic = (doc: Y.Doc, id: string, beforeId: string | null): void =>
   reorderRecord(doc, controlMaps(doc).topics, id, beforeId, 'topic.reorder');
 
+/** Deletes a record if it is still there (another facilitator may have removed it first). */
+function removeRecord(doc: Y.Doc, map: Y.Map<RecordMap>, id: string, action: string): void {
+  if (!map.has(id)) return;
+  doc.transact(() => map.delete(id), local(action));
+}
+
+/**
+ * Removes a topic. Notes written under it stay in their phase rooms and are drawn in the
+ * cross-cutting row (a note's topic that no longer exists reads as cross-cutting).
+ */
+export const removeTopic = (doc: Y.Doc, id: string): void => removeRecord(doc, controlMaps(doc).topics, id, 'topic.remove');
+
 export type PhaseInput = { title: string; question?: string; kind?: PhaseKind };
 const phaseFields = (p: Partial<PhaseInput>) => ({
   title: p.title === undefined ? undefined : cleanText(p.title, MAX_LABEL),
@@ -244,3 +256,5 @@ export const addTable = (doc: Y.Doc, name: string): string =>
   appendRecord(doc, controlMaps(doc).tables, { name: cleanText(name, 80) }, latestVersion(tableMigrations), 'table.add');
 export const renameTable = (doc: Y.Doc, id: string, name: string): void =>
   updateRecord(doc, controlMaps(doc).tables, id, { name: cleanText(name, 80) }, 'table.rename');
+/** Removes a table; anyone seated there reads as seated at no table until they pick another. */
+export const removeTable = (doc: Y.Doc, id: string): void => removeRecord(doc, controlMaps(doc).tables, id, 'table.remove');

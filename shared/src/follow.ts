@@ -4,10 +4,13 @@ import { LocalOrigin } from './origins';
 
 /**
  * Follow mode. The facilitator's "spotlight" lives in the control room's state map under 'follow',
- * always written whole: the phase to look at, optionally where (a pan-zoom viewport), and a
- * sequence number that grows with each send so the same spot can be sent again.
+ * always written whole: the phase to look at, optionally where, and a sequence number that grows
+ * with each send so the same spot can be sent again.
+ * "Where" is the board point at the centre of the facilitator's canvas (board units) and the zoom:
+ * a screen offset would land off-centre on a window of another size, a board point does not.
+ * Each follower turns it into its own offset for its own canvas.
  */
-export type FollowViewport = { x: number; y: number; zoom: number };
+export type FollowViewport = { cx: number; cy: number; zoom: number };
 export type Spotlight = { phaseId: string; viewport: FollowViewport | null; seq: number };
 
 export const FOLLOW_KEY = 'follow';
@@ -16,8 +19,9 @@ const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFi
 
 function readViewport(value: unknown): FollowViewport | null {
   if (!value || typeof value !== 'object') return null;
-  const { x, y, zoom } = value as Record<string, unknown>;
-  return finite(x) && finite(y) && finite(zoom) && zoom > 0 ? { x, y, zoom } : null;
+  // An older client's screen offset ({x, y, zoom}) has no centre: it reads as "no viewport".
+  const { cx, cy, zoom } = value as Record<string, unknown>;
+  return finite(cx) && finite(cy) && finite(zoom) && zoom > 0 ? { cx, cy, zoom } : null;
 }
 
 /** Tolerant reader: anything malformed (older or newer clients, hand-edited docs) reads as no spotlight. */
@@ -38,7 +42,7 @@ export const sameSpotlight = (a: Spotlight | null, b: Spotlight | null): boolean
     a.phaseId === b.phaseId &&
     a.seq === b.seq &&
     (a.viewport === b.viewport ||
-      (!!a.viewport && !!b.viewport && a.viewport.x === b.viewport.x && a.viewport.y === b.viewport.y && a.viewport.zoom === b.viewport.zoom)));
+      (!!a.viewport && !!b.viewport && a.viewport.cx === b.viewport.cx && a.viewport.cy === b.viewport.cy && a.viewport.zoom === b.viewport.zoom)));
 
 /**
  * The facilitator brings everyone to `phaseId` (and `viewport`, if given). The current phase moves

@@ -144,3 +144,16 @@ export function resetTimer(control: Y.Doc): void {
   if (readTimer(control).status === 'idle' && !controlMaps(control).state.has('timer')) return;
   writeTimer(control, idle(), 'timer.reset');
 }
+
+/**
+ * Ends the countdown now ("end round now"): a running or paused timer becomes one whose end is
+ * `serverNow`, so every client shows it ended at once and chimes as for a natural end. The time
+ * given is kept (progress reads full). An idle timer has nothing to end.
+ */
+export function endTimer(control: Y.Doc, serverNow: number): void {
+  const now = checkNow(serverNow);
+  const timer = readTimer(control);
+  const status = timerView(timer, now).status;
+  if (status !== 'running' && status !== 'paused') return;
+  writeTimer(control, { ...timer, status: 'running', endsAt: now, remainingMs: 0 }, 'timer.end');
+}

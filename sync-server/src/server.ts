@@ -6,6 +6,7 @@ import { HttpError, pathOf, sendJson } from './http-util';
 import { createJsonLogger, type Logger } from './logger';
 import { RoomRegistry } from './room-registry';
 import { SessionsApi } from './sessions-api';
+import { ExportApi } from './export-api';
 import { handleTimeRequest } from './time-api';
 import { createStaticHandler } from './static';
 import { SqliteStorage } from './storage/sqlite';
@@ -46,6 +47,7 @@ export function createSyncServer(config: ServerConfig, deps: SyncServerDeps = {}
     store: storage,
     revoke: (sessionId, role, currentHash) => gateway.revoke(sessionId, role, currentHash),
   });
+  const exportApi = new ExportApi(storage);
   const serveStatic = createStaticHandler(config.staticDir, logger);
   /** Requests that may still touch storage; close() waits for them before closing it. */
   const inflight = new Set<Promise<void>>();
@@ -58,6 +60,9 @@ export function createSyncServer(config: ServerConfig, deps: SyncServerDeps = {}
     } else if (sessionsApi.handles(path)) {
       if (closing) throw new HttpError(503, 'server is shutting down');
       await sessionsApi.handle(path, req, res);
+    } else if (exportApi.handles(path)) {
+      if (closing) throw new HttpError(503, 'server is shutting down');
+      await exportApi.handle(path, req, res);
     } else if (handleTimeRequest(req, res)) {
       // Clients sample it to compensate their clock offset for the round timer.
     } else if (path.startsWith('/api/')) {

@@ -205,21 +205,25 @@ export class SessionsApi {
     }
   }
 
-  /**
-   * The role the request's bearer token grants in session `id`. 404 for an unknown session,
-   * 401 for a missing or wrong token (or a session registered before tokens existed),
-   * 403 when `required` is given and the role differs.
-   */
-  private async authorize(req: IncomingMessage, id: string, required?: Role): Promise<{ role: Role }> {
-    const session = SESSION_ID_RE.test(id) ? await this.options.store.getSession(id) : null;
-    if (!session) throw new HttpError(404, 'unknown session');
-    const token = bearerToken(req.headers.authorization);
-    if (token === null) throw new HttpError(401, 'missing token: send Authorization: Bearer <token>');
-    const role = roleForToken(token, session.tokenHashes);
-    if (!role) throw new HttpError(401, 'invalid token');
-    if (required && role !== required) throw new HttpError(403, `only the ${required} may do this`);
-    return { role };
+  private authorize(req: IncomingMessage, id: string, required?: Role): Promise<{ role: Role }> {
+    return authorizeRequest(this.options.store, req, id, required);
   }
+}
+
+/**
+ * The role the request's bearer token grants in session `id`. 404 for an unknown session,
+ * 401 for a missing or wrong token (or a session registered before tokens existed),
+ * 403 when `required` is given and the role differs.
+ */
+export async function authorizeRequest(store: SessionStore, req: IncomingMessage, id: string, required?: Role): Promise<{ role: Role }> {
+  const session = SESSION_ID_RE.test(id) ? await store.getSession(id) : null;
+  if (!session) throw new HttpError(404, 'unknown session');
+  const token = bearerToken(req.headers.authorization);
+  if (token === null) throw new HttpError(401, 'missing token: send Authorization: Bearer <token>');
+  const role = roleForToken(token, session.tokenHashes);
+  if (!role) throw new HttpError(401, 'invalid token');
+  if (required && role !== required) throw new HttpError(403, `only the ${required} may do this`);
+  return { role };
 }
 
 const roomsOf = (id: string, phaseIds: readonly string[]): SessionRooms => ({

@@ -54,6 +54,37 @@ describe('selected criteria and suggestions', () => {
     await expect.poll(() => pb.selectedCount('government').getAttribute('data-count')).toBe('2');
   });
 
+  it('the facilitator confirms the criteria of the voted phase while showing another phase', async () => {
+    const { a, b } = await cafe('Criteria elsewhere');
+    const first = await b.board.addNote('government', 'public hearings');
+    const second = await b.board.addNote('government', 'budget reports');
+    await a.board.waitForNoteTexts(['public hearings', 'budget reports']);
+
+    const panel = await new CriteriaPanel(a.board.page).open();
+    await panel.openVoting({ phaseId: 'ideal', budget: 2 });
+    const pb = new CriteriaBoard(b.board.page);
+    const vote = pb.note(first).getByTestId('note.vote');
+    await expect.poll(() => vote.isDisabled()).toBe(false);
+    await vote.click();
+    await expect.poll(() => pb.note(first).getByTestId('note.my-dots').getAttribute('data-count')).toBe('1');
+    await panel.closeVoting();
+
+    // Phase A (ideal) voted; the facilitator moves the café on to phase B and confirms from there.
+    await panel.close();
+    await a.board.switchPhase('reality');
+    await panel.open();
+    await expect.poll(() => panel.confirmButton('government').isDisabled()).toBe(false);
+    await panel.confirmButton('government').click();
+    await expect.poll(() => panel.selectedList('government').locator('li').count()).toBe(1);
+    expect(await a.board.currentPhase()).toBe('reality');
+
+    // The participant followed to phase B; back on A the confirmed note is marked.
+    await b.board.page.locator('[data-testid="board.root"][data-phase-id="reality"]').waitFor();
+    await b.board.phaseTab('ideal').click();
+    await pb.selectedMark(first).waitFor();
+    expect(await pb.selectedMark(second).count()).toBe(0);
+  });
+
   it('similar notes in one column are suggested, never merged, and accepting stacks them', async () => {
     const { a, b } = await cafe('Suggestions');
     const first = await b.board.addNote('government', 'Конкуренція');

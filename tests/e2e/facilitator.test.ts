@@ -61,6 +61,37 @@ describe('facilitator panel', () => {
     expect(tb).toBe(ta);
   });
 
+  it('ending the round now shows "time is up" to everyone and chimes once where not muted', async () => {
+    const { a, b } = await cafe();
+    const panel = await new FacilitatorPanel(a.board.page).open();
+    await panel.setRounds(2, 1);
+    await a.board.page.waitForFunction(() => document.querySelector<HTMLInputElement>('[data-testid="setup.rounds-count"]')?.value === '2');
+    await panel.startRound(1);
+    await panel.close();
+    const mine = new TimerBadgeView(a.board.page);
+    const theirs = new TimerBadgeView(b.board.page);
+    for (const timer of [mine, theirs]) await timer.waitForStatus('running');
+    // Only whoever runs the café can end a round.
+    expect(await theirs.endNowButton.count()).toBe(0);
+    // The facilitator mutes this device (a projector in the room chimes instead); the participant
+    // has touched the page, so the browser lets it play sound.
+    await mine.muteButton.click();
+    await a.board.page.locator('[data-testid="timer.mute"][aria-pressed="true"]').waitFor();
+    await theirs.badge.click();
+    expect(await theirs.chimes()).toBe(0);
+
+    await mine.endNowButton.click();
+    for (const timer of [mine, theirs]) {
+      await timer.waitForStatus('ended');
+      await timer.endedLabel.waitFor();
+      expect(await timer.endedLabel.textContent()).toBe('Time is up');
+      expect(await timer.text()).toBe('0:00');
+    }
+    await theirs.waitForChimes(1);
+    expect(await mine.chimes()).toBe(0);
+    expect(await mine.endNowButton.count()).toBe(0);
+  });
+
   it('the timer can be extended and reset, and voting opened and closed from the panel', async () => {
     const { a, b } = await cafe();
     const panel = await new FacilitatorPanel(a.board.page).open();

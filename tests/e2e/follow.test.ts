@@ -61,4 +61,23 @@ describe('follow the facilitator', () => {
     expect(Math.abs(zoom - before)).toBeGreaterThan(0.05);
     expect(await fb.waitForZoom(zoom, 0.002)).toBeCloseTo(zoom, 2);
   });
+
+  it('shows the facilitator\'s centre point at the centre of a participant\'s smaller window', async () => {
+    const { a, b, fa, fb } = await cafe();
+    await a.board.page.setViewportSize({ width: 1440, height: 900 });
+    await b.board.page.setViewportSize({ width: 820, height: 640 });
+    await fb.waitForFollowing(true);
+    await a.board.zoomIn();
+    await a.board.panBy(-180, 90);
+    const before = await b.board.worldTransform();
+    await fa.bringEveryoneHere();
+    const sent = await fa.centrePoint();
+    // The facilitator's centre lands at the participant's centre, not the same screen offset.
+    await b.board.waitForTransformChange(before);
+    // The move animates: wait for where it settles, not a frame on the way.
+    const seen = await fb.waitForCentre(sent, 0.25);
+    expect(seen.x).toBeCloseTo(sent.x, 0);
+    expect(seen.y).toBeCloseTo(sent.y, 0);
+    expect(await fb.waitForZoom(await fa.zoom(), 0.002)).toBeCloseTo(await fa.zoom(), 2);
+  });
 });

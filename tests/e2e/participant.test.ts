@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useE2E, type Person } from './support/harness';
 import { ControlClient, ParticipantBoard, storedToken } from './support/participant-page';
+import { FacilitatorPanel } from './support/facilitator-page';
 
 const e2e = useE2E();
 
@@ -136,6 +137,55 @@ describe('participants', () => {
     await fa.dragStep(one, two, 'before');
     await fa.waitForSteps('government', ['map the councils', 'write to the mayor']);
     await pb.waitForSteps('government', ['map the councils', 'write to the mayor']);
+  });
+
+  it('a long step wraps onto several lines inside its cell instead of being cut to one', async () => {
+    const { a, b, pb } = await cafe('Long steps');
+    await a.board.switchPhase('steps');
+    await b.board.page.locator('[data-testid="board.root"][data-phase-id="steps"]').waitFor();
+    const text = 'ask the regional council for a standing monthly meeting with every NGO of the district, with minutes published';
+    const id = await pb.addStep('government', text);
+    await pb.waitForSteps('government', [text]);
+    const box = await pb.stepTextBox(id);
+    expect(box.lines).toBeGreaterThan(1);
+    expect(box.clipped).toBe(false);
+    expect(box.insideCell).toBe(true);
+  });
+
+  it('a table host sees the notes written at the table during the previous round flagged, the rest dimmed', async () => {
+    const { a, b, pb } = await cafe('New since last round');
+    const panel = await new FacilitatorPanel(a.board.page).open();
+    await panel.setRounds(3, 20);
+    await a.board.page.waitForFunction(() => document.querySelector<HTMLInputElement>('[data-testid="setup.rounds-count"]')?.value === '3');
+    await panel.startRound(1);
+    await pb.waitForRound(1);
+
+    await pb.pickTable('Table 2');
+    await expect.poll(() => pb.tableName.textContent()).toBe('Table 2');
+    const elsewhere = await b.board.addNote('community', 'written at table 2');
+    await pb.pickTable('Table 1');
+    await expect.poll(() => pb.tableName.textContent()).toBe('Table 1');
+    // Round 1 has no previous round: nothing to show yet.
+    expect(await pb.newSinceToggle.count()).toBe(0);
+    const previous = await b.board.addNote('government', 'round 1 at table 1');
+
+    await panel.startRound(2);
+    await pb.waitForRound(2);
+    const current = await b.board.addNote('government', 'round 2 at table 1');
+    await expect.poll(() => pb.newSinceToggle.getAttribute('data-count')).toBe('1');
+    expect(await pb.newNoteIds()).toEqual([]);
+
+    await pb.newSinceToggle.click();
+    await pb.page.locator('[data-testid="seat.new-since"][aria-pressed="true"]').waitFor();
+    await expect.poll(() => pb.newNoteIds()).toEqual([previous]);
+    const note = (id: string) => pb.page.locator(`[data-testid="note"][data-note-id="${id}"]`);
+    expect(await note(previous).getByTestId('note.new-since').count()).toBe(1);
+    for (const id of [current, elsewhere]) expect(await note(id).getAttribute('class')).toContain('is-not-new-since');
+
+    // Off again: nothing flagged, nothing dimmed.
+    await pb.newSinceToggle.click();
+    await expect.poll(() => pb.newNoteIds()).toEqual([]);
+    expect(await note(current).getAttribute('class')).not.toContain('is-not-new-since');
   });
 
   it('clusters: dropping a note onto another stacks it for everyone, ungrouping spreads it again', async () => {

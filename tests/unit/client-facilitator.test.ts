@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { CLOCK_SAMPLES } from '@wcb/shared';
+import * as Y from 'yjs';
+import { createRoot } from 'solid-js';
+import { describe, expect, it, vi } from 'vitest';
+import { addPhase, applyTemplate, CLOCK_SAMPLES, formOf, readSession } from '@wcb/shared';
 import { makeServerClock } from '../../client/src/sync/clock';
-import { reorderTarget } from '../../client/src/sync/facilitation';
+import { createFacilitation, reorderTarget, type Facilitation } from '../../client/src/sync/facilitation';
 
 /** A fake network: each request takes `rtts[i]` local ms, and the server runs `skew` ms ahead. */
 function fakeNetwork(skew: number, rtts: number[]) {
@@ -72,5 +74,97 @@ describe('topic reorder target', () => {
     expect(reorderTarget(ids, 'a', -1)).toBeUndefined();
     expect(reorderTarget(ids, 'c', 1)).toBeUndefined();
     expect(reorderTarget(ids, 'x', 1)).toBeUndefined();
+  });
+});
+
+/** A control document from the NGO template, and the facilitation actions over it. */
+function withFacilitation(canControl: boolean, run: (f: Facilitation, doc: Y.Doc) => void): void {
+  const doc = new Y.Doc();
+  applyTemplate(doc, { sessionId: 'session-0001', templateId: 'world-cafe-ngo', language: 'en', now: 1 });
+  createRoot((dispose) => {
+    try {
+      run(
+        createFacilitation(
+          doc,
+          () => canControl,
+          () => false,
+        ),
+        doc,
+      );
+    } finally {
+      dispose();
+    }
+  });
+}
+
+describe('facilitation: setup writes', () => {
+  it('do nothing for someone who does not control the session', () => {
+    withFacilitation(false, (f, doc) => {
+      const matrix = addPhase(doc, { title: 'Benefits', kind: 'matrix' });
+      const before = Y.encodeStateVector(doc);
+      let updates = 0;
+      doc.on('update', () => updates++);
+      f.setLanguage('uk');
+      f.removeTopic('community');
+      f.movePhase(['ideal', 'reality', 'steps'], 'steps', -1);
+      f.removePhase('reality');
+      f.removeTable('t1');
+      expect(f.addPrompt(matrix, { role: 'row', label: 'Training' })).toBeNull();
+      f.updatePrompt('x', { label: 'y' });
+      f.movePrompt(['x', 'y'], 'x', 1);
+      f.removePrompt('x');
+      expect(updates).toBe(0);
+      expect(Y.encodeStateVector(doc)).toEqual(before);
+    });
+  });
+
+  it('change the session for the facilitator, one shared mutation each', () => {
+    withFacilitation(true, (f, doc) => {
+      f.setLanguage('ru');
+      f.removeTopic('community');
+      f.movePhase(['ideal', 'reality', 'steps'], 'steps', -1);
+      f.removeTable('t1');
+      const s = readSession(doc);
+      expect(s.meta.language).toBe('ru');
+      expect(s.topics.map((topic) => topic.id)).toEqual(['government', 'ngos']);
+      expect(s.phases.map((p) => p.id)).toEqual(['ideal', 'steps', 'reality']);
+      expect(s.tables.some((table) => table.id === 't1')).toBe(false);
+      f.removePhase('steps');
+      expect(readSession(doc).phases.map((p) => p.id)).toEqual(['ideal', 'reality']);
+    });
+  });
+
+  it('build a matrix form: add, rename, reorder and remove prompts', () => {
+    withFacilitation(true, (f, doc) => {
+      const phase = f.addPhase({ title: 'Benefits', kind: 'matrix' })!;
+      const r1 = f.addPrompt(phase, { role: 'row', label: 'Training' })!;
+      const r2 = f.addPrompt(phase, { role: 'row', label: 'Funding' })!;
+      const c1 = f.addPrompt(phase, { role: 'column', label: 'Council' })!;
+      f.updatePrompt(r1, { label: 'Joint training' });
+      f.movePrompt([r1, r2], r2, -1);
+      const form = () => formOf(readSession(doc).prompts, phase);
+      expect(form().rows.map((p) => p.label)).toEqual(['Funding', 'Joint training']);
+      expect(form().columns.map((p) => p.id)).toEqual([c1]);
+      // At the top already: nothing moves, nothing is written.
+      let updates = 0;
+      doc.on('update', () => updates++);
+      f.movePrompt([r2, r1], r2, -1);
+      expect(updates).toBe(0);
+      f.removePrompt(r1);
+      expect(form().rows.map((p) => p.id)).toEqual([r2]);
+    });
+  });
+
+  it('survive a prompt another facilitator removed meanwhile', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      withFacilitation(true, (f) => {
+        expect(() => f.updatePrompt('gone', { label: 'x' })).not.toThrow();
+        expect(() => f.movePrompt(['gone', 'other'], 'gone', 1)).not.toThrow();
+      });
+      expect(warn).toHaveBeenCalledTimes(2);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

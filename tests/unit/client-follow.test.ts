@@ -12,7 +12,11 @@ import {
   shouldApplySpotlight,
   viewedPhase,
 } from '@wcb/shared';
-import { easeInOut, interpolateViewport } from '../../client/src/board/viewport';
+import { centreOf, centredOn, easeInOut, interpolateViewport } from '../../client/src/board/viewport';
+import { createFollowViewport, spotOf } from '../../client/src/sync/follow';
+import { createRoot, createSignal } from 'solid-js';
+import type { Size, Viewport } from '../../client/src/board/viewport';
+import type { Spotlight } from '@wcb/shared';
 
 function controlDoc(): Y.Doc {
   const doc = new Y.Doc();
@@ -27,15 +31,15 @@ describe('spotlight (control state "follow")', () => {
     const origins: unknown[] = [];
     doc.on('afterTransaction', (tr: Y.Transaction) => origins.push(tr.origin));
 
-    const first = setSpotlight(doc, 'reality', { x: 10, y: -20, zoom: 1.5 });
-    expect(first).toEqual({ phaseId: 'reality', viewport: { x: 10, y: -20, zoom: 1.5 }, seq: 1 });
+    const first = setSpotlight(doc, 'reality', { cx: 10, cy: -20, zoom: 1.5 });
+    expect(first).toEqual({ phaseId: 'reality', viewport: { cx: 10, cy: -20, zoom: 1.5 }, seq: 1 });
     expect(readSpotlight(doc)).toEqual(first);
     expect(readSession(doc).state.currentPhase).toBe('reality');
     expect(origins).toHaveLength(1);
     expect(isLocalOrigin(origins[0]) && origins[0].action).toBe('follow.spotlight');
 
     // The same spot again is a new send.
-    expect(setSpotlight(doc, 'reality', { x: 10, y: -20, zoom: 1.5 }).seq).toBe(2);
+    expect(setSpotlight(doc, 'reality', { cx: 10, cy: -20, zoom: 1.5 }).seq).toBe(2);
     expect(setSpotlight(doc, 'steps', null)).toEqual({ phaseId: 'steps', viewport: null, seq: 3 });
     expect(readSession(doc).state.currentPhase).toBe('steps');
   });
@@ -50,9 +54,9 @@ describe('spotlight (control state "follow")', () => {
     const a = controlDoc();
     const b = new Y.Doc();
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
-    setSpotlight(a, 'ideal', { x: 1, y: 2, zoom: 0.5 });
+    setSpotlight(a, 'ideal', { cx: 1, cy: 2, zoom: 0.5 });
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
-    expect(readSpotlight(b)).toEqual({ phaseId: 'ideal', viewport: { x: 1, y: 2, zoom: 0.5 }, seq: 1 });
+    expect(readSpotlight(b)).toEqual({ phaseId: 'ideal', viewport: { cx: 1, cy: 2, zoom: 0.5 }, seq: 1 });
   });
 
   it('reads malformed values tolerantly', () => {
@@ -61,14 +65,16 @@ describe('spotlight (control state "follow")', () => {
     expect(parseSpotlight({ phaseId: '' })).toBeNull();
     expect(parseSpotlight({ phaseId: 42 })).toBeNull();
     expect(parseSpotlight({ phaseId: 'p' })).toEqual({ phaseId: 'p', viewport: null, seq: 0 });
-    expect(parseSpotlight({ phaseId: 'p', seq: 'x', viewport: { x: 1, y: 2 } })).toEqual({ phaseId: 'p', viewport: null, seq: 0 });
-    expect(parseSpotlight({ phaseId: 'p', seq: 2.7, viewport: { x: 1, y: 2, zoom: 0 } })).toEqual({ phaseId: 'p', viewport: null, seq: 2 });
-    expect(parseSpotlight({ phaseId: 'p', seq: 3, viewport: { x: 1, y: 2, zoom: Infinity } })?.viewport).toBeNull();
-    expect(parseSpotlight({ phaseId: 'p', seq: 3, viewport: { x: 1, y: 2, zoom: 2 }, extra: true })).toEqual({
+    expect(parseSpotlight({ phaseId: 'p', seq: 'x', viewport: { cx: 1, cy: 2 } })).toEqual({ phaseId: 'p', viewport: null, seq: 0 });
+    expect(parseSpotlight({ phaseId: 'p', seq: 2.7, viewport: { cx: 1, cy: 2, zoom: 0 } })).toEqual({ phaseId: 'p', viewport: null, seq: 2 });
+    expect(parseSpotlight({ phaseId: 'p', seq: 3, viewport: { cx: 1, cy: 2, zoom: Infinity } })?.viewport).toBeNull();
+    expect(parseSpotlight({ phaseId: 'p', seq: 3, viewport: { cx: 1, cy: 2, zoom: 2 }, extra: true })).toEqual({
       phaseId: 'p',
-      viewport: { x: 1, y: 2, zoom: 2 },
+      viewport: { cx: 1, cy: 2, zoom: 2 },
       seq: 3,
     });
+    // An older client's screen offset carries no board point: the phase still counts, the place does not.
+    expect(parseSpotlight({ phaseId: 'p', seq: 5, viewport: { x: 1, y: 2, zoom: 2 } })).toEqual({ phaseId: 'p', viewport: null, seq: 5 });
     const doc = controlDoc();
     controlMaps(doc).state.set('follow', ['junk']);
     expect(readSpotlight(doc)).toBeNull();
@@ -77,7 +83,7 @@ describe('spotlight (control state "follow")', () => {
   });
 
   it('compares by value', () => {
-    const s = { phaseId: 'p', viewport: { x: 1, y: 2, zoom: 1 }, seq: 1 };
+    const s = { phaseId: 'p', viewport: { cx: 1, cy: 2, zoom: 1 }, seq: 1 };
     expect(sameSpotlight(s, { ...s, viewport: { ...s.viewport } })).toBe(true);
     expect(sameSpotlight(s, { ...s, seq: 2 })).toBe(false);
     expect(sameSpotlight(s, { ...s, viewport: null })).toBe(false);
@@ -125,5 +131,62 @@ describe('followed viewport animation', () => {
     expect(easeInOut(0.1)).toBeLessThan(0.1);
     expect(easeInOut(0.9)).toBeGreaterThan(0.9);
     expect(easeInOut(-1)).toBe(0);
+  });
+});
+
+describe('spotlight as a board point', () => {
+  it('puts the facilitator\'s centre point at the centre of a follower\'s canvas of another size', () => {
+    const facilitatorView = { x: -300, y: 120, zoom: 0.8 };
+    const facilitatorCanvas = { width: 1400, height: 800 };
+    const spot = spotOf(facilitatorView, facilitatorCanvas);
+    expect(spot).not.toBeNull();
+    // The board point under the middle of the facilitator's canvas.
+    expect(spot!.cx).toBeCloseTo((700 + 300) / 0.8);
+    expect(spot!.cy).toBeCloseTo((400 - 120) / 0.8);
+    expect(spot!.zoom).toBe(0.8);
+
+    const followerCanvas = { width: 600, height: 900 };
+    const followed = centredOn({ x: spot!.cx, y: spot!.cy }, spot!.zoom, followerCanvas);
+    const seen = centreOf(followed, followerCanvas);
+    expect(seen.x).toBeCloseTo(spot!.cx);
+    expect(seen.y).toBeCloseTo(spot!.cy);
+    expect(followed.zoom).toBe(0.8);
+    // The old behaviour (copying the offset) would have shown another point.
+    expect(centreOf(facilitatorView, followerCanvas).x).not.toBeCloseTo(spot!.cx);
+  });
+
+  it('sends no place before the canvas was measured', () => {
+    expect(spotOf({ x: 0, y: 0, zoom: 1 }, null)).toBeNull();
+    expect(spotOf({ x: 0, y: 0, zoom: 1 }, { width: 0, height: 0 })).toBeNull();
+  });
+
+  it('clamps a zoom out of range when centring', () => {
+    expect(centredOn({ x: 0, y: 0 }, 100, { width: 10, height: 10 }).zoom).toBe(3);
+  });
+});
+
+describe('following a spotlight on this device', () => {
+  it('centres the sent board point on this canvas, waiting for the canvas to be measured', () => {
+    const [spotlight, setSpot] = createSignal<Spotlight | null>(null);
+    const [size, setSize] = createSignal<Size | null>(null);
+    const [viewport, setViewport] = createSignal<Viewport>({ x: 0, y: 0, zoom: 1 });
+    const source = { spotlight, following: () => true, viewPhase: () => 'ideal', canControl: () => false };
+    // Effects start once the root is set up, as on a mounted board.
+    const dispose = createRoot((d) => {
+      createFollowViewport(source, viewport, setViewport, size);
+      return d;
+    });
+    setSpot({ phaseId: 'ideal', viewport: { cx: 500, cy: 300, zoom: 2 }, seq: 1 });
+    // Not measured yet: nothing moves.
+    expect(viewport()).toEqual({ x: 0, y: 0, zoom: 1 });
+    setSize({ width: 800, height: 600 });
+    expect(viewport()).toEqual({ x: 400 - 1000, y: 300 - 600, zoom: 2 });
+    // A resize later does not replay an applied spotlight.
+    setSize({ width: 400, height: 300 });
+    expect(viewport()).toEqual({ x: -600, y: -300, zoom: 2 });
+    // An older client's spotlight (no place) moves nothing.
+    setSpot({ phaseId: 'ideal', viewport: null, seq: 2 });
+    expect(viewport()).toEqual({ x: -600, y: -300, zoom: 2 });
+    dispose();
   });
 });

@@ -16,7 +16,13 @@ import {
   setSelection,
   stackNote,
   exportSessionJson,
+  formOf,
   importSessionJson,
+  setAnswer,
+  setCellText,
+  setCellTicked,
+  setChecked,
+  setFollowUp,
   type Harvest,
 } from '@wcb/shared';
 
@@ -155,5 +161,26 @@ describe('session JSON', () => {
     extra.control.hack = {};
     expect(() => importSessionJson(extra, 'x')).toThrow('control.hack: is not part of this format');
     expect(() => importSessionJson(null, 'x')).toThrow('file: expected an object, found null');
+  });
+});
+
+describe('session JSON of structured phases', () => {
+  it('matrix ticks and fills, checklist checks and survey answers survive export → import → export', () => {
+    const matrix = buildSessionDocs({ sessionId: 'm1', templateId: 'benefits-matrix', language: 'uk', now: 1 });
+    const phase = matrix.phases[0]!;
+    const [row, column] = [formOf(readSession(matrix.control).prompts, phase.phaseId).rows[0]!, formOf(readSession(matrix.control).prompts, phase.phaseId).columns[1]!];
+    setCellTicked(phase.doc, row.id, column.id, true, 'Стіл 1');
+    setCellText(phase.doc, row.id, column.id, 'призи школам');
+    setChecked(phase.doc, 'some-item', true, 'Оля', 7);
+    setAnswer(phase.doc, 'dev1', 'q1', 80, 8);
+    setFollowUp(phase.doc, 'dev1~2', 'q2', 'З владою', 9);
+    const exportOf = (docs: { control: Y.Doc; phases: { phaseId: string; doc: Y.Doc }[] }, id: string) =>
+      exportSessionJson({ sessionId: id, control: docs.control, phaseDocs: new Map(docs.phases.map((p) => [p.phaseId, p.doc])), voteDocs: new Map() });
+    const first = exportOf(matrix, 'm1');
+    expect(first.phases[phase.phaseId]!.cellTexts).toEqual({ [`${row.id}|${column.id}`]: 'призи школам' });
+    const copy = importSessionJson(JSON.parse(JSON.stringify(first)), 'm2');
+    expect(JSON.parse(JSON.stringify(exportOf(copy, 'm2')).replaceAll('"m2"', '"m1"'))).toEqual(first);
+    const harvest = harvestOf(copy);
+    expect(harvest.phases[0]!.matrix!.cells[0]![1]).toEqual({ ticked: true, text: 'призи школам' });
   });
 });

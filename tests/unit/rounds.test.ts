@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import { createRoot, createSignal } from 'solid-js';
 import {
   buildSessionDocs,
   controlMaps,
@@ -17,6 +18,7 @@ import {
   type Note,
 } from '@wcb/shared';
 import { replica, syncAll } from '../support/ydocs';
+import { createNewSince } from '../../client/src/sync/new-since';
 
 const control = () => buildSessionDocs({ sessionId: 'session-0001', templateId: 'world-cafe-ngo', language: 'uk' }).control;
 const MIN = 60_000;
@@ -177,5 +179,36 @@ describe('new since last round', () => {
     expect(notesNewSinceLastRound(notes, 't1', 1)).toEqual([]);
     expect(notesNewSinceLastRound(notes, 't1', 0)).toEqual([]);
     expect(notesNewSinceLastRound(notes, '', 2)).toEqual([]);
+  });
+});
+
+describe('a table host\'s "new since last round" on the board', () => {
+  it('follows the table picked, the round and the notes; the highlight shows only when it can', () => {
+    createRoot((dispose) => {
+      const [notes, setNotes] = createSignal<Note[]>([note('t1-r1', 't1', 1), note('t2-r1', 't2', 1)]);
+      const [table, setTable] = createSignal('');
+      const [round, setRound] = createSignal(1);
+      const view = createNewSince(notes, table, round);
+      view.setShown(true);
+      // No table, or no previous round: nothing to offer, nothing highlighted.
+      expect(view.available()).toBe(false);
+      expect(view.shown()).toBe(false);
+      setTable('t1');
+      expect(view.available()).toBe(false);
+      setRound(2);
+      expect(view.available()).toBe(true);
+      expect(view.shown()).toBe(true);
+      expect([...view.ids()]).toEqual(['t1-r1']);
+      // A note written now (this round) is not new since the last round; one from the last is.
+      setNotes([...notes(), note('t1-r2', 't1', 2), note('t1-r1-late', 't1', 1)]);
+      expect([...view.ids()]).toEqual(['t1-r1', 't1-r1-late']);
+      setTable('t2');
+      expect([...view.ids()]).toEqual(['t2-r1']);
+      setRound(3);
+      expect([...view.ids()]).toEqual([]);
+      view.setShown(false);
+      expect(view.shown()).toBe(false);
+      dispose();
+    });
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildSessionDocs,
   controlMaps,
+  endTimer,
   extendTimer,
   LocalOrigin,
   MAX_TIMER_MS,
@@ -28,6 +29,26 @@ function actionsOf(doc: Y.Doc): string[] {
 }
 
 describe('round timer', () => {
+  it('ending now makes a running or paused round read as ended everywhere, keeping its round', () => {
+    const doc = control();
+    const other = replica(doc);
+    const actions = actionsOf(doc);
+    endTimer(doc, T0); // idle: nothing to end
+    startTimer(doc, 20 * MIN, T0, 2);
+    endTimer(doc, T0 + 5 * MIN);
+    syncAll([doc, other]);
+    for (const d of [doc, other]) {
+      expect(timerView(readTimer(d), T0 + 5 * MIN)).toEqual({ status: 'ended', remainingMs: 0, progress: 1 });
+      expect(readTimer(d).round).toBe(2);
+    }
+    endTimer(doc, T0 + 6 * MIN); // already ended: nothing more to write
+    startTimer(doc, 10 * MIN, T0 + 10 * MIN);
+    pauseTimer(doc, T0 + 12 * MIN);
+    endTimer(doc, T0 + 13 * MIN);
+    expect(timerView(readTimer(doc), T0 + 13 * MIN).status).toBe('ended');
+    expect(actions).toEqual(['timer.start', 'timer.end', 'timer.start', 'timer.pause', 'timer.end']);
+  });
+
   it('a new session has an idle timer', () => {
     expect(timerView(readTimer(control()), T0)).toEqual({ status: 'idle', remainingMs: 0, progress: 0 });
   });

@@ -100,3 +100,12 @@ export function interpolateViewport(a: Viewport, b: Viewport, t: number): Viewpo
   const zoom = a.zoom > 0 && b.zoom > 0 ? a.zoom * (b.zoom / a.zoom) ** u : a.zoom + (b.zoom - a.zoom) * u;
   return { zoom, x: a.x + (b.x - a.x) * u, y: a.y + (b.y - a.y) * u };
 }
+
+/** The board point at the centre of a canvas of `size` (what the facilitator sends when following). */
+export const centreOf = (vp: Viewport, size: Size): Point => toBoard(vp, { x: size.width / 2, y: size.height / 2 });
+
+/** The viewport that shows board point `centre` at the middle of a canvas of `size`, at `zoom`. */
+export function centredOn(centre: Point, zoom: number, size: Size): Viewport {
+  const z = clampZoom(zoom);
+  return { zoom: z, x: size.width / 2 - centre.x * z, y: size.height / 2 - centre.y * z };
+}

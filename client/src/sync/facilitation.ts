@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import {
   addPhase,
+  addPrompt,
   addTable,
   addTopic,
   closeVoting,
@@ -10,17 +11,27 @@ import {
   pauseTimer,
   readRounds,
   readTimer,
+  removePhase,
+  removePrompt,
+  removeTable,
+  removeTopic,
   renameTable,
   renameTopic,
+  reorderPhase,
+  reorderPrompt,
   reorderTopic,
   resetTimer,
   resumeTimer,
   setRoundSettings,
+  setSessionLanguage,
   setSessionTitle,
   startRound,
   updatePhase,
+  updatePrompt,
+  type Language,
   type OpenVotingInput,
   type PhaseInput,
+  type PromptInput,
   type RoundSettings,
   type TimerState,
 } from '@wcb/shared';
@@ -36,14 +47,29 @@ export type Facilitation = {
   timer: Accessor<TimerState>;
   rounds: Accessor<RoundSettings>;
   setTitle(title: string): void;
+  setLanguage(language: Language): void;
   addTopic(label: string): string | null;
   renameTopic(id: string, label: string): void;
   /** Moves a topic one place up (-1) or down (+1) among `orderedIds`. */
   moveTopic(orderedIds: readonly string[], id: string, by: -1 | 1): void;
+  /** Its notes stay in their rooms and show in the cross-cutting row. */
+  removeTopic(id: string): void;
   addPhase(input: PhaseInput): string | null;
   updatePhase(id: string, input: Partial<PhaseInput>): void;
+  /** Moves a phase one place left (-1) or right (+1) among `orderedIds`. */
+  movePhase(orderedIds: readonly string[], id: string, by: -1 | 1): void;
+  /** Its notes stay stored in its room; the phase and its form stop being shown. */
+  removePhase(id: string): void;
   addTable(name: string): string | null;
   renameTable(id: string, name: string): void;
+  removeTable(id: string): void;
+  /** A structured phase's form (forms.ts): one prompt at a time. */
+  addPrompt(phaseId: string, input: PromptInput): string | null;
+  updatePrompt(id: string, patch: Partial<Omit<PromptInput, 'role' | 'parent'>>): void;
+  /** Moves a prompt one place among its siblings `orderedIds`. */
+  movePrompt(orderedIds: readonly string[], id: string, by: -1 | 1): void;
+  /** A section takes its items or questions with it; answers stay in the phase room. */
+  removePrompt(id: string): void;
   setRounds(count: number, minutes: number): void;
   startRound(round: number): void;
   pauseTimer(): void;
@@ -96,16 +122,31 @@ export function createFacilitation(doc: Y.Doc, canControl: Accessor<boolean>, co
     timer,
     rounds,
     setTitle: write((title: string) => setSessionTitle(doc, title)),
+    setLanguage: write((language: Language) => setSessionLanguage(doc, language)),
     addTopic: write((label: string) => addTopic(doc, label)),
     renameTopic: write((id: string, label: string) => renameTopic(doc, id, label)),
     moveTopic: write((ids: readonly string[], id: string, by: -1 | 1) => {
       const before = reorderTarget(ids, id, by);
       if (before !== undefined) reorderTopic(doc, id, before);
     }),
+    removeTopic: write((id: string) => removeTopic(doc, id)),
     addPhase: write((input: PhaseInput) => addPhase(doc, input)),
     updatePhase: write((id: string, input: Partial<PhaseInput>) => updatePhase(doc, id, input)),
+    movePhase: write((ids: readonly string[], id: string, by: -1 | 1) => {
+      const before = reorderTarget(ids, id, by);
+      if (before !== undefined) reorderPhase(doc, id, before);
+    }),
+    removePhase: write((id: string) => removePhase(doc, id)),
     addTable: write((name: string) => addTable(doc, name)),
     renameTable: write((id: string, name: string) => renameTable(doc, id, name)),
+    removeTable: write((id: string) => removeTable(doc, id)),
+    addPrompt: write((phaseId: string, input: PromptInput) => addPrompt(doc, phaseId, input)),
+    updatePrompt: write((id: string, patch: Partial<Omit<PromptInput, 'role' | 'parent'>>) => updatePrompt(doc, id, patch)),
+    movePrompt: write((ids: readonly string[], id: string, by: -1 | 1) => {
+      const before = reorderTarget(ids, id, by);
+      if (before !== undefined) reorderPrompt(doc, id, before);
+    }),
+    removePrompt: write((id: string) => removePrompt(doc, id)),
     setRounds: write((count: number, minutes: number) => setRoundSettings(doc, { count, lengthMs: Math.round(minutes * 60_000) })),
     startRound: write((round: number) => startRound(doc, round, clock.now())),
     pauseTimer: write(() => pauseTimer(doc, clock.now())),

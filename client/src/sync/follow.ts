@@ -1,6 +1,6 @@
-import { createEffect, on, onCleanup, untrack, type Accessor } from 'solid-js';
-import { shouldApplySpotlight, type Spotlight } from '@wcb/shared';
-import { clampZoom, easeInOut, interpolateViewport, type Viewport } from '../board/viewport';
+import { createEffect, createSignal, on, onCleanup, untrack, type Accessor } from 'solid-js';
+import { shouldApplySpotlight, type FollowViewport, type Spotlight } from '@wcb/shared';
+import { centreOf, centredOn, easeInOut, interpolateViewport, type Size, type Viewport } from '../board/viewport';
 
 /** How long a followed move takes, unless the person prefers reduced motion. */
 export const FOLLOW_ANIMATION_MS = 400;
@@ -21,9 +21,18 @@ const prefersReducedMotion = (): boolean =>
  * (a larger seq) or returns to follow mode. The spotlight present when the board opens is taken as
  * seen: the board fits itself first, and the phase already follows the current phase.
  * The phase switch itself comes from the session (the followed phase is the current phase).
+ * The spotlight names a board point; `canvasSize` (this device's canvas) turns it into this
+ * device's own offset, so the point lands at the centre of this screen whatever its size. A spot
+ * that arrives before the canvas was measured waits for the first measurement.
  */
-export function createFollowViewport(source: FollowSource, viewport: Accessor<Viewport>, setViewport: (vp: Viewport) => void): void {
+export function createFollowViewport(
+  source: FollowSource,
+  viewport: Accessor<Viewport>,
+  setViewport: (vp: Viewport) => void,
+  canvasSize: Accessor<Size | null>,
+): void {
   let lastSeq: number | null = untrack(source.spotlight)?.seq ?? null;
+  const [pending, setPending] = createSignal<FollowViewport | null>(null, { equals: false });
   let frame = 0;
   const stop = () => {
     if (frame) cancelAnimationFrame(frame);
@@ -31,9 +40,9 @@ export function createFollowViewport(source: FollowSource, viewport: Accessor<Vi
   };
   onCleanup(stop);
 
-  const moveTo = (target: Viewport) => {
+  const moveTo = (spot: FollowViewport, size: Size) => {
     stop();
-    const to = { ...target, zoom: clampZoom(target.zoom) };
+    const to = centredOn({ x: spot.cx, y: spot.cy }, spot.zoom, size);
     const from = viewport();
     if (prefersReducedMotion() || typeof requestAnimationFrame !== 'function') return setViewport(to);
     const start = performance.now();
@@ -60,7 +69,21 @@ export function createFollowViewport(source: FollowSource, viewport: Accessor<Vi
         return;
       }
       lastSeq = spot.seq;
-      if (spot.viewport) moveTo(spot.viewport);
+      setPending(spot.viewport);
     }),
   );
+  createEffect(
+    on([pending, canvasSize], ([spot, size]) => {
+      if (!spot || !size || size.width <= 0 || size.height <= 0) return;
+      setPending(null);
+      moveTo(spot, size);
+    }),
+  );
+}
+
+/** What the facilitator sends: the board point at the centre of their canvas, and their zoom. */
+export function spotOf(vp: Viewport, size: Size | null): FollowViewport | null {
+  if (!size || size.width <= 0 || size.height <= 0) return null;
+  const c = centreOf(vp, size);
+  return { cx: c.x, cy: c.y, zoom: vp.zoom };
 }

@@ -1,8 +1,7 @@
 import type * as Y from 'yjs';
-import type { Accessor } from 'solid-js';
+import { batch, type Accessor } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import {
-  answerMaps,
   initPhaseDoc,
   phaseIdOf,
   readCells,
@@ -27,26 +26,24 @@ export type FormAnswers = {
 };
 
 /**
- * Forms are small (tens of cells, a room's worth of responses): each change re-reads the map it
- * touched and reconciles, which keeps untouched cells' nodes as they are.
+ * Forms are small (tens of cells, a room's worth of responses): after each transaction that changed
+ * the document, everything is re-read and reconciled, which keeps untouched cells' nodes as they
+ * are. A transaction-level listener, because matrix cell texts are root types (answers.ts) that no
+ * single map observer sees.
  */
 export function makeFormProjection(doc: Y.Doc): { answers: FormAnswers; dispose(): void } {
-  const maps = answerMaps(doc);
-  const [answers, setAnswers] = createStore<FormAnswers>({ cells: readCells(doc), checks: readChecks(doc), responses: readResponses(doc) });
-  const onCells = () => setAnswers('cells', reconcile(readCells(doc)));
-  const onChecks = () => setAnswers('checks', reconcile(readChecks(doc)));
-  const onResponses = () => setAnswers('responses', reconcile(readResponses(doc), { key: 'id' }));
-  maps.cells.observeDeep(onCells);
-  maps.checks.observeDeep(onChecks);
-  maps.responses.observeDeep(onResponses);
-  return {
-    answers,
-    dispose() {
-      maps.cells.unobserveDeep(onCells);
-      maps.checks.unobserveDeep(onChecks);
-      maps.responses.unobserveDeep(onResponses);
-    },
+  const read = (): FormAnswers => ({ cells: readCells(doc), checks: readChecks(doc), responses: readResponses(doc) });
+  const [answers, setAnswers] = createStore<FormAnswers>(read());
+  const onUpdate = () => {
+    const next = read();
+    batch(() => {
+      setAnswers('cells', reconcile(next.cells));
+      setAnswers('checks', reconcile(next.checks));
+      setAnswers('responses', reconcile(next.responses, { key: 'id' }));
+    });
   };
+  doc.on('update', onUpdate);
+  return { answers, dispose: () => doc.off('update', onUpdate) };
 }
 
 /** Writes to a form's answers; nothing is written while the room is read-only. */

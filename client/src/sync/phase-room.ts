@@ -114,6 +114,7 @@ export function makePhaseRoom(sessionId: string, phaseId: string, readOnly: Acce
     undo,
     actions,
     answers: form.answers,
+    // eslint-disable-next-line solid/reactivity -- an accessor, read by each action when it runs.
     formActions: makeFormActions(doc, ids, blocked),
     state,
     status,

@@ -11,6 +11,7 @@ import {
   setSpotlight,
   viewedPhase,
   type FollowViewport,
+  type Note,
   type Presence,
   type Role,
   type SessionMeta,
@@ -32,6 +33,7 @@ import { makeControlProjection } from './projection';
 import { makeRoom } from './room';
 import { createShare, type Share } from './share';
 import { makeVotesRoom, type VotesRoom } from './votes';
+import { createNewSince, type NewSince } from './new-since';
 
 /**
  * 'loading': reading IndexedDB. 'connecting': nothing on this device, waiting for the server.
@@ -88,10 +90,17 @@ export type Session = {
   setSeat(patch: Partial<Seat>): void;
   /** The café's current round (0 before the first), stamped on new notes. */
   round: Accessor<number>;
+  /** A table host's notes new since the last round, on the phase on screen, and their highlight. */
+  newSince: NewSince;
   /** The facilitator's voting settings, open or closed; null when no voting was ever set up. */
   voting: Accessor<VotingSettings | null>;
-  /** The votes room of the current phase, while voting (open or closed) is set on it. */
+  /** The votes room of the phase on screen, while voting (open or closed) is set on it. */
   votes: Accessor<VotesRoom | null>;
+  /**
+   * Whoever controls the session: the voted phase's room and votes room, whatever phase is on
+   * screen (the facilitator confirms criteria and types paper dots from anywhere). Null otherwise.
+   */
+  voted: Accessor<{ phase: PhaseRoom; votes: VotesRoom } | null>;
   /** Who places this device's dots; null when voting is per table and no table is picked. */
   voter: Accessor<string | null>;
   /** The votes room accepts this person's dots now. */
@@ -173,9 +182,8 @@ export function createSession(credentials: Credentials, user: Presence['user']):
   const rooms = new Map<string, PhaseRoom>();
   const unwatch: (() => void)[] = [];
   const [openRooms, setOpenRooms] = createSignal<PhaseRoom[]>([]);
-  const phase = createMemo(() => {
-    const phaseId = viewPhase();
-    if (availability() !== 'ready' || !phaseId) return null;
+  // Rooms stay open until the board closes (see above), whoever asked for them first.
+  const roomOf = (phaseId: string): PhaseRoom => {
     let room = rooms.get(phaseId);
     if (!room) {
       room = makePhaseRoom(id, phaseId, () => phaseReason(phaseId) !== null, credentials.token);
@@ -184,6 +192,11 @@ export function createSession(credentials: Credentials, user: Presence['user']):
       setOpenRooms([...rooms.values()]);
     }
     return room;
+  };
+  const phase = createMemo(() => {
+    const phaseId = viewPhase();
+    if (availability() !== 'ready' || !phaseId) return null;
+    return roomOf(phaseId);
   });
   const readOnlyReason = (): ReadOnlyReason | null => {
     const room = phase();
@@ -212,13 +225,23 @@ export function createSession(credentials: Credentials, user: Presence['user']):
 
   // The votes room of the phase on screen, while voting is set up on it (after closing too: the
   // results stay readable). Opened when needed and closed when the board leaves that phase.
+  // Whoever controls the session keeps it open on every phase: their panel works on the voted one.
   const canVoteOn = (phaseId: string): boolean =>
     !controlNewer() && auth.problem() !== 'unauthorized' && roomAccess(auth.role(), { kind: 'votes', sessionId: id, phaseId }, facts()) === 'write';
   const votesPhase = createMemo(() => {
     const v = voting();
-    return availability() === 'ready' && v && v.phaseId === viewPhase() ? v.phaseId : null;
+    return availability() === 'ready' && v && (v.phaseId === viewPhase() || canControl()) ? v.phaseId : null;
   });
-  const [votes, setVotes] = createSignal<VotesRoom | null>(null);
+  const [votingRoom, setVotes] = createSignal<VotesRoom | null>(null);
+  // The board's dots and counts belong to the phase on screen only.
+  const votes = createMemo(() => {
+    const room = votingRoom();
+    return room && room.phaseId === viewPhase() ? room : null;
+  });
+  const voted = createMemo(() => {
+    const room = votingRoom();
+    return room && canControl() && availability() === 'ready' ? { phase: roomOf(room.phaseId), votes: room } : null;
+  }, null, { equals: (a, b) => a === b || (!!a && !!b && a.phase === b.phase && a.votes === b.votes) });
   createEffect(
     on(votesPhase, (phaseId) => {
       if (!phaseId) return;
@@ -234,8 +257,8 @@ export function createSession(credentials: Credentials, user: Presence['user']):
   );
   // Writable again (voting reopened): send what the server dropped while it was closed.
   createEffect(
-    on([facts, auth.role, votes], () => {
-      const room = votes();
+    on([facts, auth.role, votingRoom], () => {
+      const room = votingRoom();
       if (!room) return;
       if (room.state().denied) room.room.clearDenied();
       if (canVoteOn(room.phaseId)) room.room.pushState();
@@ -247,7 +270,7 @@ export function createSession(credentials: Credentials, user: Presence['user']):
     return voterFor(v, me, seat().table, projection.session.tables.map((table) => table.id));
   };
 
-  const connection = createMemo(() => sessionStatus([controlState(), ...openRooms().map((r) => r.state()), ...(votes() ? [votes()!.state()] : [])]));
+  const connection = createMemo(() => sessionStatus([controlState(), ...openRooms().map((r) => r.state()), ...(votingRoom() ? [votingRoom()!.state()] : [])]));
 
   // Presence: who is in the session is published in the control room (everyone is there); the
   // cursor and the note being edited only in the room of the phase this device shows.
@@ -266,6 +289,12 @@ export function createSession(credentials: Credentials, user: Presence['user']):
         presence.dispose();
       });
     }),
+  );
+
+  const newSince = createNewSince(
+    () => Object.values(phase()?.notes ?? {}).filter((n): n is Note => n !== undefined),
+    () => seat().table,
+    round,
   );
 
   createRecentEntry(id, () => (availability() === 'ready' ? projection.session.meta : null));
@@ -329,8 +358,10 @@ export function createSession(credentials: Credentials, user: Presence['user']):
     seat,
     setSeat: (patch) => setSeatSignal(saveSeat(store, id, patch)),
     round,
+    newSince,
     voting,
     votes,
+    voted,
     voter,
     canVote: () => {
       const room = votes();

@@ -8,3 +8,4 @@ export * from './render-csv';
 export * from './render-markdown';
 export * from './render-html';
 export * from './session-json';
+export * from './formats';

@@ -3,6 +3,7 @@ import { LocalOrigin } from '../origins';
 import { RECORD_ID_RE } from '../rooms';
 import { SCHEMA_VERSION } from '../schema-version';
 import { ImportError, isRecord, needRecord } from './import-error';
+import { CELL_TEXT_PREFIX, cellTextKeys } from '../answers';
 
 /**
  * The lossless JSON of a session: every document's top-level maps, records as plain objects, Y.Text
@@ -27,13 +28,15 @@ export type SessionJson = {
 /** Which top-level maps each kind of document has, and which hold records (Y.Maps) vs plain values. */
 const LAYOUT = {
   control: { plain: ['meta', 'state', 'selections', 'voteBudgets'], records: ['topics', 'phases', 'tables', 'prompts'] },
-  phase: { plain: ['meta'], records: ['notes', 'cells', 'checks', 'responses'] },
+  phase: { plain: ['meta', 'cells', 'checks', 'responses'], records: ['notes'] },
   votes: { plain: ['dots'], records: [] as string[] },
 } as const;
 type Kind = keyof typeof LAYOUT;
 
 /** Record fields that are collaborative text in the model (a Y.Text, merged per character). */
-const TEXT_FIELDS: Readonly<Record<string, readonly string[]>> = { notes: ['text'], cells: ['text'] };
+const TEXT_FIELDS: Readonly<Record<string, readonly string[]>> = { notes: ['text'] };
+/** Phase documents also hold one root Y.Text per filled matrix cell (answers.ts); dumped under this name. */
+const CELL_TEXTS = 'cellTexts';
 
 // A bound on what one import may create, so a hostile file cannot exhaust the server.
 const MAX_RECORDS = 50_000;
@@ -52,6 +55,9 @@ function dumpDoc(doc: Y.Doc, kind: Kind): Dump {
     const map = doc.getMap<unknown>(name);
     // Sorted keys: two exports of the same documents are byte-identical.
     out[name] = Object.fromEntries([...map.keys()].sort().map((k) => [k, toJson(map.get(k))]));
+  }
+  if (kind === 'phase') {
+    out[CELL_TEXTS] = Object.fromEntries(cellTextKeys(doc).sort().map((k) => [k, doc.getText(CELL_TEXT_PREFIX + k).toString()]));
   }
   return out;
 }
@@ -92,7 +98,7 @@ type Checked = { kind: Kind; maps: Record<string, Record<string, Json>> };
 /** Validates a whole document dump before anything is built, so a broken file creates nothing. */
 function checkDump(v: unknown, kind: Kind, where: string, count: { n: number }): Checked {
   const dump = needRecord(v, where);
-  const known = new Set<string>([...LAYOUT[kind].plain, ...LAYOUT[kind].records]);
+  const known = new Set<string>([...LAYOUT[kind].plain, ...LAYOUT[kind].records, ...(kind === 'phase' ? [CELL_TEXTS] : [])]);
   for (const name of Object.keys(dump)) if (!known.has(name)) throw new ImportError(`${where}.${name}`, 'is not part of this format');
   const maps: Record<string, Record<string, Json>> = {};
   for (const name of known) {
@@ -102,6 +108,7 @@ function checkDump(v: unknown, kind: Kind, where: string, count: { n: number }):
     for (const [key, value] of Object.entries(entries)) {
       const at = `${where}.${name}.${key}`;
       if (++count.n > MAX_RECORDS) throw new ImportError(where, `has more than ${MAX_RECORDS} entries`);
+      if (name === CELL_TEXTS && typeof value !== 'string') throw new ImportError(at, 'must be text');
       if (isRecords) {
         const record = needRecord(value, at);
         for (const field of TEXT_FIELDS[name] ?? []) {
@@ -118,6 +125,10 @@ function buildDoc(checked: Checked, rewrite: (name: string, key: string, value: 
   const doc = new Y.Doc();
   doc.transact(() => {
     for (const [name, entries] of Object.entries(checked.maps)) {
+      if (name === CELL_TEXTS) {
+        for (const [key, text] of Object.entries(entries)) doc.getText(CELL_TEXT_PREFIX + key).insert(0, text as string);
+        continue;
+      }
       const map = doc.getMap<unknown>(name);
       const isRecords = (LAYOUT[checked.kind].records as readonly string[]).includes(name);
       for (const [key, raw] of Object.entries(entries)) {

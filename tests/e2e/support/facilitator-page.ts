@@ -99,6 +99,24 @@ export class TimerBadgeView {
     }, secs);
   }
 
+  get endNowButton(): Locator {
+    return this.page.getByTestId('timer.end-now');
+  }
+  get muteButton(): Locator {
+    return this.page.getByTestId('timer.mute');
+  }
+  /** The visible "Time is up" next to the countdown. */
+  get endedLabel(): Locator {
+    return this.page.getByTestId('timer.ended');
+  }
+  /** How many end-of-round chimes this page has played. */
+  async chimes(): Promise<number> {
+    return Number(await this.badge.getAttribute('data-chimed'));
+  }
+  async waitForChimes(count: number): Promise<void> {
+    await this.page.locator(tid('timer.badge') + attr('data-chimed', String(count))).waitFor();
+  }
+
   /** The time shown, in seconds ("0:59" → 59). */
   async seconds(): Promise<number> {
     const [m, s] = (await this.text()).split(':').map(Number);

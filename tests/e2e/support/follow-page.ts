@@ -63,4 +63,36 @@ export class FollowControls {
     );
     return this.zoom();
   }
+
+  /** The board point shown at the centre of this device's canvas (from the world's transform). */
+  async centrePoint(): Promise<{ x: number; y: number }> {
+    return this.page.evaluate(() => {
+      const canvas = document.querySelector('[data-testid="board.canvas"]');
+      const world = document.querySelector('[data-testid="board.world"]');
+      if (!canvas || !world) throw new Error('No board canvas');
+      const m = new DOMMatrix(getComputedStyle(world).transform);
+      // The canvas's exact (fractional) size, as the board measures it, not rounded client pixels.
+      const r = canvas.getBoundingClientRect();
+      return { x: (r.width / 2 - m.e) / m.a, y: (r.height / 2 - m.f) / m.d };
+    });
+  }
+
+  /** Waits until the board point at the centre of this canvas is within `tolerance` (board units) of `point`. */
+  async waitForCentre(point: { x: number; y: number }, tolerance = 1, timeout?: number): Promise<{ x: number; y: number }> {
+    await this.page.waitForFunction(
+      ({ point, tolerance }) => {
+        const canvas = document.querySelector('[data-testid="board.canvas"]');
+        const world = document.querySelector('[data-testid="board.world"]');
+        if (!canvas || !world) return false;
+        const m = new DOMMatrix(getComputedStyle(world).transform);
+        const r = canvas.getBoundingClientRect();
+        const x = (r.width / 2 - m.e) / m.a;
+        const y = (r.height / 2 - m.f) / m.d;
+        return Math.abs(x - point.x) <= tolerance && Math.abs(y - point.y) <= tolerance;
+      },
+      { point, tolerance },
+      { timeout },
+    );
+    return this.centrePoint();
+  }
 }

@@ -51,6 +51,33 @@ export class ParticipantBoard {
   proposed(noteId: string): Locator {
     return this.page.locator(tid('note') + attr('data-note-id', noteId)).getByTestId('note.proposed');
   }
+  /** A table host's "New since last round (N)" toggle. */
+  get newSinceToggle(): Locator {
+    return this.page.getByTestId('seat.new-since');
+  }
+  /** Ids of the notes flagged as new since the last round, in DOM order. */
+  async newNoteIds(): Promise<string[]> {
+    return this.page.locator(tid('note') + attr('data-new', 'true')).evaluateAll((els) => els.map((el) => el.getAttribute('data-note-id') ?? ''));
+  }
+  /** Waits until this device shows the café's round `round` (the timer badge carries it). */
+  async waitForRound(round: number): Promise<void> {
+    await this.page.locator(tid('timer.badge') + attr('data-round', String(round))).waitFor();
+  }
+  /** How a step's text is laid out: its height in lines, whether any of it is cut, and whether it stays inside its cell. */
+  async stepTextBox(noteId: string): Promise<{ lines: number; clipped: boolean; insideCell: boolean }> {
+    return this.step(noteId).evaluate((item) => {
+      const text = item.querySelector<HTMLElement>('[data-testid="note.text"]')!;
+      const lineHeight = parseFloat(getComputedStyle(text).lineHeight);
+      const cell = item.closest('[data-testid="board.column"], [data-testid="board.cross-row"]')!.getBoundingClientRect();
+      const box = item.getBoundingClientRect();
+      return {
+        // clientHeight is in layout pixels, before the board's zoom.
+        lines: Math.round(text.clientHeight / lineHeight),
+        clipped: text.scrollWidth > text.clientWidth + 1 || text.scrollHeight > text.clientHeight + 1,
+        insideCell: box.bottom <= cell.bottom + 0.5,
+      };
+    });
+  }
   stepsList(topicId: string): Locator {
     return this.page.locator(tid('steps.list') + attr('data-topic-id', topicId));
   }

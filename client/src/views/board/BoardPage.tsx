@@ -1,6 +1,6 @@
 import { createEffect, createSignal, onCleanup, Show } from 'solid-js';
 import { t } from '../../i18n';
-import { IDENTITY, type Viewport } from '../../board/viewport';
+import { IDENTITY, type Size, type Viewport } from '../../board/viewport';
 import { loadCredentials, type Credentials } from '../../lib/credentials';
 import { loadPrefs } from '../../lib/prefs';
 import { linkClick } from '../../lib/router';
@@ -52,8 +52,10 @@ function Board(props: { credentials: Credentials }) {
   const session = createSession(credentials, { name: prefs.name, color: prefs.color });
   // The viewport outlives phase switches: the columns stay where people were looking.
   const [viewport, setViewport] = createSignal<Viewport>(IDENTITY);
+  // The canvas's size, measured by PhaseCanvas: spotlights are board points, centred on this canvas.
+  const [canvasSize, setCanvasSize] = createSignal<Size | null>(null);
   // Following the facilitator: their spotlight's viewport, animated (see sync/follow.ts).
-  createFollowViewport(session, viewport, setViewport);
+  createFollowViewport(session, viewport, setViewport, canvasSize);
   let fitted = false;
   const fitOnce = () => {
     const first = !fitted;
@@ -105,8 +107,9 @@ function Board(props: { credentials: Credentials }) {
       data-role={session.role()}
       data-phase-id={session.availability() === 'ready' ? session.viewPhase() : ''}
       data-following={session.following()}
+      data-language={session.availability() === 'ready' ? session.session.meta.language : ''}
     >
-      <TopBar session={session} viewport={viewport} />
+      <TopBar session={session} viewport={viewport} canvasSize={canvasSize} />
       <Show when={problem()}>
         {(p) => (
           <Banner kind="warning" busy={p().reason === 'unknown-session'} reason={p().reason}>
@@ -145,7 +148,7 @@ function Board(props: { credentials: Credentials }) {
           {(phase) => (
             <Show
               when={formKind(phase.phaseId)}
-              fallback={<PhaseCanvas session={session} phase={phase} viewport={viewport} setViewport={setViewport} fitOnce={fitOnce} />}
+              fallback={<PhaseCanvas session={session} phase={phase} viewport={viewport} setViewport={setViewport} fitOnce={fitOnce} onSize={setCanvasSize} />}
             >
               {(kind) => <FormPhase session={session} phase={phase} kind={kind()} />}
             </Show>

@@ -1,6 +1,7 @@
 import { Show, type Accessor } from 'solid-js';
 import { t } from '../../i18n';
-import type { Viewport } from '../../board/viewport';
+import type { Size, Viewport } from '../../board/viewport';
+import { spotOf } from '../../sync/follow';
 import type { Session } from '../../sync/session';
 import './follow.css';
 
@@ -31,13 +32,13 @@ export function FollowPill(props: { session: Session }) {
 }
 
 /** Facilitator: brings everyone to the phase and the part of the board on this screen. */
-export function SpotlightButton(props: { session: Session; viewport: Accessor<Viewport> }) {
+export function SpotlightButton(props: { session: Session; viewport: Accessor<Viewport>; canvasSize: Accessor<Size | null> }) {
   return (
     <button
       class="btn follow-spotlight"
       data-testid="follow.spotlight"
       title={t('follow.spotlightTitle')}
-      onClick={() => props.session.bringEveryone(props.session.viewPhase(), { ...props.viewport() })}
+      onClick={() => props.session.bringEveryone(props.session.viewPhase(), spotOf(props.viewport(), props.canvasSize()))}
     >
       {t('follow.spotlight')}
     </button>

@@ -51,6 +51,8 @@ export function NoteCard(props: { id: string }) {
     const table = note()?.table;
     return table ? (board.session.session.tables.find((x) => x.id === table)?.name ?? '') : '';
   };
+  // Null while the highlight is off; otherwise whether this note is one of the new ones.
+  const newSince = () => (board.session.newSince.shown() ? board.session.newSince.ids().has(id) : null);
   const myDots = () => votes()?.mine.get(id) ?? 0;
   const count = () => votes()?.counts.get(id) ?? 0;
   const proposed = () => {
@@ -117,6 +119,9 @@ export function NoteCard(props: { id: string }) {
             'is-remote-editing': editors().length > 0,
             'is-stacked-member': member(),
             'is-stack-head': stackCount() > 1,
+            // A table host's "new since last round": these stand out, the rest step back.
+            'is-new-since': newSince() === true,
+            'is-not-new-since': newSince() === false,
           }}
           data-testid="note"
           data-note-id={id}
@@ -125,6 +130,7 @@ export function NoteCard(props: { id: string }) {
           data-table-id={n().table}
           data-stack-head={stacks().headOf.get(id) ?? id}
           data-round={n().round}
+          data-new={newSince() === true ? 'true' : undefined}
           tabIndex={0}
           role="group"
           aria-roledescription="note"
@@ -152,6 +158,11 @@ export function NoteCard(props: { id: string }) {
           <Show when={stackCount() > 1}>
             <span class="note-stack-count" data-testid="note.stack-count" title={t('note.stackTitle', { count: stackCount() })}>
               {t('note.stackCount', { count: stackCount() })}
+            </span>
+          </Show>
+          <Show when={newSince()}>
+            <span class="note-new-badge" data-testid="note.new-since">
+              {t('note.newSince')}
             </span>
           </Show>
           <div class="note-meta">
@@ -189,7 +200,8 @@ export function NoteCard(props: { id: string }) {
                       {count()}
                     </span>
                   </Show>
-                  <Show when={v().open}>
+                  {/* A viewer never votes: no dot buttons, only the counts. */}
+                  <Show when={v().open && board.session.role() !== 'viewer'}>
                     <span class="note-my-dots" data-testid="note.my-dots" data-count={myDots()} title={t('note.myDots', { count: myDots() })}>
                       <For each={Array.from({ length: myDots() })}>{() => <span class="note-dot" aria-hidden="true" />}</For>
                     </span>

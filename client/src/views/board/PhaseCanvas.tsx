@@ -39,6 +39,8 @@ type Props = {
   setViewport: Setter<Viewport>;
   /** True the first time it is called for this board: fit the board on first show only. */
   fitOnce: () => boolean;
+  /** Told each measured size of the canvas (follow mode centres spotlights on it). */
+  onSize?: (size: Size) => void;
 };
 
 /** One phase's board: the pannable canvas with its cells, notes and other people's cursors. */
@@ -149,7 +151,10 @@ export function PhaseCanvas(props: Props) {
   onMount(() => {
     createPanZoom(canvas, props.viewport, props.setViewport);
     const observer = new ResizeObserver(([entry]) => {
-      if (entry) setSize({ width: entry.contentRect.width, height: entry.contentRect.height });
+      if (!entry) return;
+      const measured = { width: entry.contentRect.width, height: entry.contentRect.height };
+      setSize(measured);
+      props.onSize?.(measured);
     });
     observer.observe(canvas);
     onCleanup(() => observer.disconnect());

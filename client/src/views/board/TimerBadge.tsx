@@ -1,8 +1,15 @@
-import { createEffect, createMemo, createSignal, on, onCleanup } from 'solid-js';
+import { createEffect, createMemo, createSignal, on, onCleanup, Show } from 'solid-js';
 import { timerView, type TimerState } from '@wcb/shared';
 import { t } from '../../i18n';
+import { browserStore, readJson, writeJson, type KeyValueStore } from '../../lib/storage';
 import type { ReactiveServerClock } from '../../sync/clock';
 import '../facilitator/facilitator.css';
+import './topbar.css';
+
+// Per device, not per session: someone who muted the chime in one café wants quiet in the next.
+const MUTE_KEY = 'wcb.chimeMuted';
+export const loadChimeMuted = (store: KeyValueStore): boolean => readJson<unknown>(store, MUTE_KEY, false) === true;
+export const saveChimeMuted = (store: KeyValueStore, muted: boolean): void => writeJson(store, MUTE_KEY, muted);
 
 // A quarter second keeps the seconds honest (each flips within 250 ms of the server's) and costs nothing.
 const TICK_MS = 250;
@@ -17,7 +24,16 @@ export function formatRemaining(ms: number): string {
  * The round countdown, for everyone: the facilitator writes the timer into the control document in
  * server time, and each device converts with its clock offset. Ticks only while running.
  */
-export function TimerBadge(props: { timer: () => TimerState; clock: ReactiveServerClock }) {
+export function TimerBadge(props: {
+  timer: () => TimerState;
+  clock: ReactiveServerClock;
+  /** Whoever controls the session: ends the countdown now (everyone sees time is up). */
+  onEndNow?: () => void;
+}) {
+  const store = browserStore();
+  const [muted, setMuted] = createSignal(loadChimeMuted(store));
+  // How many chimes this page played: lets tests (and support) tell "silent" from "muted".
+  const [chimed, setChimed] = createSignal(0);
   // eslint-disable-next-line solid/reactivity -- the starting value; the effects below keep it current.
   const [now, setNow] = createSignal(props.clock.now());
   const view = createMemo(() => timerView(props.timer(), now()));
@@ -44,7 +60,10 @@ export function TimerBadge(props: { timer: () => TimerState; clock: ReactiveServ
         const key = `${props.timer().endsAt}/${props.timer().durationMs}`;
         if (status === 'ended' && before === 'running' && chimedFor !== key) {
           chimedFor = key;
-          if (gesture()) playChime();
+          if (gesture() && !muted()) {
+            playChime();
+            setChimed((n) => n + 1);
+          }
         }
       },
     ),
@@ -56,12 +75,21 @@ export function TimerBadge(props: { timer: () => TimerState; clock: ReactiveServ
     const status = t(`timer.${view().status}`);
     return round > 0 ? t('timer.roundLabel', { round, status, time: text() }) : t('timer.label', { status, time: text() });
   };
+  const ended = () => view().status === 'ended';
+  const toggleMute = () => {
+    const next = !muted();
+    setMuted(next);
+    saveChimeMuted(store, next);
+  };
   return (
+    <span class="timer-box">
     <span
       class="timer-badge"
+      classList={{ 'is-ended': ended() }}
       data-testid="timer.badge"
       data-status={view().status}
       data-round={props.timer().round}
+      data-chimed={chimed()}
       role="timer"
       aria-label={label()}
       title={label()}
@@ -73,7 +101,41 @@ export function TimerBadge(props: { timer: () => TimerState; clock: ReactiveServ
       <span class="timer-badge-time" data-testid="timer.time">
         {text()}
       </span>
+      <Show when={ended()}>
+        <span class="timer-badge-ended" data-testid="timer.ended">
+          {t('timer.ended')}
+        </span>
+      </Show>
     </span>
+    <Show when={view().status !== 'idle'}>
+      <button
+        class="btn btn-icon timer-mute"
+        data-testid="timer.mute"
+        aria-pressed={muted()}
+        aria-label={muted() ? t('timer.unmute') : t('timer.mute')}
+        title={muted() ? t('timer.unmute') : t('timer.mute')}
+        onClick={toggleMute}
+      >
+        <BellIcon muted={muted()} />
+      </button>
+    </Show>
+    <Show when={props.onEndNow && (view().status === 'running' || view().status === 'paused')}>
+      <button class="btn timer-end-now" data-testid="timer.end-now" title={t('timer.endNowTitle')} onClick={() => props.onEndNow?.()}>
+        {t('timer.endNow')}
+      </button>
+    </Show>
+    </span>
+  );
+}
+
+function BellIcon(props: { muted: boolean }) {
+  return (
+    <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true">
+      <path d="M6 16V11a6 6 0 0 1 12 0v5l2 2H4zM10 20a2 2 0 0 0 4 0" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" />
+      <Show when={props.muted}>
+        <path d="M4 4l16 16" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+      </Show>
+    </svg>
   );
 }
 

@@ -1,5 +1,6 @@
 import { createSignal, Show, type Accessor } from 'solid-js';
-import type { Viewport } from '../../board/viewport';
+import { endTimer } from '@wcb/shared';
+import type { Size, Viewport } from '../../board/viewport';
 import { t } from '../../i18n';
 import { linkClick } from '../../lib/router';
 import { updateReady } from '../../pwa';
@@ -16,7 +17,7 @@ import { createFacilitation } from '../../sync/facilitation';
 import { FacilitatorButton } from '../facilitator/FacilitatorPanel';
 import './topbar.css';
 
-export function TopBar(props: { session: Session; viewport: Accessor<Viewport> }) {
+export function TopBar(props: { session: Session; viewport: Accessor<Viewport>; canvasSize: Accessor<Size | null> }) {
   const undo = () => props.session.phase()?.undo;
   const ready = () => props.session.availability() === 'ready';
   const editable = () => ready() && !props.session.readOnly();
@@ -28,6 +29,15 @@ export function TopBar(props: { session: Session; viewport: Accessor<Viewport> }
     () => props.session.canControl(),
     () => props.session.connection().status !== 'offline',
   );
+  // "End round now": the model's end, on the server clock like every other timer write.
+  const endNow = () => {
+    if (!props.session.canControl()) return;
+    try {
+      endTimer(props.session.controlDoc, facilitation.clock.now());
+    } catch (e) {
+      console.warn('Timer not ended:', e);
+    }
+  };
   return (
     <header class="topbar">
       <a class="topbar-home" href="/" onClick={linkClick} aria-label={t('board.home')} title={t('board.home')}>
@@ -39,12 +49,12 @@ export function TopBar(props: { session: Session; viewport: Accessor<Viewport> }
       <Show when={ready()}>
         <PhaseTabs session={props.session} />
         <Show when={props.session.canControl()} fallback={<FollowPill session={props.session} />}>
-          <SpotlightButton session={props.session} viewport={props.viewport} />
+          <SpotlightButton session={props.session} viewport={props.viewport} canvasSize={props.canvasSize} />
         </Show>
       </Show>
       <div class="topbar-end">
         <Show when={ready()}>
-          <TimerBadge timer={facilitation.timer} clock={facilitation.clock} />
+          <TimerBadge timer={facilitation.timer} clock={facilitation.clock} onEndNow={props.session.canControl() ? endNow : undefined} />
         </Show>
         <Show when={ready() && props.session.role() === 'facilitator'}>
           <FacilitatorButton session={props.session} facilitation={facilitation} />

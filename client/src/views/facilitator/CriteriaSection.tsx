@@ -6,9 +6,9 @@ import { editSelection, selectionOf } from '../board/selection-view';
 
 type Props = { session: Session };
 
-/** The notes of the phase on screen (the votes room is only open for that phase). */
+/** The notes of the voted phase, whatever phase is on screen (the session keeps its room open for the facilitator). */
 const phaseNotes = (session: Session): Note[] =>
-  Object.values(session.phase()?.notes ?? {}).filter((n): n is Note => n !== undefined);
+  Object.values(session.voted()?.phase.notes ?? {}).filter((n): n is Note => n !== undefined);
 
 const noteLabel = (n: Note | undefined): string => (n ? n.text.trim() || t('note.empty') : '?');
 
@@ -18,10 +18,10 @@ const noteLabel = (n: Note | undefined): string => (n ? n.text.trim() || t('note
  */
 export function CriteriaSection(props: Props) {
   const v = () => props.session.voting();
-  const room = () => props.session.votes();
+  const room = () => props.session.voted()?.votes;
   const ready = () => {
     const s = v();
-    return !!s && !s.open && !!room() && props.session.phase()?.phaseId === s.phaseId;
+    return !!s && !s.open && room()?.phaseId === s.phaseId;
   };
   const notes = createMemo(() => (ready() ? phaseNotes(props.session) : []));
   const proposed = createMemo(() => {
@@ -44,7 +44,7 @@ export function CriteriaSection(props: Props) {
     <Show when={v() && !v()!.open}>
       <div class="fac-criteria" data-testid="criteria.section">
         <h4>{t('criteria.title')}</h4>
-        <Show when={ready()} fallback={<p>{t('criteria.showPhase')}</p>}>
+        <Show when={ready()} fallback={<p>{t('criteria.loading')}</p>}>
           <For each={props.session.session.topics}>
             {(topic) => {
               const confirmed = () => selection().get(topic.id) ?? [];
@@ -119,10 +119,10 @@ export function CriteriaSection(props: Props) {
  */
 export function PaperDots(props: Props) {
   const v = () => props.session.voting();
-  const room = () => props.session.votes();
+  const room = () => props.session.voted()?.votes;
   const ready = () => {
     const s = v();
-    return !!s && s.open && !!room() && props.session.phase()?.phaseId === s.phaseId;
+    return !!s && s.open && room()?.phaseId === s.phaseId;
   };
   const [table, setTable] = createSignal('');
   const [note, setNote] = createSignal('');

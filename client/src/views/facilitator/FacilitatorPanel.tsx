@@ -1,10 +1,12 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { Portal } from 'solid-js/web';
-import { MAX_ROUNDS, PHASE_KINDS, rotationPlan, type PhaseKind } from '@wcb/shared';
+import { rotationPlan } from '@wcb/shared';
 import { t } from '../../i18n';
 import type { Facilitation } from '../../sync/facilitation';
 import type { Session } from '../../sync/session';
+import { SetupSection } from './SetupSection';
 import { VotingSection } from './VotingSection';
+import { ExportSection } from './ExportSection';
 import './facilitator.css';
 
 type Props = { session: Session; facilitation: Facilitation };
@@ -27,12 +29,6 @@ export function FacilitatorButton(props: Props) {
   );
 }
 
-/** Commits on change (blur or Enter); Enter also leaves the field. */
-const commitOnEnter = (e: KeyboardEvent) => {
-  if (e.key === 'Enter' && e.target instanceof HTMLInputElement) e.target.blur();
-};
-const inputValue = (e: Event): string => (e.currentTarget as HTMLInputElement).value;
-
 export function FacilitatorPanel(props: Props & { onClose: () => void }) {
   return (
     <aside
@@ -53,168 +49,8 @@ export function FacilitatorPanel(props: Props & { onClose: () => void }) {
       <RunSection {...props} />
       <SetupSection {...props} />
       <VotingSection {...props} />
+      <ExportSection session={props.session} />
     </aside>
-  );
-}
-
-function SetupSection(props: Props) {
-  const s = () => props.session.session;
-  const f = () => props.facilitation;
-  const topicIds = () => s().topics.map((topic) => topic.id);
-  return (
-    <section class="fac-section" aria-labelledby="fac-setup">
-      <h3 id="fac-setup">{t('facilitator.setup')}</h3>
-      <label class="fac-field">
-        {t('facilitator.sessionTitle')}
-        <input data-testid="setup.title" value={s().meta.title} onChange={(e) => f().setTitle(inputValue(e))} onKeyDown={commitOnEnter} />
-      </label>
-
-      <h4>{t('facilitator.topics')}</h4>
-      <ul class="fac-list">
-        <For each={s().topics}>
-          {(topic, i) => (
-            <li class="fac-row">
-              <input
-                data-testid="setup.topic-label"
-                data-topic-id={topic.id}
-                aria-label={t('facilitator.topicLabel', { n: i() + 1 })}
-                value={topic.label}
-                onChange={(e) => f().renameTopic(topic.id, inputValue(e))}
-                onKeyDown={commitOnEnter}
-              />
-              <button
-                class="btn btn-icon"
-                data-testid="setup.topic-up"
-                data-topic-id={topic.id}
-                aria-label={t('facilitator.topicUp', { topic: topic.label })}
-                disabled={i() === 0}
-                onClick={() => f().moveTopic(topicIds(), topic.id, -1)}
-              >
-                ↑
-              </button>
-              <button
-                class="btn btn-icon"
-                data-testid="setup.topic-down"
-                data-topic-id={topic.id}
-                aria-label={t('facilitator.topicDown', { topic: topic.label })}
-                disabled={i() === s().topics.length - 1}
-                onClick={() => f().moveTopic(topicIds(), topic.id, 1)}
-              >
-                ↓
-              </button>
-            </li>
-          )}
-        </For>
-      </ul>
-      <div class="fac-inline">
-        <button class="btn" data-testid="setup.topic-add" onClick={() => f().addTopic(t('facilitator.newTopic'))}>
-          {t('facilitator.topicAdd')}
-        </button>
-      </div>
-
-      <h4>{t('facilitator.phases')}</h4>
-      <ul class="fac-list">
-        <For each={s().phases}>
-          {(phase, i) => (
-            <li class="fac-phase">
-              <input
-                data-testid="setup.phase-title"
-                data-phase-id={phase.id}
-                aria-label={t('facilitator.phaseTitle', { n: i() + 1 })}
-                value={phase.title}
-                onChange={(e) => f().updatePhase(phase.id, { title: inputValue(e) })}
-                onKeyDown={commitOnEnter}
-              />
-              <select
-                data-testid="setup.phase-kind"
-                data-phase-id={phase.id}
-                aria-label={t('facilitator.phaseKind', { n: i() + 1 })}
-                value={phase.kind}
-                onChange={(e) => f().updatePhase(phase.id, { kind: e.currentTarget.value as PhaseKind })}
-              >
-                <For each={PHASE_KINDS}>{(kind) => <option value={kind}>{t(`facilitator.kind.${kind}`)}</option>}</For>
-              </select>
-              <textarea
-                data-testid="setup.phase-question"
-                data-phase-id={phase.id}
-                aria-label={t('facilitator.phaseQuestion', { n: i() + 1 })}
-                rows={2}
-                value={phase.question}
-                onChange={(e) => f().updatePhase(phase.id, { question: e.currentTarget.value })}
-              />
-            </li>
-          )}
-        </For>
-      </ul>
-      <div class="fac-inline">
-        <button class="btn" data-testid="setup.phase-add" onClick={() => f().addPhase({ title: t('facilitator.newPhase') })}>
-          {t('facilitator.phaseAdd')}
-        </button>
-      </div>
-
-      <h4>{t('facilitator.tables')}</h4>
-      <ul class="fac-list">
-        <For each={s().tables}>
-          {(table, i) => (
-            <li class="fac-row">
-              <input
-                data-testid="setup.table-name"
-                data-table-id={table.id}
-                aria-label={t('facilitator.tableName', { n: i() + 1 })}
-                value={table.name}
-                onChange={(e) => f().renameTable(table.id, inputValue(e))}
-                onKeyDown={commitOnEnter}
-              />
-            </li>
-          )}
-        </For>
-      </ul>
-      <div class="fac-inline">
-        <button
-          class="btn"
-          data-testid="setup.table-add"
-          onClick={() => f().addTable(t('facilitator.newTable', { n: s().tables.length + 1 }))}
-        >
-          {t('facilitator.tableAdd')}
-        </button>
-      </div>
-
-      <h4>{t('facilitator.rounds')}</h4>
-      <div class="fac-inline">
-        <label class="fac-field">
-          {t('facilitator.roundsCount')}
-          <input
-            type="number"
-            min="1"
-            max={MAX_ROUNDS}
-            data-testid="setup.rounds-count"
-            value={f().rounds().count}
-            onChange={(e) => {
-              const count = Number(inputValue(e));
-              if (Number.isFinite(count) && count >= 1) f().setRounds(count, f().rounds().lengthMs / 60_000);
-              else e.currentTarget.value = String(f().rounds().count);
-            }}
-            onKeyDown={commitOnEnter}
-          />
-        </label>
-        <label class="fac-field">
-          {t('facilitator.roundsMinutes')}
-          <input
-            type="number"
-            min="1"
-            step="1"
-            data-testid="setup.rounds-minutes"
-            value={Math.round(f().rounds().lengthMs / 60_000)}
-            onChange={(e) => {
-              const minutes = Number(inputValue(e));
-              if (Number.isFinite(minutes) && minutes > 0) f().setRounds(f().rounds().count, minutes);
-              else e.currentTarget.value = String(Math.round(f().rounds().lengthMs / 60_000));
-            }}
-            onKeyDown={commitOnEnter}
-          />
-        </label>
-      </div>
-    </section>
   );
 }
 

@@ -1,0 +1,35 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { exportFileName, isTextExportFormat, readSession, renderTextExport, SESSION_ID_RE, TEXT_EXPORT_FORMATS } from '@wcb/shared';
+import { loadSessionDocs } from '../session-docs';
+import { SqliteStorage } from '../storage/sqlite';
+import { parseCli, UsageError } from './args';
+
+const USAGE = `usage: npm run export -- <session-id> --format ${TEXT_EXPORT_FORMATS.join('|')} [--out FILE] [--data-dir DIR]`;
+
+/** `npm run export`: renders a session straight from the store (the server may be running or not). */
+export async function runExport(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const args = parseCli(argv, env, ['format', 'out']);
+  const [sessionId] = args.positionals;
+  if (!sessionId || args.positionals.length > 1) throw new UsageError('give exactly one session id');
+  if (!SESSION_ID_RE.test(sessionId)) throw new UsageError(`"${sessionId}" is not a session id`);
+  const format = args.values.format ?? 'md';
+  if (!isTextExportFormat(format)) throw new UsageError(`unknown format "${format}"`);
+  const storage = new SqliteStorage({ dataDir: args.dataDir, synchronous: 'FULL' });
+  try {
+    if (!(await storage.getSession(sessionId))) throw new UsageError(`no session ${sessionId} in ${args.dataDir}`);
+    const source = await loadSessionDocs(storage, sessionId);
+    try {
+      const now = Date.now();
+      const out = resolve(args.values.out ?? exportFileName(readSession(source.control).meta.title, now, format));
+      await writeFile(out, renderTextExport({ ...source, exportedAt: now }, format), 'utf8');
+      return out;
+    } finally {
+      source.destroy();
+    }
+  } finally {
+    await storage.close();
+  }
+}
+
+export { USAGE as EXPORT_USAGE };

@@ -1,0 +1,30 @@
+import { readFile } from 'node:fs/promises';
+import { ImportError } from '@wcb/shared';
+import { IMPORT_FORMATS, importDocs, newSessionId, storeImportedSession, type ImportFormat, type StoredImport } from '../import-session';
+import { SqliteStorage } from '../storage/sqlite';
+import { parseCli, UsageError } from './args';
+
+export const IMPORT_USAGE = `usage: npm run import -- FILE [--format ${IMPORT_FORMATS.join('|')}] [--data-dir DIR]`;
+
+// An import file is a session's worth of text; far past this it is not one (and would not fit a room).
+const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+
+/** `npm run import`: creates a session in the store from a file; the caller prints its links and id. */
+export async function runImport(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<StoredImport> {
+  const args = parseCli(argv, env, ['format']);
+  const [file] = args.positionals;
+  if (!file || args.positionals.length > 1) throw new UsageError('give exactly one file');
+  const format = args.values.format;
+  if (format !== undefined && !IMPORT_FORMATS.includes(format as ImportFormat)) throw new UsageError(`unknown format "${format}"`);
+  const bytes = await readFile(file);
+  if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportError(file, `is larger than ${MAX_IMPORT_BYTES} bytes`);
+  const id = newSessionId();
+  // Parsed and validated in full before the store is even opened: a broken file creates nothing.
+  const docs = importDocs(bytes.toString('utf8'), format as ImportFormat | undefined, id);
+  const storage = new SqliteStorage({ dataDir: args.dataDir, synchronous: 'FULL' });
+  try {
+    return await storeImportedSession(storage, id, docs);
+  } finally {
+    await storage.close();
+  }
+}

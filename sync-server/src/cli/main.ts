@@ -1,0 +1,39 @@
+import { ImportError } from '@wcb/shared';
+import { UsageError } from './args';
+import { EXPORT_USAGE, runExport } from './export';
+import { IMPORT_USAGE, runImport } from './import';
+
+/**
+ * `tsx sync-server/src/cli/main.ts export|import ...` (npm run export / npm run import).
+ * Exit codes: 0 done, 1 failed, 2 wrong command line, 3 broken import file.
+ */
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'export') {
+      process.stdout.write(`${await runExport(rest, process.env)}\n`);
+      return 0;
+    }
+    if (command === 'import') {
+      const { id, links } = await runImport(rest, process.env);
+      for (const [role, link] of Object.entries(links)) process.stdout.write(`${role}: ${link}\n`);
+      // Scripts read the new session's id from the last line, alone.
+      process.stdout.write(`${id}\n`);
+      return 0;
+    }
+    throw new UsageError(`unknown command "${command ?? ''}"`);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n${command === 'import' ? IMPORT_USAGE : EXPORT_USAGE}\n`);
+      return 2;
+    }
+    if (error instanceof ImportError) {
+      process.stderr.write(`import failed, nothing was created: ${error.message}\n`);
+      return 3;
+    }
+    process.stderr.write(`${command ?? 'cli'} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

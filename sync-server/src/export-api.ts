@@ -1,0 +1,46 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { EXPORT_MIME, exportFileName, isTextExportFormat, readSession, renderTextExport } from '@wcb/shared';
+import { HttpError, sendJson } from './http-util';
+import { authorizeRequest } from './sessions-api';
+import { loadSessionDocs } from './session-docs';
+import type { Storage } from './storage/types';
+
+/** `/api/sessions/<id>/export.<format>` */
+const EXPORT_RE = /^\/api\/sessions\/([^/]+)\/export\.([a-z]+)$/;
+
+/** RFC 6266: an ASCII fallback name plus the real (Cyrillic) one, percent-encoded. */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7E]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** GET a session's results in one format, facilitator token only (the harvest holds every note). */
+export class ExportApi {
+  constructor(private readonly storage: Storage) {}
+
+  handles(path: string): boolean {
+    return EXPORT_RE.test(path);
+  }
+
+  async handle(path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const [, id = '', format = ''] = EXPORT_RE.exec(path) ?? [];
+    if (req.method !== 'GET') return sendJson(res, 405, { error: 'use GET' }, { Allow: 'GET' });
+    await authorizeRequest(this.storage, req, id, 'facilitator');
+    if (!isTextExportFormat(format)) throw new HttpError(404, `unknown export format "${format}"`);
+    const source = await loadSessionDocs(this.storage, id);
+    try {
+      const now = Date.now();
+      const body = Buffer.from(renderTextExport({ ...source, exportedAt: now }, format), 'utf8');
+      const title = readSession(source.control).meta.title;
+      res.writeHead(200, {
+        'Content-Type': EXPORT_MIME[format]!,
+        'Content-Length': body.byteLength,
+        'Content-Disposition': contentDisposition(exportFileName(title, now, format)),
+        'Cache-Control': 'no-store',
+      });
+      res.end(body);
+    } finally {
+      source.destroy();
+    }
+  }
+}

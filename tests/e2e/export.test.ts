@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { useE2E } from './support/harness';
+import { ExportPanel } from './support/export-page';
+
+const e2e = useE2E();
+
+describe('results export in the browser', () => {
+  it('the facilitator downloads every phase as Markdown and CSV, also offline, with notes a participant wrote', async () => {
+    const a = await e2e.person('Facilitator');
+    await a.home.createSession({ template: 'world-cafe-ngo', language: 'uk', title: 'Кафе <b>НГО</b>' });
+    await a.board.waitForConnected();
+    const link = await a.board.shareLink('participant');
+    const b = await e2e.person('Participant');
+    await b.board.openLink(link);
+    await b.board.waitForConnected();
+    await b.board.addNote('government', '=HYPERLINK("http://evil.example")');
+    await a.board.waitForNoteTexts(['=HYPERLINK("http://evil.example")']);
+
+    const panel = new ExportPanel(a.board.page);
+    const md = await panel.download('md');
+    const today = new Date().toISOString().slice(0, 10);
+    expect(md.fileName).toBe(`Кафе-b-НГО-b-${today}.md`);
+    expect(md.text).toContain('# Кафе \\<b\\>НГО\\</b\\>');
+    expect(md.text).toContain('## 1. ФОРМУВАННЯ ІДЕАЛЬНОГО БАЧЕННЯ ВЗАЄМОДІЇ');
+    expect(md.text).toContain('=HYPERLINK\\("http://evil\\.example"\\)');
+
+    // Offline: the export reads what this device holds, including a note nobody else has yet.
+    await a.user.goOffline();
+    await a.board.waitForStatus('offline');
+    await a.board.addNote('ngos', 'written offline');
+    const csv = await panel.download('csv');
+    expect(csv.text).toContain('"\'=HYPERLINK(""http://evil.example"")"');
+    expect(csv.text).toContain('"written offline"');
+    expect(csv.text.split('\r\n')[0]).toContain('"етап","тема","стіл"');
+  });
+});

@@ -1,0 +1,91 @@
+import { execFile } from 'node:child_process';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SqliteStorage } from '@wcb/sync-server';
+import { makeTempDir } from './helpers/test-server';
+
+const run = promisify(execFile);
+const CLI = fileURLToPath(new URL('../../sync-server/src/cli/main.ts', import.meta.url));
+const FIXTURE = fileURLToPath(new URL('../../../shared/fixtures/seed-003-results.json', import.meta.url));
+
+type Result = { code: number; stdout: string; stderr: string };
+
+describe('export and import on the command line', () => {
+  let dataDir: string;
+  const cli = async (...args: string[]): Promise<Result> => {
+    try {
+      const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { ...process.env, DATA_DIR: dataDir } });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const e = error as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+  };
+
+  beforeEach(async () => {
+    dataDir = await makeTempDir();
+  });
+  afterEach(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('imports the seed-003 results, prints the new id alone on the last line, and exports them as Markdown', async () => {
+    const imported = await cli('import', FIXTURE);
+    expect(imported.code, imported.stderr).toBe(0);
+    const lines = imported.stdout.trim().split('\n');
+    const id = lines.at(-1)!;
+    expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(lines.slice(0, -1).map((l) => l.split(':')[0])).toEqual(['facilitator', 'participant', 'viewer']);
+
+    const out = join(dataDir, 'results.md');
+    const exported = await cli('export', id, '--format', 'md', '--out', out);
+    expect(exported.code, exported.stderr).toBe(0);
+    const md = await readFile(out, 'utf8');
+    expect(md).toContain('# ОЦИФРОВАНІ РЕЗУЛЬТАТИ РОБОТИ «NGO NETWORKING: КОНФЕРЕНЦІЯ»');
+    expect(md).toContain('Об\'єднання ГО для досягнення спільних цілей у спільних проектах протягом 5 років\\.');
+
+    // Its JSON imports again as a second, identical session.
+    const json = join(dataDir, 'results.json');
+    expect((await cli('export', id, '--format', 'json', '--out', json)).code).toBe(0);
+    const again = await cli('import', json, '--format', 'json');
+    expect(again.code, again.stderr).toBe(0);
+    const second = again.stdout.trim().split('\n').at(-1)!;
+    const json2 = join(dataDir, 'results2.json');
+    expect((await cli('export', second, '--format', 'json', '--out', json2)).code).toBe(0);
+    const normalise = (text: string, sid: string) => JSON.parse(text.replaceAll(sid, 'SID')) as unknown;
+    expect(normalise(await readFile(json2, 'utf8'), second)).toEqual(normalise(await readFile(json, 'utf8'), id));
+  });
+
+  it('a broken file is refused with the field named, exit code 3, and nothing is created', async () => {
+    const broken = JSON.parse(await readFile(FIXTURE, 'utf8')) as { phases: { steps?: Record<string, unknown> }[] };
+    broken.phases[2]!.steps!.ngos = 'not a list';
+    const file = join(dataDir, 'broken.json');
+    await writeFile(file, JSON.stringify(broken));
+    const result = await cli('import', file);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('phases[2].steps.ngos: expected a list, found string');
+    expect(result.stdout).toBe('');
+    await writeFile(file, '{"title": "x",');
+    const notJson = await cli('import', file);
+    expect(notJson.code).toBe(3);
+    expect(notJson.stderr).toContain('file: is not valid JSON');
+    // The store was never opened: no session exists.
+    const storage = new SqliteStorage({ dataDir, synchronous: 'FULL' });
+    try {
+      expect(await storage.load('x/control')).toEqual([]);
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it('a wrong command line prints the usage and exits 2', async () => {
+    const result = await cli('export', 'nosuchsession1', '--format', 'exe');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('unknown format "exe"');
+    expect(result.stderr).toContain('usage: npm run export');
+    expect((await cli('export', 'nosuchsession1', '--format', 'md')).stderr).toContain('no session nosuchsession1');
+  });
+});
