@@ -14,7 +14,8 @@ export default defineConfig({
       registerType: 'autoUpdate',
       injectRegister: null,
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest}'],
+        // ttf: the PDF export's embedded fonts, so it works offline too.
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,ttf}'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//, /^\/ws\//, /^\/healthz/],
         // The first visit's worker takes over at once, so a reload with no network right after

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { EXPORT_MIME, exportFileName, isTextExportFormat, readSession, renderTextExport } from '@wcb/shared';
+import { EXPORT_MIME, exportFileName, isExportFormat, readSession, renderExport } from '@wcb/shared';
+import { makeFontLoader } from './fonts';
 import { HttpError, sendJson } from './http-util';
 import { authorizeRequest } from './sessions-api';
 import { loadSessionDocs } from './session-docs';
@@ -16,6 +17,8 @@ export function contentDisposition(fileName: string): string {
 
 /** GET a session's results in one format, facilitator token only (the harvest holds every note). */
 export class ExportApi {
+  private readonly fonts = makeFontLoader();
+
   constructor(private readonly storage: Storage) {}
 
   handles(path: string): boolean {
@@ -26,11 +29,12 @@ export class ExportApi {
     const [, id = '', format = ''] = EXPORT_RE.exec(path) ?? [];
     if (req.method !== 'GET') return sendJson(res, 405, { error: 'use GET' }, { Allow: 'GET' });
     await authorizeRequest(this.storage, req, id, 'facilitator');
-    if (!isTextExportFormat(format)) throw new HttpError(404, `unknown export format "${format}"`);
+    if (!isExportFormat(format)) throw new HttpError(404, `unknown export format "${format}"`);
     const source = await loadSessionDocs(this.storage, id);
     try {
       const now = Date.now();
-      const body = Buffer.from(renderTextExport({ ...source, exportedAt: now }, format), 'utf8');
+      const rendered = await renderExport({ ...source, exportedAt: now }, format, this.fonts);
+      const body = typeof rendered === 'string' ? Buffer.from(rendered, 'utf8') : Buffer.from(rendered);
       const title = readSession(source.control).meta.title;
       res.writeHead(200, {
         'Content-Type': EXPORT_MIME[format]!,

@@ -1,42 +1,32 @@
 import * as Y from 'yjs';
 import {
   controlRoom,
-  importSeed003,
-  importSessionJson,
-  ImportError,
+  importFile,
+  IMPORT_FORMATS,
   phaseRoom,
   randomId,
   readSession,
   ROLES,
   votesRoom,
+  type ImportedSession,
+  type ImportFormat,
   type Role,
 } from '@wcb/shared';
 import type { RoomSeed, SessionStore } from './storage/types';
 import { capabilityLink, hashToken, mintToken, type TokenHashes } from './tokens';
 
-export const IMPORT_FORMATS = ['json', 'seed003'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+// The formats and their detection live in shared (harvest/import-file.ts): the browser imports too.
+export { IMPORT_FORMATS, detectImportFormat, type ImportFormat } from '@wcb/shared';
 
-/** Which importer a file needs, from its own content: our JSON names its format, seed 003 has phases of lists. */
-export function detectImportFormat(json: unknown): ImportFormat {
-  if (json && typeof json === 'object' && (json as Record<string, unknown>).format === 'world-cafe-board/session') return 'json';
-  return 'seed003';
-}
+export type ImportedDocs = ImportedSession;
 
-export type ImportedDocs = { control: Y.Doc; phases: { phaseId: string; doc: Y.Doc }[]; votes: { phaseId: string; doc: Y.Doc }[] };
-
-/** Parses a file's text into a new session's documents; throws ImportError naming the line or field. */
-export function importDocs(text: string, format: ImportFormat | undefined, sessionId: string): ImportedDocs {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new ImportError('file', `is not valid JSON (${message})`);
-  }
-  const chosen = format ?? detectImportFormat(json);
-  if (chosen === 'json') return importSessionJson(json, sessionId);
-  return { ...importSeed003(json, { sessionId }), votes: [] };
+/**
+ * Parses a file's text into a new session's documents; throws ImportError naming the line or field.
+ * Without a format the content decides: JSON opens with `{`, a CSV with its (BOM and) header row.
+ */
+export function importDocs(text: string, format: ImportFormat | undefined, sessionId: string, opts: { title?: string } = {}): ImportedDocs {
+  if (format !== undefined && !IMPORT_FORMATS.includes(format)) throw new Error(`unknown import format "${String(format)}"`);
+  return importFile(text, { sessionId, format, title: opts.title });
 }
 
 export type StoredImport = { id: string; links: Record<Role, string> };

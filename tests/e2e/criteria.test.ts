@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { useE2E, type Person } from './support/harness';
+import { useE2E } from './support/harness';
 import { CriteriaBoard, CriteriaPanel } from './support/criteria-page';
 
 const e2e = useE2E();
 
 /** A facilitator's session and a participant on it, both connected. */
-async function cafe(title: string): Promise<{ a: Person; b: Person }> {
-  const a = await e2e.person('Facilitator');
-  await a.home.createSession({ template: 'world-cafe-ngo', language: 'en', title });
-  await a.board.waitForConnected();
-  const link = await a.board.shareLink('participant');
-  const b = await e2e.person('Olena');
-  await b.board.openLink(link);
-  await b.board.waitForConnected();
-  return { a, b };
-}
+const cafe = (title: string) => e2e.cafe({ title, participant: 'Olena' });
 
 describe('selected criteria and suggestions', () => {
   it('after voting closes, the facilitator confirms the proposed criteria and every board marks them', async () => {

@@ -5,14 +5,8 @@ import { ExportPanel } from './support/export-page';
 const e2e = useE2E();
 
 describe('results export in the browser', () => {
-  it('the facilitator downloads every phase as Markdown and CSV, also offline, with notes a participant wrote', async () => {
-    const a = await e2e.person('Facilitator');
-    await a.home.createSession({ template: 'world-cafe-ngo', language: 'uk', title: 'Кафе <b>НГО</b>' });
-    await a.board.waitForConnected();
-    const link = await a.board.shareLink('participant');
-    const b = await e2e.person('Participant');
-    await b.board.openLink(link);
-    await b.board.waitForConnected();
+  it('the facilitator downloads the results as Markdown, CSV, DOCX and PDF, also offline, with notes a participant wrote', async () => {
+    const { a, b } = await e2e.cafe({ language: 'uk', title: 'Кафе <b>НГО</b>' });
     await b.board.addNote('government', '=HYPERLINK("http://evil.example")');
     await a.board.waitForNoteTexts(['=HYPERLINK("http://evil.example")']);
 
@@ -32,5 +26,13 @@ describe('results export in the browser', () => {
     expect(csv.text).toContain('"\'=HYPERLINK(""http://evil.example"")"');
     expect(csv.text).toContain('"written offline"');
     expect(csv.text.split('\r\n')[0]).toContain('"етап","тема","стіл"');
+
+    // The documents too, still offline: their code and the PDF's fonts come from the app's cache.
+    const docx = await panel.download('docx');
+    expect(docx.fileName).toBe(`Кафе-b-НГО-b-${today}.docx`);
+    expect(docx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    const pdf = await panel.download('pdf');
+    expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.bytes.includes('%%EOF')).toBe(true);
   });
 });

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { useE2E, type Person } from './support/harness';
+import { useE2E } from './support/harness';
 import { FacilitatorPanel, TimerBadgeView } from './support/facilitator-page';
 
 const e2e = useE2E();
 
 /** A facilitator's session and a participant on it, both connected. */
-async function cafe(): Promise<{ a: Person; b: Person }> {
-  const a = await e2e.person('Facilitator');
-  await a.home.createSession({ template: 'world-cafe-ngo', language: 'en', title: 'Run a café' });
-  await a.board.waitForConnected();
-  const link = await a.board.shareLink('participant');
-  const b = await e2e.person('Participant');
-  await b.board.openLink(link);
-  await b.board.waitForConnected();
-  return { a, b };
-}
+const cafe = () => e2e.cafe({ title: 'Run a café' });
 
 describe('facilitator panel', () => {
   it('renaming a topic and adding a phase reach the participant live; only the facilitator can facilitate', async () => {

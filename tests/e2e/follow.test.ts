@@ -6,13 +6,7 @@ const e2e = useE2E();
 
 /** A facilitator's session and a participant on it, both connected, with their follow controls. */
 async function cafe(): Promise<{ a: Person; b: Person; fa: FollowControls; fb: FollowControls }> {
-  const a = await e2e.person('Facilitator');
-  await a.home.createSession({ template: 'world-cafe-ngo', language: 'en', title: 'Follow me' });
-  await a.board.waitForConnected();
-  const link = await a.board.shareLink('participant');
-  const b = await e2e.person('Participant');
-  await b.board.openLink(link);
-  await b.board.waitForConnected();
+  const { a, b } = await e2e.cafe({ title: 'Follow me' });
   return { a, b, fa: new FollowControls(a.board.page), fb: new FollowControls(b.board.page) };
 }
 

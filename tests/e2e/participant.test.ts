@@ -9,14 +9,8 @@ type Cafe = { a: Person; b: Person; sessionId: string; fa: ParticipantBoard; pb:
 
 /** The facilitator creates a session and a participant joins it by the share link. */
 async function cafe(title: string): Promise<Cafe> {
-  const a = await e2e.person('Facilitator');
-  const sessionId = await a.home.createSession({ template: 'world-cafe-ngo', language: 'en', title });
-  await a.board.waitForConnected();
-  const link = await a.board.shareLink('participant');
-  const b = await e2e.person('Olena');
-  await b.board.openLink(link);
-  await b.board.waitForConnected();
-  return { a, b, sessionId, fa: new ParticipantBoard(a.user.page), pb: new ParticipantBoard(b.user.page) };
+  const c = await e2e.cafe({ title, participant: 'Olena' });
+  return { ...c, fa: new ParticipantBoard(c.a.user.page), pb: new ParticipantBoard(c.b.user.page) };
 }
 
 describe('participants', () => {

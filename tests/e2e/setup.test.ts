@@ -5,16 +5,7 @@ import { SetupPanel } from './support/setup-page';
 const e2e = useE2E();
 
 /** A facilitator's session from a template and a participant on it, both connected. */
-async function cafe(template: 'world-cafe-ngo' | 'blank' = 'world-cafe-ngo'): Promise<{ a: Person; b: Person }> {
-  const a = await e2e.person('Facilitator');
-  await a.home.createSession({ template, language: 'en', title: 'Set up a café' });
-  await a.board.waitForConnected();
-  const link = await a.board.shareLink('participant');
-  const b = await e2e.person('Participant');
-  await b.board.openLink(link);
-  await b.board.waitForConnected();
-  return { a, b };
-}
+const cafe = (template: 'world-cafe-ngo' | 'blank' = 'world-cafe-ngo') => e2e.cafe({ template, title: 'Set up a café' });
 
 const tabsOf = (p: Person) => p.board.phaseIds();
 

@@ -3,6 +3,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteStorage } from '@wcb/sync-server';
 import { makeTempDir } from './helpers/test-server';
@@ -47,6 +48,11 @@ describe('export and import on the command line', () => {
     expect(md).toContain('# ОЦИФРОВАНІ РЕЗУЛЬТАТИ РОБОТИ «NGO NETWORKING: КОНФЕРЕНЦІЯ»');
     expect(md).toContain('Об\'єднання ГО для досягнення спільних цілей у спільних проектах протягом 5 років\\.');
 
+    // The default format is the Word document.
+    const docx = join(dataDir, 'results.docx');
+    expect((await cli('export', id, '--out', docx)).code).toBe(0);
+    expect((await readFile(docx)).subarray(0, 2).toString('latin1')).toBe('PK');
+
     // Its JSON imports again as a second, identical session.
     const json = join(dataDir, 'results.json');
     expect((await cli('export', id, '--format', 'json', '--out', json)).code).toBe(0);
@@ -57,6 +63,35 @@ describe('export and import on the command line', () => {
     expect((await cli('export', second, '--format', 'json', '--out', json2)).code).toBe(0);
     const normalise = (text: string, sid: string) => JSON.parse(text.replaceAll(sid, 'SID')) as unknown;
     expect(normalise(await readFile(json2, 'utf8'), second)).toEqual(normalise(await readFile(json, 'utf8'), id));
+  });
+
+  it('a CSV export imports back as the same session: re-exported it is the same file, votes included', async () => {
+    const first = (await cli('import', FIXTURE)).stdout.trim().split('\n').at(-1)!;
+    const csvFile = join(dataDir, 'results.csv');
+    expect((await cli('export', first, '--format', 'csv', '--out', csvFile)).code).toBe(0);
+    // The seed has no votes: give two notes some, as a facilitator's export would have them.
+    const rows = Papa.parse<string[]>((await readFile(csvFile, 'utf8')).replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' }).data;
+    rows[1]![6] = '4';
+    rows[7]![6] = '1';
+    const edited = `\uFEFF${Papa.unparse(rows, { quotes: true, newline: '\r\n' })}\r\n`;
+    await writeFile(csvFile, edited);
+
+    const imported = await cli('import', csvFile, '--format', 'csv');
+    expect(imported.code, imported.stderr).toBe(0);
+    const second = imported.stdout.trim().split('\n').at(-1)!;
+    const again = join(dataDir, 'again.csv');
+    expect((await cli('export', second, '--format', 'csv', '--out', again)).code).toBe(0);
+    expect(await readFile(again, 'utf8')).toBe(edited);
+    expect(rows.length - 1).toBe(162);
+
+    // Detected without --format too; the Markdown shows the texts and the votes.
+    const detected = (await cli('import', csvFile)).stdout.trim().split('\n').at(-1)!;
+    const md = join(dataDir, 'again.md');
+    expect((await cli('export', detected, '--format', 'md', '--out', md)).code).toBe(0);
+    const text = await readFile(md, 'utf8');
+    expect(text).toContain('# results');
+    expect(text).toContain('4 голоси');
+    expect(text).toContain('Об\'єднання ГО для досягнення спільних цілей у спільних проектах протягом 5 років\\.');
   });
 
   it('a broken file is refused with the field named, exit code 3, and nothing is created', async () => {

@@ -61,6 +61,22 @@ describe('GET /api/sessions/:id/export.:format', () => {
     }
   });
 
+  it('the facilitator downloads the results as DOCX and PDF documents', async () => {
+    await writeNote('Довіра');
+    const fac = tokenOfLink(session.links.facilitator);
+    const docx = await get('docx', fac);
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const zip = new Uint8Array(await docx.arrayBuffer());
+    expect(String.fromCharCode(...zip.slice(0, 2))).toBe('PK');
+    const pdf = await get('pdf', fac);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const bytes = new Uint8Array(await pdf.arrayBuffer());
+    expect(String.fromCharCode(...bytes.slice(0, 5))).toBe('%PDF-');
+    expect(pdf.headers.get('content-disposition')).toMatch(/\.pdf$/);
+  });
+
   it('only the facilitator token exports: participant 403, none 401, wrong 401, unknown session 404, unknown format 404', async () => {
     expect((await get('md', tokenOfLink(session.links.participant))).status).toBe(403);
     expect((await get('md', tokenOfLink(session.links.viewer))).status).toBe(403);

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import { EXPORT_MIME, exportFileName, readSession, renderTextExport, type TextExportFormat } from '@wcb/shared';
+import { EXPORT_MIME, exportFileName, readSession, renderExport, type ExportFormat } from '@wcb/shared';
+import { loadPdfFonts } from './fonts';
 import { gatherSession, type GatherProgress } from './gather';
 
 /** Hands a file to the browser's downloads. */
@@ -26,14 +27,15 @@ export async function exportSession(
   sessionId: string,
   control: Y.Doc,
   token: string | undefined,
-  format: TextExportFormat,
+  format: ExportFormat,
   onProgress: (p: GatherProgress) => void,
 ): Promise<ExportResult> {
   const gathered = await gatherSession(sessionId, control, token, onProgress);
   try {
     const now = Date.now();
     const fileName = exportFileName(readSession(control).meta.title, now, format);
-    download(fileName, renderTextExport({ ...gathered.source, exportedAt: now }, format), EXPORT_MIME[format]!);
+    const body = await renderExport({ ...gathered.source, exportedAt: now }, format, loadPdfFonts);
+    download(fileName, typeof body === 'string' ? body : new Uint8Array(body), EXPORT_MIME[format]!);
     return { fileName, stale: gathered.stale };
   } finally {
     gathered.dispose();

@@ -324,6 +324,8 @@ export const en = {
   // --- export ---
   'export.title': 'Results',
   'export.hint': 'Download the digitized results: every phase, topic, selected criterion and note.',
+  'export.docx': 'Word document (DOCX)',
+  'export.pdf': 'PDF',
   'export.md': 'Markdown',
   'export.html': 'Web page (print to PDF)',
   'export.csv': 'Spreadsheet (CSV)',
@@ -332,7 +334,27 @@ export const en = {
   'export.done': 'Saved {file}',
   'export.doneStale': 'Saved {file}. {n} phase(s) could not be updated from the server: they hold what this device had.',
   'export.failed': 'Export failed: {message}',
+  // --- export: pictures ---
+  'export.pictures': 'Board pictures',
+  'export.picturesSvg': 'Boards as SVG',
+  'export.picturesPng': 'Boards as PNG',
+  'export.picturesWorking': 'Drawing the boards… {done} of {total} phases gathered',
+  'export.picturesDone': 'Saved {n} board picture(s)',
+  'export.picturesDoneStale': 'Saved {n} board picture(s). {stale} phase(s) could not be updated from the server: they show what this device had.',
+  'export.picturesFailed': 'Pictures failed: {message}',
 
+  // --- import ---
+  'paste.open': 'Paste lines',
+  'paste.openTitle': 'Paste a list into “{topic}”: one note per line',
+  'paste.title': 'Paste lines into “{topic}”',
+  'paste.label': 'One note per line; list markers (-, •, 1.) are dropped',
+  'paste.add': 'Add {count} notes',
+  'paste.cancel': 'Cancel',
+  'home.import': 'Import results',
+  'home.importHint': 'A session file (JSON) or a results spreadsheet (CSV) exported from this app, or a seed-003 results file.',
+  'home.importing': 'Importing…',
+  'home.importError': 'This file could not be imported: {where}: {problem}. Nothing was created.',
+  'home.importFailed': 'This file could not be imported: {message}',
   // --- rounds and tables ---
   'seat.newSince': 'New since last round ({count})',
   'seat.newSinceTitle': 'Highlight the notes written at this table during the previous round',

@@ -1,8 +1,15 @@
 import type * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { buildSessionDocs, controlRoom, phaseRoom, randomId, type Language } from '@wcb/shared';
+import { buildSessionDocs, controlRoom, phaseRoom, randomId, votesRoom, type Language } from '@wcb/shared';
 
 export type NewSession = { templateId: string; language: Language; title?: string };
+
+/** Every document of a session, ready to store: from a template, or from an imported file. */
+export type PreparedDocs = {
+  control: Y.Doc;
+  phases: { phaseId: string; doc: Y.Doc }[];
+  votes?: { phaseId: string; doc: Y.Doc }[];
+};
 
 /**
  * Creates a session entirely in this browser: ids, documents from the template, and every room
@@ -11,10 +18,21 @@ export type NewSession = { templateId: string; language: Language; title?: strin
  */
 export async function createLocalSession(input: NewSession, now: number = Date.now()): Promise<string> {
   const sessionId = randomId();
-  const { control, phases } = buildSessionDocs({ sessionId, ...input, now });
-  const rooms: [string, Y.Doc][] = [[controlRoom(sessionId), control], ...phases.map((p): [string, Y.Doc] => [phaseRoom(sessionId, p.phaseId), p.doc])];
-  await Promise.all(rooms.map(([name, doc]) => persist(name, doc)));
+  await saveLocalSession(sessionId, buildSessionDocs({ sessionId, ...input, now }));
   return sessionId;
+}
+
+/**
+ * Saves prepared documents, built for `sessionId` (an import), to IndexedDB as a new session.
+ * The documents are destroyed afterwards: the board reads the session back from IndexedDB.
+ */
+export async function saveLocalSession(sessionId: string, docs: PreparedDocs): Promise<void> {
+  const rooms: [string, Y.Doc][] = [
+    [controlRoom(sessionId), docs.control],
+    ...docs.phases.map((p): [string, Y.Doc] => [phaseRoom(sessionId, p.phaseId), p.doc]),
+    ...(docs.votes ?? []).map((v): [string, Y.Doc] => [votesRoom(sessionId, v.phaseId), v.doc]),
+  ];
+  await Promise.all(rooms.map(([name, doc]) => persist(name, doc)));
 }
 
 /** y-indexeddb writes a document's existing state when it opens; closing waits for that write to commit. */

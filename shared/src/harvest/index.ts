@@ -8,4 +8,8 @@ export * from './render-csv';
 export * from './render-markdown';
 export * from './render-html';
 export * from './session-json';
+export * from './export-formats';
 export * from './formats';
+export * from './import-csv';
+export * from './import-file';
+export type { PdfFonts } from './render-pdf';

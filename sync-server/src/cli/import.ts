@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
 import { ImportError } from '@wcb/shared';
 import { IMPORT_FORMATS, importDocs, newSessionId, storeImportedSession, type ImportFormat, type StoredImport } from '../import-session';
 import { SqliteStorage } from '../storage/sqlite';
@@ -20,7 +21,9 @@ export async function runImport(argv: readonly string[], env: NodeJS.ProcessEnv)
   if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportError(file, `is larger than ${MAX_IMPORT_BYTES} bytes`);
   const id = newSessionId();
   // Parsed and validated in full before the store is even opened: a broken file creates nothing.
-  const docs = importDocs(bytes.toString('utf8'), format as ImportFormat | undefined, id);
+  // A CSV carries no session title; the file's name is the best one there is.
+  const title = basename(file, extname(file));
+  const docs = importDocs(bytes.toString('utf8'), format as ImportFormat | undefined, id, { title });
   const storage = new SqliteStorage({ dataDir: args.dataDir, synchronous: 'FULL' });
   try {
     return await storeImportedSession(storage, id, docs);

@@ -112,7 +112,8 @@ export class BoardPage extends BoardNotes {
   }
 
   async columnHeaders(): Promise<string[]> {
-    return this.page.getByTestId('board.column-header').evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()));
+    // The heading only: the header also holds the cell's buttons.
+    return this.page.getByTestId('board.column-header').evaluateAll((els) => els.map((e) => (e.querySelector('h3')?.textContent ?? '').trim()));
   }
 
   // ---- connection ----------------------------------------------------------------------------

@@ -4,14 +4,14 @@ import { FacilitatorPanel } from './facilitator-page';
 
 const tid = (id: string): string => `[data-testid="${id}"]`;
 
-export type ExportFormat = 'md' | 'html' | 'csv' | 'json';
+export type ExportFormat = 'docx' | 'pdf' | 'md' | 'html' | 'csv' | 'json';
 
 /** The facilitator's "Results" section: one button per format, a status line, a browser download. */
 export class ExportPanel {
   constructor(readonly page: Page) {}
 
   /** Opens the drawer, clicks a format, and resolves with the downloaded file's name and text once it has saved. */
-  async download(format: ExportFormat): Promise<{ fileName: string; text: string; status: string }> {
+  async download(format: ExportFormat): Promise<{ fileName: string; text: string; bytes: Buffer; status: string }> {
     const panel = await new FacilitatorPanel(this.page).open();
     const [download] = await Promise.all([
       this.page.waitForEvent('download'),
@@ -20,7 +20,8 @@ export class ExportPanel {
     const path = await download.path();
     const status = this.page.locator(`${tid('export.status')}[data-status="done"]`);
     await status.waitFor();
-    const result = { fileName: download.suggestedFilename(), text: await readFile(path, 'utf8'), status: (await status.textContent()) ?? '' };
+    const bytes = await readFile(path);
+    const result = { fileName: download.suggestedFilename(), text: bytes.toString('utf8'), bytes, status: (await status.textContent()) ?? '' };
     // The drawer covers the board: close it so the person can go on working.
     await panel.close();
     return result;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { closeBrowser, closeUsers, launchBrowser, newUser, type User } from './browser';
-import { BoardPage, HomePage } from './pages';
+import { BoardPage, HomePage, type CreateSessionOptions } from './pages';
 import { startE2EServer, type E2EServer } from './server';
 
 export type Person = { user: User; home: HomePage; board: BoardPage };
@@ -13,7 +13,14 @@ export type E2E = {
   readonly browser: Browser;
   /** A new person on their own device, on the home page with their name entered. */
   person(name: string): Promise<Person>;
+  /**
+   * The usual start of a test: a facilitator creates a session (world-cafe-ngo in English unless
+   * told otherwise) and a participant joins by the participant link; both connected.
+   */
+  cafe(opts?: CreateSessionOptions & { participant?: string }): Promise<Cafe>;
 };
+
+export type Cafe = { a: Person; b: Person; sessionId: string };
 
 /**
  * The per-file fixture: one server and one Chromium for the file, fresh people (contexts) per test,
@@ -53,6 +60,16 @@ export function useE2E(): E2E {
       const home = await new HomePage(user.page).open();
       await home.setName(name);
       return { user, home, board: new BoardPage(user.page) };
+    },
+    async cafe(opts = {}): Promise<Cafe> {
+      const a = await this.person('Facilitator');
+      const sessionId = await a.home.createSession({ template: 'world-cafe-ngo', language: 'en', ...opts });
+      await a.board.waitForConnected();
+      const link = await a.board.shareLink('participant');
+      const b = await this.person(opts.participant ?? 'Participant');
+      await b.board.openLink(link);
+      await b.board.waitForConnected();
+      return { a, b, sessionId };
     },
   };
 }

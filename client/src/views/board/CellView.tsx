@@ -1,7 +1,8 @@
-import { Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { CROSS_CUTTING } from '@wcb/shared';
 import { t } from '../../i18n';
 import { useBoard } from './context';
+import { PasteLinesDialog } from './PasteLinesDialog';
 import { StepsList } from './StepsList';
 import { VoteBar } from './VoteBar';
 import { selectionOf } from './selection-view';
@@ -23,6 +24,7 @@ export function CellView(props: { topic: string }) {
   const steps = () => board.session.session.phases.find((p) => p.id === board.phase.phaseId)?.kind === 'steps';
   const selectedCount = () => (cross() ? 0 : (selectionOf(board.session.controlDoc, board.phase.phaseId).get(props.topic)?.length ?? 0));
   const known = () => new Set(board.session.session.topics.map((topic) => topic.id));
+  const [pasting, setPasting] = createSignal(false);
   return (
     <section
       class="cell"
@@ -43,6 +45,15 @@ export function CellView(props: { topic: string }) {
         </Show>
         <Show when={!board.readOnly()}>
           <button
+            class="btn cell-paste"
+            data-testid="board.paste-lines"
+            data-topic-id={props.topic}
+            title={t('paste.openTitle', { topic: label() })}
+            onClick={() => setPasting(true)}
+          >
+            {t('paste.open')}
+          </button>
+          <button
             class="cell-add"
             data-testid="board.add-note"
             data-topic-id={props.topic}
@@ -56,6 +67,9 @@ export function CellView(props: { topic: string }) {
           </button>
         </Show>
       </header>
+      <Show when={pasting() && !board.readOnly()}>
+        <PasteLinesDialog topic={props.topic} label={label()} onClose={() => setPasting(false)} />
+      </Show>
       <Show when={!cross()}>
         <VoteBar topic={props.topic} label={label()} />
       </Show>

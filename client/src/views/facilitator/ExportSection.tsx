@@ -1,13 +1,14 @@
 import { createSignal, For, Show } from 'solid-js';
-import { TEXT_EXPORT_FORMATS, type TextExportFormat } from '@wcb/shared';
+import { EXPORT_FORMATS, type ExportFormat } from '@wcb/shared';
 import { t } from '../../i18n';
 import { loadCredentials } from '../../lib/credentials';
 import { browserStore } from '../../lib/storage';
 import type { Session } from '../../sync/session';
+import { BoardPictures } from './BoardPictures';
 
 type Status =
   | { kind: 'idle' }
-  | { kind: 'working'; format: TextExportFormat; done: number; total: number }
+  | { kind: 'working'; format: ExportFormat; done: number; total: number }
   | { kind: 'done'; fileName: string; stale: number }
   | { kind: 'failed'; message: string };
 
@@ -16,7 +17,7 @@ export function ExportSection(props: { session: Session }) {
   const [status, setStatus] = createSignal<Status>({ kind: 'idle' });
   const busy = () => status().kind === 'working';
 
-  const run = async (format: TextExportFormat) => {
+  const run = async (format: ExportFormat) => {
     setStatus({ kind: 'working', format, done: 0, total: props.session.session.phases.length });
     try {
       // Lazy: the renderers are not part of the board's first load.
@@ -36,7 +37,7 @@ export function ExportSection(props: { session: Session }) {
       <h3 id="fac-export">{t('export.title')}</h3>
       <p class="fac-hint">{t('export.hint')}</p>
       <div class="fac-inline" role="group" aria-label={t('export.title')}>
-        <For each={TEXT_EXPORT_FORMATS}>
+        <For each={EXPORT_FORMATS}>
           {(format) => (
             <button class="btn" data-testid="export.format" data-format={format} disabled={busy()} onClick={() => void run(format)}>
               {t(`export.${format}`)}
@@ -44,6 +45,7 @@ export function ExportSection(props: { session: Session }) {
           )}
         </For>
       </div>
+      <BoardPictures session={props.session} />
       <p class="fac-status" data-testid="export.status" data-status={status().kind} role="status" aria-live="polite">
         <Show when={status().kind === 'working' && (status() as Extract<Status, { kind: 'working' }>)}>
           {(s) => t('export.working', { done: s().done, total: s().total })}

@@ -2,6 +2,7 @@ import { createSignal } from 'solid-js';
 import { t } from '../../i18n';
 import { loadPrefs, MAX_NAME, savePrefs } from '../../lib/prefs';
 import { browserStore } from '../../lib/storage';
+import { ImportForm } from './ImportForm';
 import { JoinForm } from './JoinForm';
 import { NewSessionForm } from './NewSessionForm';
 import { RecentSessions } from './RecentSessions';
@@ -48,6 +49,7 @@ export function HomePage() {
         </div>
         <div class="home-column">
           <JoinForm />
+          <ImportForm beforeCreate={() => savePrefs(store, { name: name() })} />
           <RecentSessions />
         </div>
       </div>

@@ -1,0 +1,78 @@
+import { createSignal, Show } from 'solid-js';
+import { ImportError, randomId } from '@wcb/shared';
+import { t } from '../../i18n';
+import { saveCredentials } from '../../lib/credentials';
+import { upsertRecent } from '../../lib/recent';
+import { navigate } from '../../lib/router';
+import { browserStore } from '../../lib/storage';
+import { registerOnce } from '../../sync/api';
+
+/**
+ * "Import results": a session file (JSON), a results CSV or a seed-003 file becomes a new local
+ * session, opened exactly like one created from a template: this browser is its facilitator.
+ */
+export function ImportForm(props: { beforeCreate: () => void }) {
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal('');
+
+  const importChosen = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file || busy()) return;
+    props.beforeCreate();
+    setBusy(true);
+    setError('');
+    try {
+      const { importResultsFile } = await import('./import-results');
+      const { id, title, language } = await importResultsFile(file);
+      const store = browserStore();
+      // As for a new session: the importer is the facilitator and mints all three tokens here.
+      const tokens = { facilitator: randomId(), participant: randomId(), viewer: randomId() };
+      saveCredentials(store, {
+        sessionId: id,
+        role: 'facilitator',
+        token: tokens.facilitator,
+        confirmed: true,
+        shareTokens: { participant: tokens.participant, viewer: tokens.viewer },
+      });
+      upsertRecent(store, { id, title, openedAt: Date.now() });
+      // Not awaited: offline, the board registers when the server turns its sockets away (4404).
+      registerOnce(id, { language, tokens }).then(
+        (result) => result === 'registered' && upsertRecent(store, { id, registered: true }),
+      );
+      navigate(`/s/${id}`);
+    } catch (e) {
+      setError(
+        e instanceof ImportError
+          ? t('home.importError', { where: e.where, problem: e.problem })
+          : t('home.importFailed', { message: e instanceof Error ? e.message : String(e) }),
+      );
+      setBusy(false);
+      // The same file, fixed and chosen again, must fire another change event.
+      input.value = '';
+    }
+  };
+
+  return (
+    <section class="home-card" aria-labelledby="home-import">
+      <h2 id="home-import">{t('home.import')}</h2>
+      <label class="field">
+        <span>{busy() ? t('home.importing') : t('home.import')}</span>
+        <input
+          data-testid="home.import"
+          type="file"
+          accept=".json,.csv,application/json,text/csv"
+          disabled={busy()}
+          aria-invalid={error() ? 'true' : undefined}
+          aria-describedby={error() ? 'home-import-error' : 'home-import-hint'}
+          onChange={(e) => void importChosen(e.currentTarget)}
+        />
+        <small id="home-import-hint">{t('home.importHint')}</small>
+      </label>
+      <Show when={error()}>
+        <p id="home-import-error" class="home-error" role="alert" data-testid="home.import-error">
+          {error()}
+        </p>
+      </Show>
+    </section>
+  );
+}

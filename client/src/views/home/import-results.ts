@@ -1,0 +1,23 @@
+import { importFile, randomId, readSession, type Language } from '@wcb/shared';
+import { saveLocalSession } from '../../sync/create-session';
+
+// A session's results file is a few megabytes at most; far past this it is not one.
+const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+
+export type ImportedLocal = { id: string; title: string; language: Language };
+
+/**
+ * Loaded on first use (the parsers and papaparse stay out of the home page's bundle). Builds the
+ * whole session from the file and only then stores it: a broken file throws ImportError and
+ * leaves nothing behind.
+ */
+export async function importResultsFile(file: File): Promise<ImportedLocal> {
+  if (file.size > MAX_IMPORT_BYTES) throw new Error(`the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+  const text = await file.text();
+  const id = randomId();
+  // A CSV carries no session title; the file's name is the best one there is.
+  const docs = importFile(text, { sessionId: id, title: file.name.replace(/\.[^.]*$/, '') });
+  const { meta } = readSession(docs.control);
+  await saveLocalSession(id, docs);
+  return { id, title: meta.title, language: meta.language };
+}

@@ -1,0 +1,138 @@
+import { AlignmentType, Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableRow, TextRun, type ISectionOptions } from 'docx';
+import { DOCUMENT_LABELS, type DocumentLabels } from './labels';
+import { formBlocks } from './render-docx-forms';
+import {
+  CELL_PAD,
+  COLOURS,
+  NUMBERING,
+  SIZE,
+  boldCentred,
+  docxText,
+  gridCell,
+  gridTable,
+  itemList,
+  textRuns,
+  voteChart,
+  type ListCounter,
+} from './render-docx-parts';
+import type { Harvest, HarvestItem, HarvestPhase, HarvestTopicSection } from './types';
+
+/**
+ * The results as a Word document laid out like seed 003: a centred title and the intro, then per
+ * phase "N. TITLE", the question in italics and one table whose header row is the topics, with
+ * the selected criteria above the material (steps phases: a numbered list per topic). Pure: it
+ * runs lazily in the browser and on the server alike.
+ */
+
+// A4 in twips, 2 cm margins.
+const A4 = { width: 11906, height: 16838 } as const;
+const MARGIN = 1134;
+
+/**
+ * Seed 003's tables hold three topics side by side, which is cramped on a portrait page: a phase
+ * with three or more columns (topics, or matrix partners) gets a landscape section of its own.
+ * Every phase starts a new section, so each one also starts on a fresh page.
+ */
+const isWide = (phase: HarvestPhase) => Math.max(phase.topics.length, phase.matrix?.columns.length ?? 0) >= 3;
+const contentWidth = (landscape: boolean) => (landscape ? A4.height : A4.width) - 2 * MARGIN;
+
+function topicsTable(phase: HarvestPhase, labels: DocumentLabels, width: number, lists: ListCounter): Table | null {
+  const topics = phase.topics;
+  if (!topics.length) return null;
+  const colW = Math.floor(width / topics.length);
+  const widths = topics.map(() => colW);
+  const full = colW * topics.length;
+  const rows: TableRow[] = [];
+  const labelRow = (label: string) =>
+    new TableRow({ cantSplit: true, children: [gridCell([boldCentred(label)], full, { span: topics.length, fill: COLOURS.label })] });
+  const listRow = (pick: (t: HarvestTopicSection) => HarvestItem[], numbered: boolean) =>
+    new TableRow({ children: topics.map((t) => gridCell(itemList(pick(t), labels, numbered, lists), colW)) });
+
+  if (topics.some((t) => t.selected.length)) rows.push(labelRow(phase.selectedLabel || labels.selected), listRow((t) => t.selected, true));
+  if (topics.some((t) => t.material.length)) {
+    rows.push(labelRow(phase.materialLabel || labels.material), listRow((t) => t.material, false));
+    if (phase.votingBudget !== null && topics.some((t) => [...t.selected, ...t.material].some((i) => i.votes > 0))) {
+      const chartW = colW - 2 * CELL_PAD - 20;
+      rows.push(
+        new TableRow({
+          cantSplit: true,
+          children: topics.map((t) => {
+            const chart = voteChart([...t.selected, ...t.material], chartW);
+            return gridCell(chart ? [chart] : [], colW);
+          }),
+        }),
+      );
+    }
+  }
+  // As in seed 003, the steps row needs no label: the header row and the numbers say it.
+  if (topics.some((t) => t.steps.length)) rows.push(listRow((t) => t.steps, true));
+  if (!rows.length) return null;
+  const head = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: topics.map((t) => gridCell([boldCentred(t.label)], colW, { fill: COLOURS.header })),
+  });
+  return gridTable([head, ...rows], widths);
+}
+
+function phaseBlocks(phase: HarvestPhase, labels: DocumentLabels, width: number, lists: ListCounter): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [
+    new Paragraph({
+      heading: HeadingLevel.HEADING_1,
+      keepNext: true,
+      spacing: { before: 240, after: 120 },
+      children: textRuns(`${phase.number}. ${phase.title}`, { bold: true, size: 26, color: '000000' }),
+    }),
+  ];
+  if (phase.question) out.push(new Paragraph({ keepNext: true, spacing: { after: 160 }, children: textRuns(phase.question, { italics: true }) }));
+  const table = topicsTable(phase, labels, width, lists);
+  if (table) out.push(table, new Paragraph({}));
+  if (phase.crossCutting.length) {
+    out.push(
+      new Paragraph({ keepNext: true, spacing: { before: 120, after: 60 }, children: textRuns(labels.crossCutting, { bold: true }) }),
+      ...itemList(phase.crossCutting, labels, false, lists),
+    );
+  }
+  out.push(...formBlocks(phase, labels, width));
+  return out;
+}
+
+const page = (landscape: boolean): ISectionOptions['properties'] => ({
+  page: {
+    size: { ...A4, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+    margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+  },
+});
+
+/** The harvest as DOCX bytes (the same in Node and in the browser). */
+export async function renderDocx(harvest: Harvest): Promise<Uint8Array> {
+  const labels = DOCUMENT_LABELS[harvest.language];
+  const lists: ListCounter = { next: 1 };
+  const front: Paragraph[] = [
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: textRuns(harvest.title, { bold: true, size: 32 }) }),
+  ];
+  if (harvest.intro) front.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: textRuns(harvest.intro) }));
+  const footer = new Paragraph({
+    spacing: { before: 360 },
+    children: [new TextRun({ text: `${labels.exported}: ${new Date(harvest.exportedAt).toISOString().slice(0, 10)}`, size: SIZE.small, color: COLOURS.meta })],
+  });
+
+  const sections: ISectionOptions[] = harvest.phases.map((phase, i) => {
+    const landscape = isWide(phase);
+    const blocks = phaseBlocks(phase, labels, contentWidth(landscape), lists);
+    // The title page is the first phase's page: seed 003 opens straight into its first table.
+    return { properties: page(landscape), children: i === 0 ? [...front, ...blocks] : blocks };
+  });
+  if (!sections.length) sections.push({ properties: page(false), children: front });
+  const last = sections[sections.length - 1]!;
+  sections[sections.length - 1] = { ...last, children: [...last.children, footer] };
+
+  const doc = new Document({
+    title: docxText(harvest.title),
+    creator: 'World Café Board',
+    styles: { default: { document: { run: { font: 'Arial', size: SIZE.body } } } },
+    numbering: { config: NUMBERING },
+    sections,
+  });
+  return Packer.pack(doc, 'uint8array');
+}

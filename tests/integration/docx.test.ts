@@ -1,0 +1,221 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  addNote,
+  buildHarvest,
+  buildSessionDocs,
+  castDot,
+  closeVoting,
+  formOf,
+  importSeed003,
+  openVoting,
+  readSession,
+  setAnswer,
+  setCellText,
+  setCellTicked,
+  setChecked,
+  setFollowUp,
+  setSelection,
+  type Harvest,
+  type HarvestItem,
+} from '@wcb/shared';
+import { renderDocx } from '@wcb/shared/render-docx';
+
+const run = promisify(execFile);
+const FIXTURE = fileURLToPath(new URL('../../../shared/fixtures/seed-003-results.json', import.meta.url));
+
+type Docs = { control: Y.Doc; phases: { phaseId: string; doc: Y.Doc }[] };
+const harvestOf = (docs: Docs, voteDocs = new Map<string, Y.Doc>()): Harvest =>
+  buildHarvest({ control: docs.control, phaseDocs: new Map(docs.phases.map((p) => [p.phaseId, p.doc])), voteDocs, exportedAt: 0 });
+const phaseDoc = (docs: Docs, id: string) => docs.phases.find((p) => p.phaseId === id)!.doc;
+
+/** pdftotext splits table cells over lines (and may break after a hyphen): compare with no whitespace at all. */
+const squash = (text: string) => text.replace(/\s+/g, '');
+
+/** Texts that try to become markup, fields, formulas, or to reorder what follows them. */
+const HOSTILE = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '=HYPERLINK("http://evil.example","Click")',
+  '+SUM(1,2)',
+  '@cmd',
+  '# not a heading',
+  '| a | b |',
+  '\u202Eevil override',
+  'line one\nline two',
+  'quotes " and \' and &amp;',
+  ']]></w:t><w:t>injected',
+];
+
+function seedHarvest(fixture: unknown): Harvest {
+  return harvestOf(importSeed003(fixture, { sessionId: 'seed003', now: 1_000 }));
+}
+
+/** Hostile notes on the first phase, put to a vote so the bar chart carries them too. */
+function hostileHarvest(): Harvest {
+  const docs = buildSessionDocs({ sessionId: 'h', templateId: 'world-cafe-ngo', language: 'en', title: 'Title <b>&amp;</b>', now: 1 });
+  const ideal = phaseDoc(docs, 'ideal');
+  const ids = HOSTILE.map((text, i) => addNote(ideal, { topic: 'government', text, x: 16, y: 16 + i * 200 }, 10 + i, `h${i}`));
+  openVoting(docs.control, { phaseId: 'ideal', budget: 3, per: 'participant', hideCounts: false });
+  const votes = new Y.Doc();
+  castDot(votes, 'olya', ids[0]!, 3);
+  castDot(votes, 'olya', ids[0]!, 3);
+  castDot(votes, 'petro', ids[2]!, 3);
+  closeVoting(docs.control);
+  setSelection(docs.control, 'ideal', 'government', [ids[0]!]);
+  const harvest = harvestOf(docs, new Map([['ideal', votes]]));
+  // Straight into the harvest, past the model's own cleaning: characters XML cannot hold at all.
+  return { ...harvest, intro: 'bell\u0007 and nul\u0000 and lone \uD800 half stay out' };
+}
+
+type Structured = { harvest: Harvest; rows: string[]; cellText: string; surveyLines: string[]; checklistLines: string[] };
+
+/** A matrix with a ticked, explained cell, an evaluation survey with two respondents, a checklist with one check. */
+function structuredHarvest(): Structured {
+  const matrix = buildSessionDocs({ sessionId: 'm', templateId: 'benefits-matrix', language: 'en', now: 1 });
+  const form = formOf(readSession(matrix.control).prompts, 'benefits');
+  const benefits = phaseDoc(matrix, 'benefits');
+  setCellTicked(benefits, form.rows[0]!.id, form.columns[1]!.id, true, 'olya');
+  const cellText = 'Grants from the committee & the city';
+  setCellText(benefits, form.rows[0]!.id, form.columns[1]!.id, cellText);
+  const matrixHarvest = harvestOf(matrix);
+
+  const survey = buildSessionDocs({ sessionId: 's', templateId: 'seminar-evaluation', language: 'en', now: 1 });
+  const questions = formOf(readSession(survey.control).prompts, 'evaluation').sections.flatMap((s) => s.children);
+  const byKind = (kind: string) => questions.find((q) => q.answer === kind)!;
+  const evaluation = phaseDoc(survey, 'evaluation');
+  setAnswer(evaluation, 'r1', byKind('percent').id, 80, 5);
+  setAnswer(evaluation, 'r2', byKind('percent').id, 60, 6);
+  setAnswer(evaluation, 'r1', byKind('yesno').id, 'yes', 7);
+  setFollowUp(evaluation, 'r1', byKind('yesno').id, 'I now see partners everywhere', 8);
+  setAnswer(evaluation, 'r2', byKind('text').id, 'More time for the case study', 9);
+  const surveyHarvest = harvestOf(survey);
+
+  const cycle = buildSessionDocs({ sessionId: 'c', templateId: 'partnership-cycle', language: 'en', now: 1 });
+  const stage = formOf(readSession(cycle.control).prompts, 'cycle').sections[0]!;
+  setChecked(phaseDoc(cycle, 'cycle'), stage.children[0]!.id, true, 'olya', 5);
+  const cycleHarvest = harvestOf(cycle);
+
+  const phases = [...matrixHarvest.phases, ...surveyHarvest.phases, ...cycleHarvest.phases].map((p, i) => ({ ...p, number: i + 1 }));
+  const harvest: Harvest = { ...matrixHarvest, phases };
+  return {
+    checklistLines: [
+      `1. ${stage.section!.label} (1/${stage.children.length} done)`,
+      `☑ ${stage.children[0]!.label}`,
+      `☐ ${stage.children[1]!.label}`,
+    ],
+    harvest,
+    rows: form.rows.map((r) => r.label),
+    cellText,
+    surveyLines: ['mean 70% · median 70% · range 60–80% (2 responses)', 'Yes: 1 (100%)', 'I now see partners everywhere', 'More time for the case study'],
+  };
+}
+
+describe('DOCX export, opened by LibreOffice', () => {
+  let dir: string;
+  let seed: Harvest;
+  let structured: Structured;
+  const text: Record<string, string> = {};
+  const xml: Record<string, string> = {};
+
+  // One LibreOffice start converts all three documents; each test then reads its own text back.
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'wcb-docx-'));
+    seed = seedHarvest(JSON.parse(await readFile(FIXTURE, 'utf8')));
+    structured = structuredHarvest();
+    const files = { seed, hostile: hostileHarvest(), structured: structured.harvest };
+    for (const [name, harvest] of Object.entries(files)) await writeFile(join(dir, `${name}.docx`), await renderDocx(harvest));
+    const names = Object.keys(files);
+    await run('soffice', ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', dir, ...names.map((n) => join(dir, `${n}.docx`))]);
+    for (const name of names) {
+      // -raw keeps the order LibreOffice painted in: cell by cell, so a cell's lines stay together.
+      text[name] = (await run('pdftotext', ['-raw', join(dir, `${name}.pdf`), '-'])).stdout;
+      xml[name] = (await run('unzip', ['-p', join(dir, `${name}.docx`), 'word/document.xml'], { maxBuffer: 32 * 1024 * 1024 })).stdout;
+    }
+  }, 60_000);
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('the seed-003 results read back with all 162 items, each in its phase and section, steps in order', () => {
+    const all = squash(text.seed!);
+    const items = (pick: (t: Harvest['phases'][number]['topics'][number]) => HarvestItem[]) => seed.phases.flatMap((p) => p.topics.flatMap(pick));
+    expect([...items((t) => t.selected), ...items((t) => t.material), ...items((t) => t.steps)]).toHaveLength(162);
+    expect(all.indexOf(squash(seed.title))).toBe(0);
+
+    seed.phases.forEach((phase, i) => {
+      const start = all.indexOf(squash(`${phase.number}. ${phase.title}`));
+      const next = seed.phases[i + 1];
+      const end = next ? all.indexOf(squash(`${next.number}. ${next.title}`)) : all.length;
+      expect(start, phase.title).toBeGreaterThan(0);
+      expect(end, phase.title).toBeGreaterThan(start);
+      const body = all.slice(start, end);
+      const hasSelected = phase.topics.some((t) => t.selected.length);
+      const hasMaterial = phase.topics.some((t) => t.material.length);
+      const selectedAt = hasSelected ? body.indexOf(squash(phase.selectedLabel)) : 0;
+      const materialAt = hasMaterial ? body.indexOf(squash(phase.materialLabel)) : body.length;
+      expect(selectedAt, `${phase.title}: selected label`).toBeGreaterThanOrEqual(0);
+      expect(materialAt, `${phase.title}: material label after the selected one`).toBeGreaterThan(selectedAt);
+      /** Each topic's items in their order, within [from, to) of the phase's text. */
+      const inOrder = (list: HarvestItem[], from: number, to: number) => {
+        let at = from;
+        for (const item of list) {
+          const found = body.indexOf(squash(item.text), at);
+          expect(found, `${phase.title}: ${item.text}`).toBeGreaterThanOrEqual(from);
+          expect(found, `${phase.title}: ${item.text}`).toBeLessThan(to);
+          at = found + 1;
+        }
+      };
+      for (const topic of phase.topics) {
+        inOrder(topic.selected, selectedAt, materialAt);
+        inOrder(topic.material, materialAt, body.length);
+        inOrder(topic.steps, 0, body.length);
+      }
+      inOrder(phase.crossCutting, 0, body.length);
+    });
+    expect(text.seed).toContain('ВЛАДОЮ ГРОМАДОЮ ІНШИМИ ГО');
+    // Steps are numbered per topic, each list from 1.
+    expect(text.seed!.match(/^1\. Спільна робота/gm)).toHaveLength(2);
+  });
+
+  it('hostile note text reads back literally and stays text inside the document XML', () => {
+    const read = text.hostile!.replace(/[ \t]+/g, ' ');
+    for (const hostile of HOSTILE.filter((h) => !h.includes('\u202E'))) expect(squash(read), hostile).toContain(squash(hostile));
+    expect(read).toContain('line one\nline two');
+    // A right-to-left override shows its own note mirrored, and nothing after it.
+    expect(read).toMatch(/\u202E?evil override|edirrevo live/);
+    expect(read).toContain('bell and nul and lone half stay out');
+    expect(read).toContain('Title <b>&amp;</b>');
+
+    const doc = xml.hostile!;
+    expect(doc).not.toMatch(/<script|<img|<w:hyperlink|<w:fldSimple|<w:instrText|<b>/i);
+    expect(doc).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(doc).toContain(']]&gt;&lt;/w:t&gt;&lt;w:t&gt;injected');
+    expect(doc).toContain('\u202Eevil override\u202C');
+    expect(doc).not.toContain('\u0007');
+  });
+
+  it('a voted phase carries a bar chart of its most voted notes, counts beside the bars', () => {
+    const read = text.hostile!;
+    // The chart repeats the most voted note (2 votes) above the one with 1.
+    const chart = read.slice(read.lastIndexOf('<script>alert(1)</script>'));
+    expect(squash(chart)).toMatch(/^<script>alert\(1\)<\/script>2=HYPERLINK\("http:\/\/evil\.example","Click"\)1\d\./);
+    expect(read).toContain('2 votes');
+  });
+
+  it('matrix, survey and checklist phases read back with their row labels, ticked cell, summary lines and checks', () => {
+    const all = squash(text.structured!);
+    for (const row of structured.rows) expect(all, row).toContain(squash(row));
+    expect(all).toContain(squash(`✓ ${structured.cellText}`));
+    for (const line of structured.surveyLines) expect(all, line).toContain(squash(line));
+    expect(all).toContain(squash('Benefits of partnership'));
+    expect(all).toContain(squash('2 responses'));
+    for (const line of structured.checklistLines) expect(all, line).toContain(squash(line));
+  });
+});

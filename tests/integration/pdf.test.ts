@@ -1,0 +1,192 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { PDFDocument } from 'pdf-lib';
+import * as Y from 'yjs';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  addNote,
+  buildHarvest,
+  buildSessionDocs,
+  castDot,
+  closeVoting,
+  formOf,
+  importSeed003,
+  openVoting,
+  readSession,
+  setAnswer,
+  setCellText,
+  setCellTicked,
+  setChecked,
+  setSelection,
+  stackNote,
+  type Harvest,
+  type PdfFonts,
+} from '@wcb/shared';
+import { renderPdf } from '@wcb/shared/render-pdf';
+
+const run = promisify(execFile);
+const FIXTURE = fileURLToPath(new URL('../../../shared/fixtures/seed-003-results.json', import.meta.url));
+const FONT_DIR = fileURLToPath(new URL('../../node_modules/dejavu-fonts-ttf/ttf/', import.meta.url));
+const EXPORTED_AT = Date.UTC(2026, 10, 23, 12);
+
+type Docs = { control: Y.Doc; phases: { phaseId: string; doc: Y.Doc }[] };
+const harvestOf = (docs: Docs, voteDocs = new Map<string, Y.Doc>()): Harvest =>
+  buildHarvest({ control: docs.control, phaseDocs: new Map(docs.phases.map((p) => [p.phaseId, p.doc])), voteDocs, exportedAt: EXPORTED_AT });
+
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** The page text without the footers ("Експортовано: 2026-11-23", "3 / 7"), which sit between pages' text. */
+const withoutFooters = (text: string) =>
+  text
+    .split(/\n|\f/)
+    .filter((line) => !/^\s*(\S+: \d{4}-\d\d-\d\d)?\s*(\d+ ?\/ ?\d+)?\s*$/.test(line))
+    .join('\n');
+
+describe('PDF harvest', () => {
+  let fonts: PdfFonts;
+  let dir: string;
+
+  beforeAll(async () => {
+    fonts = { regular: await readFile(join(FONT_DIR, 'DejaVuSans.ttf')), bold: await readFile(join(FONT_DIR, 'DejaVuSans-Bold.ttf')) };
+  });
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'wcb-pdf-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  /** Renders, writes and reads the PDF back with pdftotext (UTF-8). */
+  async function readBack(harvest: Harvest, name: string): Promise<{ file: string; bytes: Uint8Array; text: string }> {
+    const bytes = await renderPdf(harvest, fonts);
+    const file = join(dir, `${name}.pdf`);
+    await writeFile(file, bytes);
+    await run('pdftotext', ['-enc', 'UTF-8', file, join(dir, `${name}.txt`)]);
+    return { file, bytes, text: await readFile(join(dir, `${name}.txt`), 'utf8') };
+  }
+
+  it('the seed-003 results read back with all 162 items in their phase, in order, in an embedded Cyrillic font', async () => {
+    const harvest = harvestOf(importSeed003(JSON.parse(await readFile(FIXTURE, 'utf8')), { sessionId: 'seed003', now: 1_000 }));
+    const { file, bytes, text } = await readBack(harvest, 'seed');
+    const flat = collapse(withoutFooters(text));
+    expect(flat).toContain(collapse(harvest.title));
+    expect(text).toMatch(/^1 ?\/ ?\d+$/m);
+    expect(text).toContain('Експортовано: 2026-11-23');
+
+    const starts = harvest.phases.map((p) => flat.indexOf(collapse(`${p.number}. ${p.title}`)));
+    expect(starts.every((s, i) => s >= 0 && (i === 0 || s > starts[i - 1]!)), String(starts)).toBe(true);
+    let items = 0;
+    harvest.phases.forEach((phase, p) => {
+      const section = flat.slice(starts[p], starts[p + 1] ?? flat.length);
+      let at = 0;
+      for (const topic of phase.topics) {
+        // Document order: a topic's criteria, then its material, then its steps, first to last.
+        for (const item of [...topic.selected, ...topic.material, ...topic.steps]) {
+          const next = section.indexOf(collapse(item.text), at);
+          expect(next, `${phase.id}/${topic.topicId}: ${item.text}`).toBeGreaterThanOrEqual(0);
+          at = next;
+          items++;
+        }
+      }
+    });
+    expect(items).toBe(162);
+
+    const { stdout } = await run('pdffonts', [file]);
+    // Columns from the right: gen, object, uni, sub, emb. pdf-lib names its subsets "DejaVuSans-1234",
+    // not "ABCDEF+DejaVuSans", so pdffonts' "sub" column cannot tell; the file size below does.
+    const embedded = stdout.split('\n').filter((l) => /DejaVuSans/.test(l) && l.trim().split(/\s+/).at(-5) === 'yes' && l.trim().split(/\s+/).at(-3) === 'yes');
+    expect(embedded.some((l) => /DejaVuSans-Bold/.test(l))).toBe(true);
+    expect(embedded.some((l) => /DejaVuSans-\d/.test(l))).toBe(true);
+    // Subsets: far smaller than the two 700 KB font files.
+    expect(bytes.length).toBeLessThan(400_000);
+    const pdf = await PDFDocument.load(bytes);
+    expect(pdf.getTitle()).toBe(collapse(harvest.title));
+    expect(pdf.getCreator()).toBe('World Café Board');
+    expect(pdf.getCreationDate()?.getTime()).toBe(EXPORTED_AT);
+    // The same harvest gives the same file.
+    expect(Buffer.from(await renderPdf(harvest, fonts)).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('hostile note text renders without throwing and reads back as plain text; a 300-letter word wraps', async () => {
+    const long = 'щ'.repeat(150) + 'w'.repeat(150);
+    const hostile = [
+      '<script>alert(1)</script>',
+      '=HYPERLINK("http://evil.example","Click")',
+      '\u202Eevil override',
+      'smile 🙂 please',
+      'bell\u0007ring',
+      'tab\there\nnext line',
+      long,
+    ];
+    const docs = buildSessionDocs({ sessionId: 'h', templateId: 'world-cafe-ngo', language: 'uk', now: 1 });
+    const ideal = docs.phases.find((p) => p.phaseId === 'ideal')!.doc;
+    const ids = hostile.map((text, i) => addNote(ideal, { topic: 'government', text, table: 't1', round: 2, x: 16, y: 16 + i * 200 }, 10 + i, `h${i}`));
+    // A stack, dots and a selected criterion: the vote bars and the ×count and vote labels print too.
+    const twin = addNote(ideal, { topic: 'government', text: 'the same once more', x: 232, y: 16 }, 20, 'twin');
+    stackNote(ideal, twin, ids[0]!);
+    openVoting(docs.control, { phaseId: 'ideal', budget: 3, per: 'participant', hideCounts: false });
+    const votes = new Y.Doc();
+    castDot(votes, 'olya', ids[0]!, 3);
+    castDot(votes, 'olya', ids[0]!, 3);
+    castDot(votes, 'petro', ids[3]!, 3);
+    closeVoting(docs.control);
+    setSelection(docs.control, 'ideal', 'government', [ids[3]!]);
+    const { bytes, text } = await readBack(harvestOf(docs, new Map([['ideal', votes]])), 'hostile');
+    const flat = collapse(withoutFooters(text));
+    expect(flat).toContain('<script>alert(1)</script>');
+    expect(flat).toContain('=HYPERLINK("http://evil.example","Click")');
+    expect(flat).toContain('evil override');
+    expect(flat).toContain('1. smile ? please 1 голос Стіл 1 · Раунд 2');
+    expect(flat).toContain('<script>alert(1)</script> ×2 2 голоси Стіл 1 · Раунд 2');
+    expect(flat).toContain('bellring');
+    expect(text.includes('\u0007') || text.includes('\u202E')).toBe(false);
+    expect(flat).toContain('tab here next line');
+    expect(flat.replace(/ /g, '')).toContain(long);
+    // Wrapped between characters: no single line holds the whole word, and it takes a few lines.
+    const lines = text.split('\n').filter((l) => /[щw]{20,}/.test(l));
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    expect(lines.every((l) => l.trim().length < long.length)).toBe(true);
+    expect((await PDFDocument.load(bytes)).getPageCount()).toBeLessThanOrEqual(3);
+  });
+
+  it('matrix, checklist and survey phases read back with their labels, ticks, progress and the mean line', async () => {
+    const matrix = buildSessionDocs({ sessionId: 'm', templateId: 'benefits-matrix', language: 'uk', now: 1 });
+    const mPhase = matrix.phases[0]!;
+    const mForm = formOf(readSession(matrix.control).prompts, mPhase.phaseId);
+    const [row, column] = [mForm.rows[0]!, mForm.columns[1]!];
+    setCellTicked(mPhase.doc, row.id, column.id, true, 'Стіл 1');
+    setCellText(mPhase.doc, row.id, column.id, 'призи школам');
+    const m = await readBack(harvestOf(matrix), 'matrix');
+    const mFlat = collapse(m.text);
+    for (const p of [...mForm.rows, ...mForm.columns]) expect(mFlat).toContain(collapse(p.label));
+    expect(mFlat).toContain('✓ призи школам');
+
+    const survey = buildSessionDocs({ sessionId: 's', templateId: 'seminar-evaluation', language: 'en', now: 1 });
+    const sPhase = survey.phases[0]!;
+    const sForm = formOf(readSession(survey.control).prompts, sPhase.phaseId);
+    const percent = sForm.sections.flatMap((s) => s.children).find((q) => q.answer === 'percent')!;
+    setAnswer(sPhase.doc, 'dev1', percent.id, 60, 2);
+    setAnswer(sPhase.doc, 'dev2', percent.id, 80, 3);
+    const s = await readBack(harvestOf(survey), 'survey');
+    const sFlat = collapse(withoutFooters(s.text));
+    for (const sec of sForm.sections) if (sec.section) expect(sFlat).toContain(collapse(sec.section.label));
+    expect(sFlat).toContain(collapse(percent.label));
+    expect(sFlat).toContain('mean 70% · median 70% · range 60–80% (2 responses)');
+    expect(sFlat).toContain('2 responses');
+
+    const cycle = buildSessionDocs({ sessionId: 'c', templateId: 'partnership-cycle', language: 'uk', now: 1 });
+    const cPhase = cycle.phases.find((p) => formOf(readSession(cycle.control).prompts, p.phaseId).sections.length)!;
+    const cForm = formOf(readSession(cycle.control).prompts, cPhase.phaseId);
+    const first = cForm.sections[0]!.children[0]!;
+    setChecked(cPhase.doc, first.id, true, 'Оля', 5);
+    const c = await readBack(harvestOf(cycle), 'checklist');
+    const cFlat = collapse(withoutFooters(c.text));
+    expect(cFlat).toContain(`☑ ${collapse(first.label)}`);
+    expect(cFlat).toContain(`☐ ${collapse(cForm.sections[0]!.children[1]!.label)}`);
+    expect(cFlat).toMatch(/1 \/ \d+ виконано/);
+  });
+});
