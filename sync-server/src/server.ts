@@ -46,6 +46,7 @@ export function createSyncServer(config: ServerConfig, deps: SyncServerDeps = {}
   const sessionsApi = new SessionsApi({
     store: storage,
     revoke: (sessionId, role, currentHash) => gateway.revoke(sessionId, role, currentHash),
+    maxSeedBytes: config.maxPayloadBytes,
   });
   const exportApi = new ExportApi(storage);
   const serveStatic = createStaticHandler(config.staticDir, logger);

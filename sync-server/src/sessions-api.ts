@@ -10,6 +10,7 @@ import {
   findTemplate,
   isLanguage,
   isRole,
+  parseRoomName,
   phaseRoom,
   randomId,
   type Language,
@@ -29,8 +30,11 @@ import {
   type TokenHashes,
 } from './tokens';
 
-// A create request is a handful of short fields; anything near this is not one.
+// A create request is a handful of short fields; anything near this is not one. A registration
+// that carries the session's content (`seed`) may be as large as the biggest websocket message.
 export const MAX_SESSION_BODY_BYTES = 64 * 1024;
+// A session's rooms: its control room plus a phase and a votes room per phase, with room to spare.
+const MAX_SEED_ROOMS = 1 + 2 * 100;
 // Matches what a board title can usefully show; the template code trims further.
 const MAX_TITLE_LENGTH = 200;
 // Same fallback the shared reader uses for a session without a language.
@@ -41,6 +45,8 @@ const MAX_ROTATE_BODY_BYTES = 1024;
 interface CreateSessionRequest {
   id?: string;
   tokenHashes?: TokenHashes;
+  /** With id: the rooms' content as the browser holds it, stored in the same atomic step. */
+  seed?: RoomSeed[];
   template?: string;
   language?: Language;
   title?: string;
@@ -84,6 +90,8 @@ export interface SessionsApiOptions {
    * that authenticated with any other token.
    */
   readonly revoke: (sessionId: string, role: Role, currentHash: string) => void;
+  /** Largest registration body (with its seed); the websocket's message limit. */
+  readonly maxSeedBytes: number;
 }
 
 /** `/api/sessions/<id>/<action>` */
@@ -128,7 +136,7 @@ export class SessionsApi {
    */
   private async create(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const { store } = this.options;
-    const body = parseCreateRequest(await readJsonBody(req, MAX_SESSION_BODY_BYTES));
+    const body = parseCreateRequest(await readJsonBody(req, Math.max(MAX_SESSION_BODY_BYTES, this.options.maxSeedBytes)));
     const createdAt = Date.now();
     const language = body.language ?? DEFAULT_LANGUAGE;
 
@@ -142,7 +150,9 @@ export class SessionsApi {
         language: body.language ?? null,
         tokenHashes,
       };
-      if (await store.createSession(record, [])) return sendJson(res, 201, describeRegistered(id));
+      // The seed lets a session created offline (or imported) arrive whole, including rooms that
+      // no websocket could write any more: a phase locked, or a vote closed, before registration.
+      if (await store.createSession(record, body.seed ?? [])) return sendJson(res, 201, describeRegistered(id));
       const existing = await store.getSession(id);
       const same = existing?.tokenHashes && sameHash(existing.tokenHashes.facilitator, tokenHashes.facilitator);
       if (!same) throw new HttpError(409, 'a session with this id is already registered by someone else');
@@ -259,12 +269,44 @@ function parseTokenHashes(value: unknown): TokenHashes {
   return hashes;
 }
 
+/**
+ * `seed`: `[{ room, update }]`, each room one of this session's (control, phase or votes), each
+ * update base64 of a Yjs update that applies cleanly. Anything else is a 400 naming the entry.
+ */
+function parseSeed(value: unknown, sessionId: string): RoomSeed[] {
+  if (!Array.isArray(value)) throw new HttpError(400, 'seed must be a list of { room, update }');
+  if (value.length > MAX_SEED_ROOMS) throw new HttpError(400, `seed has more than ${MAX_SEED_ROOMS} rooms`);
+  const rooms = new Set<string>();
+  return value.map((entry: unknown, i) => {
+    const { room, update } = (entry ?? {}) as Record<string, unknown>;
+    const ref = typeof room === 'string' ? parseRoomName(room) : null;
+    if (!ref || ref.sessionId !== sessionId) throw new HttpError(400, `seed[${i}].room must be a room of session ${sessionId}`);
+    if (rooms.has(room as string)) throw new HttpError(400, `seed[${i}].room repeats ${String(room)}`);
+    rooms.add(room as string);
+    if (typeof update !== 'string' || !BASE64_RE.test(update)) throw new HttpError(400, `seed[${i}].update must be base64`);
+    const bytes = new Uint8Array(Buffer.from(update, 'base64'));
+    const doc = new Y.Doc();
+    try {
+      Y.applyUpdate(doc, bytes);
+      // A room's whole state depends on nothing else: anything left pending is not one.
+      if (doc.store.pendingStructs || doc.store.pendingDs) throw new Error('incomplete');
+    } catch {
+      throw new HttpError(400, `seed[${i}].update is not a whole Yjs document state`);
+    } finally {
+      doc.destroy();
+    }
+    return { room: room as string, update: bytes };
+  });
+}
+
+const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
+
 function parseCreateRequest(body: unknown): CreateSessionRequest {
   if (body === undefined) return {};
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new HttpError(400, 'body must be a JSON object');
   }
-  const { id, tokenHashes, template, language, title } = body as Record<string, unknown>;
+  const { id, tokenHashes, template, language, title, seed } = body as Record<string, unknown>;
   const out: CreateSessionRequest = {};
   if (id !== undefined) {
     if (typeof id !== 'string' || !SESSION_ID_RE.test(id)) {
@@ -275,6 +317,10 @@ function parseCreateRequest(body: unknown): CreateSessionRequest {
   if (tokenHashes !== undefined) {
     if (id === undefined) throw new HttpError(400, 'tokenHashes are only accepted together with id');
     out.tokenHashes = parseTokenHashes(tokenHashes);
+  }
+  if (seed !== undefined) {
+    if (id === undefined || typeof id !== 'string') throw new HttpError(400, 'seed is only accepted together with id');
+    out.seed = parseSeed(seed, id);
   }
   if (template !== undefined) {
     if (typeof template !== 'string' || !findTemplate(template)) {

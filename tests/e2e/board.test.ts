@@ -124,6 +124,24 @@ describe('board', () => {
     expect(await b.board.columnHeaders()).toEqual(expect.arrayContaining(['ВЛАДОЮ', 'ГРОМАДОЮ', 'ІНШИМИ ГО']));
   });
 
+  it('a phase locked before the first registration still reaches the server with its notes', async () => {
+    const a = await person('Alice');
+    await waitForServiceWorkerControl(a.user.page);
+    await a.user.goOffline();
+    await a.home.createSession({ template: 'world-cafe-ngo', language: 'en', title: 'Locked offline' });
+    await a.board.waitForStatus('offline');
+    await a.board.addNote('government', 'written, then locked, all offline');
+    // Once the server knows the phase is locked, no websocket may write its room any more: the
+    // notes must travel with the registration itself.
+    await a.board.setPhaseLocked('ideal', true);
+
+    await a.user.goOnline();
+    await a.board.waitForStatus('online', 30_000);
+    const b = await person('Bob');
+    await b.board.openLink(await a.board.shareLink('viewer'));
+    await b.board.waitForNoteText('written, then locked, all offline', 'government', 30_000);
+  });
+
   it('panning and zooming change the world transform', async () => {
     const a = await person('Alice');
     await a.home.createSession({ template: 'world-cafe-ngo', language: 'en', title: 'Viewport' });

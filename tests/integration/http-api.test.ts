@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_TEMPLATE_ID, SESSION_ID_RE, controlRoom, findTemplate, randomId, readSession } from '@wcb/shared';
-import { hashToken, type CreateSessionResponse } from '@wcb/sync-server';
+import * as Y from 'yjs';
+import { DEFAULT_TEMPLATE_ID, SESSION_ID_RE, addNote, buildSessionDocs, controlRoom, findTemplate, randomId, readNotes, readSession } from '@wcb/shared';
+import { DEFAULTS, hashToken, type CreateSessionResponse } from '@wcb/sync-server';
 import { connectClient, type TestClient } from './helpers/clients';
 import { hashesOf, mintTokens, registerSession, tokenOfLink } from './helpers/sessions';
 import { makeTempDir, startTestServer, type TestServer } from './helpers/test-server';
@@ -78,6 +79,38 @@ describe('HTTP API', () => {
       expect((await server.storage.getSession(id))?.tokenHashes).toEqual(tokenHashes);
     });
 
+    it('registers a session together with its rooms (seed), so a phase locked before registration keeps its notes', async () => {
+      const id = randomId();
+      const docs = buildSessionDocs({ sessionId: id, templateId: DEFAULT_TEMPLATE_ID, language: 'en' });
+      const ideal = docs.phases.find((p) => p.phaseId === 'ideal')!.doc;
+      addNote(ideal, { topic: 'government', text: 'written offline, then locked' });
+      docs.control.getMap<Y.Map<unknown>>('phases').get('ideal')!.set('locked', true);
+      const b64 = (doc: Y.Doc) => Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64');
+      const tokens = mintTokens();
+      const seed = [{ room: `${id}/control`, update: b64(docs.control) }, { room: `${id}/phase/ideal`, update: b64(ideal) }];
+      const res = await post(JSON.stringify({ id, tokenHashes: hashesOf(tokens), seed }));
+      expect(res.status).toBe(201);
+      // A viewer reading the locked phase finds the note: it arrived with the registration.
+      const client = connectClient(server.wsUrl, `${id}/phase/ideal`, { token: tokens.viewer });
+      clients.push(client);
+      await client.synced();
+      expect(readNotes(client.doc).map((n) => n.text)).toEqual(['written offline, then locked']);
+    });
+
+    it.each([
+      ['a room of another session', (_id: string) => [{ room: `${randomId()}/control`, update: '' }], /seed\[0\]\.room must be a room of session/],
+      ['a room that is no room', (id: string) => [{ room: `${id}/secrets`, update: '' }], /seed\[0\]\.room/],
+      ['the same room twice', (id: string) => [{ room: `${id}/control`, update: 'AAA=' }, { room: `${id}/control`, update: 'AAA=' }], /repeats/],
+      ['an update that is not base64', (id: string) => [{ room: `${id}/control`, update: '%%%' }], /must be base64/],
+      ['bytes that are no Yjs update', (id: string) => [{ room: `${id}/control`, update: Buffer.from([9, 9, 9, 9, 9]).toString('base64') }], /not a whole Yjs document state/],
+    ])('rejects a seed with %s (400) and stores nothing', async (_label, seedFor, message) => {
+      const id = randomId();
+      const res = await post(JSON.stringify({ id, tokenHashes: hashesOf(mintTokens()), seed: seedFor(id) }));
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: string }).error).toMatch(message);
+      expect(await server.storage.getSession(id)).toBeNull();
+    });
+
     it('answers 409 to registering a session that predates tokens', async () => {
       const id = randomId();
       await server.storage.createSession({ id, createdAt: 1, template: null, language: null, tokenHashes: null }, []);
@@ -108,7 +141,9 @@ describe('HTTP API', () => {
       ['an invalid id', JSON.stringify({ id: 'a/b', tokenHashes: hashesOf(mintTokens()) }), 400, /id must match/],
       ['an unknown language', JSON.stringify({ language: 'de' }), 400, /language/],
       ['a non-string title', JSON.stringify({ title: 42 }), 400, /title/],
-      ['an oversize body', JSON.stringify({ title: 'x'.repeat(70_000) }), 413, /exceeds/],
+      ['an oversize body', JSON.stringify({ title: 'x'.repeat(70_000) }), 400, /title must be/],
+      // Bodies may carry a whole session (a seed), up to the websocket's message limit; past it, 413.
+      ['a body past the message limit', JSON.stringify({ title: 'x'.repeat(DEFAULTS.maxPayloadBytes + 1) }), 413, /exceeds/],
     ])('rejects %s with a JSON error', async (_label, body, status, message) => {
       const res = await post(body);
       expect(res.status).toBe(status);

@@ -1,5 +1,6 @@
 import { findTemplate, isRole, type Language, type Role } from '@wcb/shared';
 import type { ShareTokens } from '../lib/credentials';
+import { collectLocalSeed } from './local-seed';
 
 /**
  * The server's HTTP API for sessions and tokens (PROTOCOL.md). Tokens travel only in request
@@ -17,7 +18,8 @@ export type RegisterResult = 'registered' | 'conflict' | 'rejected' | 'unreachab
 export type RegisterInput = { template?: string; language?: Language; tokens: ShareTokens & { facilitator: string } };
 
 /**
- * Tells the server about a session created in this browser, with the hashes of its three tokens.
+ * Tells the server about a session created in this browser, with the hashes of its three tokens
+ * and everything this browser holds of it (local-seed.ts), stored by the server in one step.
  * 201 created and 200 already registered (same facilitator hash: another tab, or an earlier
  * attempt whose answer was lost) both count as registered.
  */
@@ -28,17 +30,28 @@ export async function registerSession(id: string, input: RegisterInput): Promise
   const body: Record<string, unknown> = { id, tokenHashes: { facilitator, participant, viewer } };
   if (input.template && findTemplate(input.template)) body.template = input.template;
   if (input.language) body.language = input.language;
+  const seed = await collectLocalSeed(id).catch((error: unknown) => {
+    console.warn('Registering without the local content:', error);
+    return [];
+  });
+  const post = (payload: Record<string, unknown>) =>
+    fetch('/api/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
   try {
-    const res = await fetch('/api/sessions', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+    let res = await post(seed.length ? { ...body, seed: seed.map((s) => ({ room: s.room, update: toBase64(s.update) })) } : body);
+    // Too big to send in one request: register bare; the websockets bring the content.
+    if (res.status === 413 && seed.length) res = await post(body);
     if (res.ok) return 'registered';
     return res.status === 409 ? 'conflict' : res.status >= 500 ? 'unreachable' : 'rejected';
   } catch {
     return 'unreachable';
   }
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  // In slices: String.fromCharCode with a whole room's bytes would overflow the call stack.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
 // One registration in flight per session: the home page and the board may both try at once.

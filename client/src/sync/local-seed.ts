@@ -1,0 +1,64 @@
+import * as Y from 'yjs';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { controlRoom, phaseRoom, readSession, votesRoom } from '@wcb/shared';
+
+export type SeedRoom = { room: string; update: Uint8Array };
+
+// IndexedDB answers in milliseconds; past this something is broken and registration goes on
+// without a seed (the websocket then brings what the server accepts).
+const READ_TIMEOUT_MS = 4000;
+
+/** Names of the IndexedDB databases that exist (y-indexeddb names each after its room), when the browser says. */
+async function existingDatabases(): Promise<Set<string> | null> {
+  try {
+    const list = await indexedDB.databases();
+    return new Set(list.map((d) => d.name ?? ''));
+  } catch {
+    return null;
+  }
+}
+
+async function readRoom(name: string): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  const persistence = new IndexeddbPersistence(name, doc);
+  try {
+    await Promise.race([
+      persistence.whenSynced,
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`IndexedDB did not answer for ${name}`)), READ_TIMEOUT_MS)),
+    ]);
+  } finally {
+    await persistence.destroy();
+  }
+  return doc;
+}
+
+/**
+ * Everything this browser holds of a session, room by room, for registering it with the server in
+ * one step: the control room, and each phase's room and votes room that has anything in it.
+ * A session created offline (or imported) then reaches the server whole, even rooms a websocket
+ * could no longer write (a phase locked, a vote closed, before the first registration).
+ */
+export async function collectLocalSeed(sessionId: string): Promise<SeedRoom[]> {
+  if (typeof indexedDB === 'undefined') return [];
+  const known = await existingDatabases();
+  const out: SeedRoom[] = [];
+  const add = async (room: string): Promise<Y.Doc | null> => {
+    if (known && !known.has(room)) return null;
+    const doc = await readRoom(room);
+    const update = Y.encodeStateAsUpdate(doc);
+    // An empty document encodes as two zero bytes: nothing to send.
+    if (update.byteLength > 2) out.push({ room, update });
+    return doc;
+  };
+  const control = await add(controlRoom(sessionId));
+  if (!control) return out;
+  try {
+    for (const phase of readSession(control).phases) {
+      (await add(phaseRoom(sessionId, phase.id)))?.destroy();
+      (await add(votesRoom(sessionId, phase.id)))?.destroy();
+    }
+  } finally {
+    control.destroy();
+  }
+  return out;
+}
