@@ -184,3 +184,16 @@ describe('session JSON of structured phases', () => {
     expect(harvest.phases[0]!.matrix!.cells[0]![1]).toEqual({ ticked: true, text: 'призи школам' });
   });
 });
+
+describe('session JSON of the seed-003 results', () => {
+  it('the imported conference survives JSON export and import with all 162 items in place', () => {
+    const docs = importSeed003(fixture(), { sessionId: 'seed003', now: 1_000 });
+    const source = { sessionId: 'seed003', control: docs.control, phaseDocs: new Map(docs.phases.map((p) => [p.phaseId, p.doc])), voteDocs: new Map<string, Y.Doc>() };
+    const copy = importSessionJson(JSON.parse(JSON.stringify(exportSessionJson(source))), 'copy003');
+    const before = harvestOf(docs);
+    const after = harvestOf(copy);
+    const sections = (h: Harvest) => h.phases.map((p) => p.topics.map((t) => [t.selected, t.material, t.steps].map((list) => list.map((i) => i.text))));
+    expect(sections(after)).toEqual(sections(before));
+    expect(sections(after).flat(3)).toHaveLength(162);
+  });
+});
