@@ -1,0 +1,88 @@
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+
+const MESSAGE_SYNC = 0;
+const MESSAGE_AWARENESS = 1;
+
+/** Wall-clock milliseconds with sub-millisecond precision, comparable across processes on one machine. */
+export const now = (): number => performance.timeOrigin + performance.now();
+
+/**
+ * A load-test client speaking the y-websocket protocol directly (what the stock provider sends,
+ * without its timers), so a few processes can hold hundreds of clients. Works against our server
+ * and the reference one alike.
+ */
+export class BenchClient {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  synced = false;
+  private readonly ws: WebSocket;
+  readonly opened: Promise<void>;
+  readonly syncedPromise: Promise<void>;
+  readonly closed: Promise<number>;
+
+  constructor(url: string) {
+    this.ws = new WebSocket(url, { perMessageDeflate: false });
+    this.ws.binaryType = 'nodebuffer';
+    this.opened = new Promise((resolve, reject) => {
+      this.ws.once('open', () => resolve());
+      this.ws.once('error', reject);
+    });
+    this.closed = new Promise((resolve) => this.ws.once('close', (code: number) => resolve(code)));
+    let markSynced!: () => void;
+    this.syncedPromise = new Promise((resolve) => (markSynced = resolve));
+    this.ws.on('message', (data: Buffer) => {
+      const decoder = decoding.createDecoder(new Uint8Array(data));
+      const type = decoding.readVarUint(decoder);
+      if (type === MESSAGE_SYNC) {
+        const encoder = encoding.createEncoder();
+        encoding.writeVarUint(encoder, MESSAGE_SYNC);
+        const step = syncProtocol.readSyncMessage(decoder, encoder, this.doc, this);
+        if (encoding.length(encoder) > 1) this.ws.send(encoding.toUint8Array(encoder));
+        if (step === syncProtocol.messageYjsSyncStep2 && !this.synced) {
+          this.synced = true;
+          markSynced();
+        }
+      } else if (type === MESSAGE_AWARENESS) {
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), this);
+      }
+    });
+    this.ws.once('open', () => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeSyncStep1(encoder, this.doc);
+      this.ws.send(encoding.toUint8Array(encoder));
+    });
+    // Local changes go out as they happen, like the stock provider.
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === this) return;
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeUpdate(encoder, update);
+      this.send(encoding.toUint8Array(encoder));
+    });
+  }
+
+  /** Publishes this client's awareness state (e.g. a cursor), as the provider does on change. */
+  setAwareness(state: Record<string, unknown>): void {
+    this.awareness.setLocalState(state);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]));
+    this.send(encoding.toUint8Array(encoder));
+  }
+
+  private send(bytes: Uint8Array): void {
+    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(bytes);
+  }
+
+  close(): void {
+    this.awareness.destroy();
+    this.ws.close();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,38 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { benchBundle } from './bundle';
+import { benchExport } from './export';
+import { benchRooms } from './rooms';
+import { machine, markdown, verdict, type Figure } from './lib/report';
+
+/**
+ * `npm run bench`: every benchmark in turn, then bench/results.json and docs/BENCHMARKS.md.
+ * `npm run bench -- --only e,f` runs a subset (letters as in the issue). Never part of npm test.
+ */
+const SUITES: Record<string, { name: string; run: () => Promise<Figure[]> | Figure[] }> = {
+  e: { name: 'bundle', run: benchBundle },
+  f: { name: 'export', run: benchExport },
+  g: { name: 'rooms', run: benchRooms },
+};
+
+const { values } = parseArgs({ options: { only: { type: 'string' } } });
+const only = values.only?.split(',').map((s) => s.trim());
+const chosen = Object.keys(SUITES).filter((k) => !only || only.includes(k));
+
+const figures: Figure[] = [];
+for (const key of chosen) {
+  const suite = SUITES[key]!;
+  const start = performance.now();
+  process.stderr.write(`bench ${key} (${suite.name})…\n`);
+  figures.push(...(await suite.run()));
+  process.stderr.write(`bench ${key} done in ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
+}
+
+const m = machine();
+const results = { machine: m, figures: figures.map((f) => ({ ...f, verdict: verdict(f) })) };
+const root = fileURLToPath(new URL('../', import.meta.url));
+mkdirSync(`${root}docs`, { recursive: true });
+writeFileSync(`${root}bench/results.json`, `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(`${root}docs/BENCHMARKS.md`, markdown(m, figures));
+for (const f of figures) process.stdout.write(`${verdict(f).padEnd(4)} ${f.label}: ${f.value} ${f.unit}\n`);
