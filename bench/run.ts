@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchBundle } from './bundle';
+import { benchLoad } from './load';
 import { benchExport } from './export';
 import { benchRooms } from './rooms';
 import { machine, markdown, verdict, type Figure } from './lib/report';
@@ -10,13 +11,15 @@ import { machine, markdown, verdict, type Figure } from './lib/report';
  * `npm run bench`: every benchmark in turn, then bench/results.json and docs/BENCHMARKS.md.
  * `npm run bench -- --only e,f` runs a subset (letters as in the issue). Never part of npm test.
  */
+const { values } = parseArgs({ options: { only: { type: 'string' }, long: { type: 'boolean', default: false } } });
+
 const SUITES: Record<string, { name: string; run: () => Promise<Figure[]> | Figure[] }> = {
+  a: { name: 'server load', run: () => benchLoad({ long: values.long === true }) },
   e: { name: 'bundle', run: benchBundle },
   f: { name: 'export', run: benchExport },
   g: { name: 'rooms', run: benchRooms },
 };
 
-const { values } = parseArgs({ options: { only: { type: 'string' } } });
 const only = values.only?.split(',').map((s) => s.trim());
 const chosen = Object.keys(SUITES).filter((k) => !only || only.includes(k));
 

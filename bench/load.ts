@@ -1,0 +1,150 @@
+import { fork } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { phaseRoom } from '@wcb/shared';
+import type { WorkerPlan, WorkerReport } from './load/worker';
+import { cpuSecondsOf, memoryOf, startOurServer, startReferenceServer, type BenchServer } from './lib/server';
+import { registerSession, sessionId } from './lib/sessions';
+import { round, summarize, type Summary } from './lib/stats';
+import type { Figure } from './lib/report';
+
+const WORKER = fileURLToPath(new URL('./load/worker.ts', import.meta.url));
+const MB = 1024 * 1024;
+// Load-generator processes: with the server they share 2 cores, so a few, not many.
+const WORKERS = 3;
+// Past this event-loop delay in a load generator, its timestamps say more about itself than about the server.
+const GENERATOR_LIMIT_MS = 20;
+
+export type LoadConfig = { clients: number; roomSize: number; rate: number; sendersPerRoom: number; cursorRate: number; durationMs: number };
+export type LoadResult = { latency: Summary; delivery: number; cpuPercent: number; peakRssMB: number; rssPerClientMB: number; generatorDelayMs: number; cursorsReceived: number };
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+
+type Target = { server: BenchServer; roomUrl: (i: number) => Promise<string> };
+
+async function ours(): Promise<Target> {
+  const server = await startOurServer();
+  let n = 0;
+  return {
+    server,
+    async roomUrl() {
+      const id = sessionId(n++, 'load');
+      const token = await registerSession(server.url, id);
+      return `${server.wsUrl}/${phaseRoom(id, 'p1')}?token=${token}`;
+    },
+  };
+}
+
+async function reference(): Promise<Target> {
+  const server = await startReferenceServer(await freePort());
+  let n = 0;
+  return { server, roomUrl: () => Promise.resolve(`${server.wsUrl}/room-${n++}`) };
+}
+
+async function runLoad(target: Target, config: LoadConfig): Promise<LoadResult> {
+  const rooms = Math.ceil(config.clients / config.roomSize);
+  const urls: string[] = [];
+  for (let i = 0; i < rooms; i++) urls.push(await target.roomUrl(i));
+  const plans: WorkerPlan[] = Array.from({ length: WORKERS }, () => ({
+    rooms: [],
+    rate: config.rate,
+    sendersPerRoom: config.sendersPerRoom,
+    cursorRate: config.cursorRate,
+    durationMs: config.durationMs,
+  }));
+  urls.forEach((url, i) => plans[i % WORKERS]!.rooms.push({ url, clients: Math.min(config.roomSize, config.clients - i * config.roomSize) }));
+  const pid = target.server.pid;
+  const baseline = memoryOf(pid).rss;
+  const workers = plans
+    .filter((p) => p.rooms.length)
+    .map((plan) => {
+      const child = fork(WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const ready = new Promise<void>((resolve) => child.on('message', (m: { type: string }) => m.type === 'ready' && resolve()));
+      const report = new Promise<WorkerReport>((resolve) =>
+        child.on('message', (m: { type: string; report?: WorkerReport }) => m.type === 'report' && resolve(m.report!)),
+      );
+      child.send({ type: 'plan', plan });
+      return { child, ready, report };
+    });
+  await Promise.all(workers.map((w) => w.ready));
+  const connected = memoryOf(pid).rss;
+  const cpu0 = cpuSecondsOf(pid);
+  const t0 = performance.now();
+  workers.forEach((w) => w.child.send({ type: 'go' }));
+  const reports = await Promise.all(workers.map((w) => w.report));
+  const seconds = (performance.now() - t0) / 1000;
+  const cpuPercent = ((cpuSecondsOf(pid) - cpu0) / seconds) * 100;
+  const peak = memoryOf(pid).peak;
+  for (const w of workers) {
+    const exited = new Promise((resolve) => w.child.once('exit', resolve));
+    w.child.send({ type: 'stop' });
+    await exited;
+  }
+  const expected = reports.reduce((s, r) => s + r.expected, 0);
+  const delivered = reports.reduce((s, r) => s + r.delivered, 0);
+  return {
+    latency: summarize(reports.flatMap((r) => r.latencies)),
+    delivery: expected ? delivered / expected : 1,
+    cpuPercent: round(cpuPercent, 0),
+    peakRssMB: round(peak / MB, 1),
+    rssPerClientMB: round((connected - baseline) / config.clients / MB, 3),
+    generatorDelayMs: round(Math.max(...reports.map((r) => r.loopDelayP99Ms)), 1),
+    cursorsReceived: reports.reduce((s, r) => s + r.cursorsReceived, 0),
+  };
+}
+
+/** Runs `config` against a fresh instance of each server, ours then the reference. */
+export async function compare(config: LoadConfig): Promise<{ ours: LoadResult; ref: LoadResult }> {
+  const a = await ours();
+  let oursResult: LoadResult;
+  try {
+    oursResult = await runLoad(a, config);
+  } finally {
+    await a.server.stop();
+  }
+  const b = await reference();
+  try {
+    return { ours: oursResult, ref: await runLoad(b, config) };
+  } finally {
+    await b.server.stop();
+  }
+}
+
+/** a. Server load: "tables" at several sizes and "plenary", ours against the reference server. */
+export async function benchLoad(opts: { long: boolean }): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const tableMs = opts.long ? 30_000 : 6_000;
+  for (const clients of [50, 200, 500, 1000]) {
+    for (const roomSize of [10, 25]) {
+      const { ours: o, ref: r } = await compare({ clients, roomSize, rate: 1, sendersPerRoom: roomSize, cursorRate: 0, durationMs: tableMs });
+      const limited = Math.max(o.generatorDelayMs, r.generatorDelayMs) > GENERATOR_LIMIT_MS;
+      const skipReason = limited ? `load generator was the limit (event-loop delay p99 ${Math.max(o.generatorDelayMs, r.generatorDelayMs)} ms)` : undefined;
+      const id = `tables.${clients}x${roomSize}`;
+      const group = 'a. Server load: tables';
+      const detail = { ours: o, reference: r };
+      figures.push(
+        { id: `${id}.p99`, group, label: `${clients} clients, rooms of ${roomSize}: p99 latency (reference ${round(r.latency.p99, 1)} ms)`, value: round(o.latency.p99, 2), unit: 'ms', detail, ...(clients === 200 && roomSize === 10 ? { target: { op: '<=' as const, value: 5 } } : {}), ...(skipReason ? { skipReason } : {}) },
+        { id: `${id}.ratio`, group, label: `${clients} clients, rooms of ${roomSize}: p99 ours / reference`, value: round(o.latency.p99 / r.latency.p99, 2), unit: '×', target: { op: '<=', value: 0.8 }, ...(skipReason ? { skipReason } : {}) },
+        { id: `${id}.delivery`, group, label: `${clients} clients, rooms of ${roomSize}: delivery`, value: round(o.delivery * 100, 2), unit: '%', target: { op: '>=', value: 100 } },
+      );
+      if (clients === 1000 && roomSize === 10) {
+        figures.push({ id: 'memory.client', group: 'g. Rooms', label: 'server RSS per connected client (1,000 clients)', value: o.rssPerClientMB, unit: 'MB', target: { op: '<=', value: 0.2 } });
+        figures.push({ id: 'tables.rss', group, label: `peak RSS at 1,000 clients: ours ${o.peakRssMB} MB, reference ${r.peakRssMB} MB (ours / reference)`, value: round(o.peakRssMB / r.peakRssMB, 2), unit: '×' });
+      }
+    }
+  }
+  const plenary = await compare({ clients: 200, roomSize: 200, rate: 30, sendersPerRoom: 20, cursorRate: 30, durationMs: opts.long ? 30_000 : 10_000 });
+  const limited = plenary.ours.generatorDelayMs > GENERATOR_LIMIT_MS;
+  figures.push(
+    { id: 'plenary.p99', group: 'a. Server load: plenary', label: `200 clients, 20 dragging at 30/s, cursors at 30/s: p99 drag latency (reference ${round(plenary.ref.latency.p99, 1)} ms)`, value: round(plenary.ours.latency.p99, 1), unit: 'ms', target: { op: '<=', value: 50 }, detail: plenary, ...(limited ? { skipReason: `load generator was the limit (event-loop delay p99 ${plenary.ours.generatorDelayMs} ms)` } : {}) },
+    { id: 'plenary.delivery', group: 'a. Server load: plenary', label: 'plenary: drag delivery', value: round(plenary.ours.delivery * 100, 2), unit: '%', target: { op: '>=', value: 100 } },
+    { id: 'plenary.cpu', group: 'a. Server load: plenary', label: `plenary: server CPU (reference ${plenary.ref.cpuPercent} %)`, value: plenary.ours.cpuPercent, unit: '%' },
+  );
+  return figures;
+}

@@ -1,0 +1,100 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { BenchClient, now } from '../lib/bench-client';
+
+/**
+ * A load-generator process: holds whole rooms of clients (so deliveries are counted where they
+ * land), sends on command, and reports latencies and its own event-loop delay to the parent.
+ */
+export type WorkerRoom = { url: string; clients: number };
+export type WorkerPlan = {
+  rooms: WorkerRoom[];
+  /** Updates per second per sending client, and how many clients of each room send. */
+  rate: number;
+  sendersPerRoom: number;
+  /** Cursor messages per second per client (0: none). */
+  cursorRate: number;
+  durationMs: number;
+};
+export type WorkerReport = { latencies: number[]; sent: number; expected: number; delivered: number; loopDelayP99Ms: number; cursorsReceived: number };
+
+type Msg = { type: 'plan'; plan: WorkerPlan } | { type: 'go' } | { type: 'stop' };
+
+// After the sending window, time for the last updates to arrive before counting.
+const DRAIN_MS = 2000;
+
+let clients: { client: BenchClient; room: number; key: string; sender: boolean }[] = [];
+let plan: WorkerPlan;
+const latencies: number[] = [];
+let delivered = 0;
+let sent = 0;
+let expected = 0;
+let cursorsReceived = 0;
+let measuring = false;
+
+process.on('message', (msg: Msg) => {
+  if (msg.type === 'plan') void connect(msg.plan);
+  if (msg.type === 'go') void run();
+  if (msg.type === 'stop') {
+    clients.forEach((c) => c.client.close());
+    process.exit(0);
+  }
+});
+
+async function connect(p: WorkerPlan): Promise<void> {
+  plan = p;
+  clients = p.rooms.flatMap((room, r) =>
+    Array.from({ length: room.clients }, (_, i) => ({ client: new BenchClient(room.url), room: r, key: `${process.pid}-${r}-${i}`, sender: i < p.sendersPerRoom })),
+  );
+  for (const c of clients) {
+    const moves = c.client.doc.getMap<{ t: number; live: boolean }>('moves');
+    moves.observe((event) => {
+      for (const key of event.keysChanged) {
+        if (key === c.key) continue;
+        const v = moves.get(key);
+        if (!v || !v.live || !measuring) continue;
+        latencies.push(now() - v.t);
+        delivered += 1;
+      }
+    });
+    c.client.awareness.on('change', () => {
+      if (measuring) cursorsReceived += 1;
+    });
+  }
+  await Promise.all(clients.map((c) => c.client.syncedPromise));
+  process.send!({ type: 'ready' });
+}
+
+async function run(): Promise<void> {
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  measuring = true;
+  const roomSizes = plan.rooms.map((r) => r.clients);
+  const timers: NodeJS.Timeout[] = [];
+  for (const c of clients) {
+    if (c.sender && plan.rate > 0) {
+      const moves = c.client.doc.getMap<{ t: number; live: boolean }>('moves');
+      // A random phase: senders do not all fire in the same millisecond.
+      const start = setTimeout(() => {
+        timers.push(
+          setInterval(() => {
+            moves.set(c.key, { t: now(), live: true });
+            sent += 1;
+            expected += roomSizes[c.room]! - 1;
+          }, 1000 / plan.rate),
+        );
+      }, Math.random() * (1000 / plan.rate));
+      timers.push(start);
+    }
+    if (plan.cursorRate > 0) {
+      let x = 0;
+      timers.push(setInterval(() => c.client.setAwareness({ cursor: { x: (x += 3), y: x / 2 } }), 1000 / plan.cursorRate));
+    }
+  }
+  await new Promise((resolve) => setTimeout(resolve, plan.durationMs));
+  timers.forEach((t) => clearInterval(t));
+  await new Promise((resolve) => setTimeout(resolve, DRAIN_MS));
+  measuring = false;
+  loop.disable();
+  const report: WorkerReport = { latencies, sent, expected, delivered, loopDelayP99Ms: loop.percentile(99) / 1e6, cursorsReceived };
+  process.send!({ type: 'report', report });
+}
