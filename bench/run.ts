@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { benchBrowser } from './browser';
 import { benchBundle } from './bundle';
 import { benchLoad } from './load';
 import { benchExport } from './export';
@@ -15,6 +16,7 @@ const { values } = parseArgs({ options: { only: { type: 'string' }, long: { type
 
 const SUITES: Record<string, { name: string; run: () => Promise<Figure[]> | Figure[] }> = {
   a: { name: 'server load', run: () => benchLoad({ long: values.long === true }) },
+  c: { name: 'cold open, drag and pan in Chromium', run: benchBrowser },
   e: { name: 'bundle', run: benchBundle },
   f: { name: 'export', run: benchExport },
   g: { name: 'rooms', run: benchRooms },

@@ -1,0 +1,143 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import * as Y from 'yjs';
+import { addNote, buildSessionDocs, CROSS_CUTTING, controlRoom, phaseRoom } from '@wcb/shared';
+import { startOurServer, type BenchServer } from './lib/server';
+import { round, summarize } from './lib/stats';
+import type { Figure } from './lib/report';
+import { createHash, randomBytes } from 'node:crypto';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-renderer-backgrounding', '--disable-background-timer-throttling'];
+const VIEWPORT = { width: 1440, height: 900 };
+
+const sha = (t: string) => createHash('sha256').update(t, 'utf8').digest('hex');
+
+/** A world-cafe-ngo session whose ideal phase holds `notes` notes, registered with its content; returns the facilitator link. */
+async function bigBoard(server: BenchServer, id: string, notes: number): Promise<string> {
+  const docs = buildSessionDocs({ sessionId: id, templateId: 'world-cafe-ngo', language: 'en', now: 1 });
+  const ideal = docs.phases.find((p) => p.phaseId === 'ideal')!.doc;
+  const topics = ['government', 'community', 'ngos', CROSS_CUTTING];
+  ideal.transact(() => {
+    for (let i = 0; i < notes; i++) {
+      const cell = Math.floor(i / topics.length);
+      addNote(ideal, { topic: topics[i % topics.length]!, text: `idea ${i}: trust, transparency and dialogue`, x: 16 + (cell % 4) * 216, y: 16 + Math.floor(cell / 4) * 166 }, i, `n${i}`);
+    }
+  });
+  const tokens = { facilitator: randomBytes(16).toString('base64url'), participant: randomBytes(16).toString('base64url'), viewer: randomBytes(16).toString('base64url') };
+  const seed = [{ room: controlRoom(id), doc: docs.control }, ...docs.phases.map((p) => ({ room: phaseRoom(id, p.phaseId), doc: p.doc }))];
+  const res = await fetch(`${server.url}/api/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      id,
+      tokenHashes: { facilitator: sha(tokens.facilitator), participant: sha(tokens.participant), viewer: sha(tokens.viewer) },
+      seed: seed.map((s) => ({ room: s.room, update: Buffer.from(Y.encodeStateAsUpdate(s.doc)).toString('base64') })),
+    }),
+  });
+  if (!res.ok) throw new Error(`register: ${res.status} ${await res.text()}`);
+  return `${server.url}/s/${id}#t=${tokens.facilitator}`;
+}
+
+/** Milliseconds from navigation start until `count` notes are in the DOM (checked every frame). */
+async function timeToNotes(page: Page, count: number): Promise<number> {
+  const handle = await page.waitForFunction(
+    (n) => (document.querySelectorAll('[data-testid="note"]').length >= n ? performance.now() : null),
+    count,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/** c. Cold open of a 2,000-note session: from the server (first visit), then offline from IndexedDB. */
+async function coldOpen(browser: Browser, server: BenchServer): Promise<Figure[]> {
+  const link = await bigBoard(server, 'coldopenbench01', 2000);
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    // The app shell first (service worker installed), as a laptop that opened the app before.
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await page.goto(link);
+    const fromServer = await timeToNotes(page, 2000);
+    // Everything is in IndexedDB now; cut the network and reload.
+    await context.setOffline(true);
+    await page.reload();
+    const fromIdb = await timeToNotes(page, 2000);
+    return [
+      { id: 'open.server', group: 'c. Cold open (2,000 notes)', label: 'from the server', value: round(fromServer, 0), unit: 'ms', target: { op: '<=', value: 800 } },
+      { id: 'open.idb', group: 'c. Cold open (2,000 notes)', label: 'offline, from IndexedDB', value: round(fromIdb, 0), unit: 'ms', target: { op: '<=', value: 500 } },
+    ];
+  } finally {
+    await context.close();
+  }
+}
+
+/** Frame times (requestAnimationFrame deltas) while `gesture` runs in the page. */
+async function frameTimes(page: Page, gesture: () => Promise<void>): Promise<number[]> {
+  // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__stop = false;
+    let last = performance.now();
+    const tick = (t) => {
+      window.__frames.push(t - last);
+      last = t;
+      if (!window.__stop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })()`);
+  await gesture();
+  return page.evaluate('(window.__stop = true, window.__frames.slice(1))') as Promise<number[]>;
+}
+
+/** d. Dragging a note and panning on a 5,000-note board. */
+async function dragAndPan(browser: Browser, server: BenchServer): Promise<Figure[]> {
+  const link = await bigBoard(server, 'dragbench000001', 5000);
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    await page.goto(link);
+    await timeToNotes(page, 5000);
+    const note = page.locator('[data-testid="note"]').first();
+    const box = (await note.boundingBox())!;
+    const steps = 120;
+    const drag = await frameTimes(page, async () => {
+      await page.mouse.move(box.x + 20, box.y + 10);
+      await page.mouse.down();
+      for (let i = 1; i <= steps; i++) await page.mouse.move(box.x + 20 + i * 2, box.y + 10 + i);
+      await page.mouse.up();
+    });
+    const canvas = (await page.getByTestId('board.canvas').boundingBox())!;
+    const pan = await frameTimes(page, async () => {
+      // An empty spot: the right edge of the canvas, past the columns.
+      const x = canvas.x + canvas.width - 30;
+      const y = canvas.y + canvas.height - 30;
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      for (let i = 1; i <= steps; i++) await page.mouse.move(x - i * 3, y - i * 2);
+      await page.mouse.up();
+    });
+    const d = summarize(drag);
+    const p = summarize(pan);
+    return [
+      { id: 'drag.p50', group: 'd. Drag and pan (5,000 notes)', label: 'drag a note: frame p50', value: round(d.p50, 1), unit: 'ms' },
+      { id: 'drag.p95', group: 'd. Drag and pan (5,000 notes)', label: 'drag a note: frame p95', value: round(d.p95, 1), unit: 'ms', target: { op: '<=', value: 16.7 } },
+      { id: 'pan.p50', group: 'd. Drag and pan (5,000 notes)', label: 'pan: frame p50', value: round(p.p50, 1), unit: 'ms' },
+      { id: 'pan.p95', group: 'd. Drag and pan (5,000 notes)', label: 'pan: frame p95', value: round(p.p95, 1), unit: 'ms', target: { op: '<=', value: 16.7 } },
+    ];
+  } finally {
+    await context.close();
+  }
+}
+
+/** c and d, in Debian's Chromium against our server serving the built client. */
+export async function benchBrowser(): Promise<Figure[]> {
+  const server = await startOurServer();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  try {
+    return [...(await coldOpen(browser, server)), ...(await dragAndPan(browser, server))];
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
