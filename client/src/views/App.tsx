@@ -1,9 +1,12 @@
-import { createSignal, Match, onCleanup, Switch } from 'solid-js';
+import { createSignal, lazy, Match, onCleanup, Suspense, Switch } from 'solid-js';
 import { captureLinkToken } from '../lib/credentials';
 import { createRoute, matchRoute } from '../lib/router';
 import { browserStore } from '../lib/storage';
-import { BoardPage } from './board/BoardPage';
-import { HomePage } from './home/HomePage';
+
+// One chunk per page: a participant's link loads the board, not the home page's session creation
+// and templates; the home page does not load the board. The service worker precaches both.
+const BoardPage = lazy(() => import('./board/BoardPage').then((m) => ({ default: m.BoardPage })));
+const HomePage = lazy(() => import('./home/HomePage').then((m) => ({ default: m.HomePage })));
 
 const boardIdOf = (pathname: string): string | null => {
   const r = matchRoute(pathname);
@@ -29,11 +32,13 @@ export function App() {
     return r.name === 'board' ? `${visit()}:${r.sessionId}` : null;
   };
   return (
-    <Switch fallback={<HomePage />}>
-      {/* keyed: a different session id (or token) is a different board, with fresh rooms and state */}
-      <Match when={board()} keyed>
-        {(key) => <BoardPage sessionId={key.slice(key.indexOf(':') + 1)} />}
-      </Match>
-    </Switch>
+    <Suspense>
+      <Switch fallback={<HomePage />}>
+        {/* keyed: a different session id (or token) is a different board, with fresh rooms and state */}
+        <Match when={board()} keyed>
+          {(key) => <BoardPage sessionId={key.slice(key.indexOf(':') + 1)} />}
+        </Match>
+      </Switch>
+    </Suspense>
   );
 }

@@ -1,4 +1,4 @@
-import { createEffect, createSignal, onCleanup, Show } from 'solid-js';
+import { createEffect, createSignal, lazy, onCleanup, Show, Suspense } from 'solid-js';
 import { t } from '../../i18n';
 import { IDENTITY, type Size, type Viewport } from '../../board/viewport';
 import { loadCredentials, type Credentials } from '../../lib/credentials';
@@ -10,12 +10,15 @@ import { createSession } from '../../sync/session';
 import { Banner } from './Banner';
 import { createUndoShortcuts } from './create-undo-shortcuts';
 import { PhaseCanvas } from './PhaseCanvas';
-import { FormPhase } from '../forms/FormPhase';
+
 import { isFormKind } from '@wcb/shared';
 import { QuestionBar } from './QuestionBar';
 import { SeatControls } from './SeatControls';
 import { TopBar } from './TopBar';
 import './board.css';
+
+// Matrix, checklist and survey phases are drawn by their own chunk, loaded when one is shown.
+const FormPhase = lazy(() => import('../forms/FormPhase').then((m) => ({ default: m.FormPhase })));
 
 export function BoardPage(props: { sessionId: string }) {
   // eslint-disable-next-line solid/reactivity -- App remounts the page for another session id.
@@ -150,7 +153,11 @@ function Board(props: { credentials: Credentials }) {
               when={formKind(phase.phaseId)}
               fallback={<PhaseCanvas session={session} phase={phase} viewport={viewport} setViewport={setViewport} fitOnce={fitOnce} onSize={setCanvasSize} />}
             >
-              {(kind) => <FormPhase session={session} phase={phase} kind={kind()} />}
+              {(kind) => (
+                <Suspense>
+                  <FormPhase session={session} phase={phase} kind={kind()} />
+                </Suspense>
+              )}
             </Show>
           )}
         </Show>

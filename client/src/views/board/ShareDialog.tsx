@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, onMount, Show } from 'solid-js';
+import { createResource, createSignal, For, onMount, Show, Suspense } from 'solid-js';
 import { t } from '../../i18n';
 import { SHARE_ROLES, type Share, type ShareRole } from '../../sync/share';
 import './share.css';
@@ -83,9 +83,12 @@ function ShareLink(props: { share: Share; role: ShareRole }) {
       <h3>{label()}</h3>
       <p class="share-hint">{t(props.role === 'participant' ? 'share.participantHint' : 'share.viewerHint')}</p>
       <div class="share-qr">
-        <Show when={qr()}>
-          {(src) => <img data-testid="share.qr" data-role={props.role} src={src()} alt={t('share.qr', { role: label() })} width="168" height="168" />}
-        </Show>
+        {/* Its own boundary: the QR code loading must not suspend the board around the dialog. */}
+        <Suspense>
+          <Show when={qr()}>
+            {(src) => <img data-testid="share.qr" data-role={props.role} src={src()} alt={t('share.qr', { role: label() })} width="168" height="168" />}
+          </Show>
+        </Suspense>
       </div>
       <input
         ref={input}

@@ -14,7 +14,7 @@ import { ReadOnlyBadge } from './ReadOnlyBadge';
 import { ShareDialog } from './ShareDialog';
 import { TimerBadge } from './TimerBadge';
 import { createFacilitation } from '../../sync/facilitation';
-import { FacilitatorButton } from '../facilitator/FacilitatorPanel';
+import { FacilitatorButton } from '../facilitator/FacilitatorButton';
 import './topbar.css';
 
 export function TopBar(props: { session: Session; viewport: Accessor<Viewport>; canvasSize: Accessor<Size | null> }) {

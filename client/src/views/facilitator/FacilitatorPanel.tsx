@@ -1,5 +1,4 @@
-import { createMemo, createSignal, For, Show } from 'solid-js';
-import { Portal } from 'solid-js/web';
+import { createMemo, For, Show } from 'solid-js';
 import { rotationPlan } from '@wcb/shared';
 import { t } from '../../i18n';
 import type { Facilitation } from '../../sync/facilitation';
@@ -9,25 +8,7 @@ import { VotingSection } from './VotingSection';
 import { ExportSection } from './ExportSection';
 import './facilitator.css';
 
-type Props = { session: Session; facilitation: Facilitation };
-
-/** The top-bar button that opens the facilitator's drawer; only rendered for the facilitator. */
-export function FacilitatorButton(props: Props) {
-  const [open, setOpen] = createSignal(false);
-  return (
-    <>
-      <button class="btn" data-testid="board.facilitate" aria-expanded={open()} onClick={() => setOpen((o) => !o)}>
-        {t('facilitator.open')}
-      </button>
-      <Show when={open()}>
-        {/* Out of the top bar's stacking context: the drawer covers the canvas and its controls. */}
-        <Portal>
-          <FacilitatorPanel session={props.session} facilitation={props.facilitation} onClose={() => setOpen(false)} />
-        </Portal>
-      </Show>
-    </>
-  );
-}
+export type Props = { session: Session; facilitation: Facilitation };
 
 export function FacilitatorPanel(props: Props & { onClose: () => void }) {
   return (
