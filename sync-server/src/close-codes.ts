@@ -22,7 +22,7 @@ export const CloseCode = {
   InvalidRoom: 4400,
   /** Missing or wrong token, or the token was rotated ('token rotated'). Final. */
   Unauthorized: 4401,
-  /** Reserved: a role that may not open a room. Unused: every role may read every room. */
+  /** The upgrade's Origin is not in ALLOWED_ORIGINS ('origin not allowed'). Final. */
   Forbidden: 4403,
   /** The session is not registered. Final for the stock client; ours registers, then reconnects. */
   UnknownSession: 4404,
@@ -30,6 +30,19 @@ export const CloseCode = {
   RoomLoadFailed: 4500,
   /** Persisting an update failed; the room was unloaded. Clients still hold the edit and re-send it. */
   StorageWriteFailed: 4501,
+  // --- limits (PROTOCOL.md, "Close codes"): 4413 is final, the 45xx ones are transient ---
+  /** The update would grow the room's stored state past maxDocBytes; resending it never fits. Final. */
+  DocumentTooLarge: 4413,
+  /** The server already holds maxRooms rooms in memory. Transient: rooms unload as people leave. */
+  ServerFull: 4503,
+  /** The connection sent more messages or bytes than its rate allows. Transient, with backoff. */
+  RateLimited: 4529,
+  /** Too many open connections from this address. Transient: one closes, another may open. */
+  TooManyConnections: 4530,
+  /** The room holds maxConnectionsPerRoom connections. Transient. */
+  RoomFull: 4531,
+  /** Too many failed token attempts from this address; refused unchecked for a while. Transient. */
+  TooManyAttempts: 4532,
 } as const;
 
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LOG_LEVELS, type LogLevel } from './logger';
+import { normalizeOrigin } from './limits';
 import type { SqliteSynchronous } from './storage/sqlite';
 
 export interface ServerConfig {
@@ -16,6 +17,34 @@ export interface ServerConfig {
   readonly compactAfterBytes: number;
   readonly sqliteSynchronous: SqliteSynchronous;
   readonly logLevel: LogLevel;
+  /** When set, `GET /metrics` requires `Authorization: Bearer <metricsToken>`; null: open. */
+  readonly metricsToken: string | null;
+  // --- limits (PROTOCOL.md, "Limits and tuning") ---
+  /** A room refuses updates that would grow its stored state past this (4413). */
+  readonly maxDocBytes: number;
+  /** Rooms in memory at once; a connection that would load one more is refused (4503). */
+  readonly maxRooms: number;
+  /** Open websockets per client address (4530). */
+  readonly maxConnectionsPerIp: number;
+  /** Open websockets per room (4531). */
+  readonly maxConnectionsPerRoom: number;
+  /** Per connection: messages at once, then per second, and bytes per second (4529). */
+  readonly messageBurst: number;
+  readonly messageRate: number;
+  readonly messageBytesPerSecond: number;
+  /** Failed token attempts per client address per minute before it is refused unchecked (4532 / 429). */
+  readonly authFailuresPerMinute: number;
+  /** Reverse proxies in front of the server whose X-Forwarded-For entry is trusted; 0: none. */
+  readonly trustProxy: number;
+  /** Browser Origins allowed to open a websocket; empty: any. A missing Origin is always allowed. */
+  readonly allowedOrigins: readonly string[];
+  // --- scale-out (ARCHITECTURE.md, "Scale-out") ---
+  /** redis://… : rooms fan out to the other instances through Redis pub/sub; null: a lone instance. */
+  readonly redisUrl: string | null;
+  /** postgres://… : storage in PostgreSQL (shared by every instance) instead of SQLite in dataDir. */
+  readonly databaseUrl: string | null;
+  /** This instance's name on the bus and in logs; '' picks a random one at startup. */
+  readonly instanceId: string;
 }
 
 const MiB = 1024 * 1024;
@@ -36,6 +65,35 @@ export const DEFAULTS = {
   // An acknowledged sticky note must survive a power cut of the venue's laptop.
   sqliteSynchronous: 'FULL',
   logLevel: 'info',
+  // Metrics reveal traffic, not content; open by default so a scraper on a private network just works.
+  metricsToken: null,
+  // --- limits ---
+  // A 300-person phase is well under 1 MiB; 32 MiB is 30x that yet keeps one runaway room
+  // from eating the host (its whole state also travels in one sync step 2 to each newcomer).
+  maxDocBytes: 32 * MiB,
+  // A big event is ~50 sessions x ~20 rooms; typical rooms hold well under 1 MiB.
+  maxRooms: 2000,
+  // A whole venue behind one NAT: 300 people x 3 rooms each, with headroom.
+  maxConnectionsPerIp: 1000,
+  // 300 participants plus facilitators, projectors and second tabs.
+  maxConnectionsPerRoom: 500,
+  // Dragging a note sends ~60 updates and ~60 awareness messages a second for a moment;
+  // sustained 100/s is far beyond typing, and 200 absorbs a reconnect's catch-up burst.
+  messageBurst: 200,
+  messageRate: 100,
+  // A paste or import can be large once; nobody types a MiB per second.
+  messageBytesPerSecond: 1 * MiB,
+  // Tokens have 132 bits, so this is about log noise and CPU; a venue NAT with a few stale links
+  // must stay well under it.
+  authFailuresPerMinute: 30,
+  trustProxy: 0,
+  allowedOrigins: [],
+  // --- scale-out ---
+  // One instance with SQLite needs no other service; scale-out is opt-in.
+  redisUrl: null,
+  databaseUrl: null,
+  // Random per process: a restarted instance is a new peer, which is what the bus needs.
+  instanceId: '',
 } as const satisfies ServerConfig;
 
 export class ConfigError extends Error {
@@ -53,6 +111,20 @@ const SETTINGS = {
   compactAfterBytes: { env: 'COMPACT_AFTER_BYTES', flag: 'compact-after-bytes' },
   sqliteSynchronous: { env: 'SQLITE_SYNCHRONOUS', flag: 'sqlite-synchronous' },
   logLevel: { env: 'LOG_LEVEL', flag: 'log-level' },
+  metricsToken: { env: 'METRICS_TOKEN', flag: 'metrics-token' },
+  maxDocBytes: { env: 'MAX_DOC_BYTES', flag: 'max-doc-bytes' },
+  maxRooms: { env: 'MAX_ROOMS', flag: 'max-rooms' },
+  maxConnectionsPerIp: { env: 'MAX_CONNECTIONS_PER_IP', flag: 'max-connections-per-ip' },
+  maxConnectionsPerRoom: { env: 'MAX_CONNECTIONS_PER_ROOM', flag: 'max-connections-per-room' },
+  messageBurst: { env: 'MESSAGE_BURST', flag: 'message-burst' },
+  messageRate: { env: 'MESSAGE_RATE', flag: 'message-rate' },
+  messageBytesPerSecond: { env: 'MESSAGE_BYTES_PER_SECOND', flag: 'message-bytes-per-second' },
+  authFailuresPerMinute: { env: 'AUTH_FAILURES_PER_MINUTE', flag: 'auth-failures-per-minute' },
+  trustProxy: { env: 'TRUST_PROXY', flag: 'trust-proxy' },
+  allowedOrigins: { env: 'ALLOWED_ORIGINS', flag: 'allowed-origins' },
+  redisUrl: { env: 'REDIS_URL', flag: 'redis-url' },
+  databaseUrl: { env: 'DATABASE_URL', flag: 'database-url' },
+  instanceId: { env: 'INSTANCE_ID', flag: 'instance-id' },
 } as const satisfies Record<keyof ServerConfig, { env: string; flag: string }>;
 
 type Key = keyof typeof SETTINGS;
@@ -93,6 +165,23 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     return value ?? fallback;
   };
   const text = (key: Key, fallback: string): string => raw(key)?.value.trim() || fallback;
+  /** A service URL; only its scheme is checked, and the value is never echoed (it may hold a password). */
+  const serviceUrl = (key: Key, schemes: readonly string[]): string | null => {
+    const found = raw(key);
+    if (!found) return null;
+    const value = found.value.trim();
+    let scheme: string | null = null;
+    try {
+      scheme = new URL(value).protocol;
+    } catch {
+      // reported below
+    }
+    if (scheme === null || !schemes.includes(scheme)) {
+      problems.push(`${found.source} must be a URL starting with ${schemes.map((s) => `${s}//`).join(' or ')}`);
+      return null;
+    }
+    return value;
+  };
 
   const config: ServerConfig = {
     port: int('port', DEFAULTS.port, 0, 65_535),
@@ -105,7 +194,29 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     compactAfterBytes: int('compactAfterBytes', DEFAULTS.compactAfterBytes, 1, 1024 * MiB),
     sqliteSynchronous: oneOf('sqliteSynchronous', DEFAULTS.sqliteSynchronous, ['FULL', 'NORMAL'], upper),
     logLevel: oneOf('logLevel', DEFAULTS.logLevel, LOG_LEVELS, lower),
+    metricsToken: raw('metricsToken')?.value.trim() || DEFAULTS.metricsToken,
+    // --- limits ---
+    maxDocBytes: int('maxDocBytes', DEFAULTS.maxDocBytes, 64 * 1024, 4096 * MiB),
+    maxRooms: int('maxRooms', DEFAULTS.maxRooms, 2, 1_000_000),
+    maxConnectionsPerIp: int('maxConnectionsPerIp', DEFAULTS.maxConnectionsPerIp, 1, 1_000_000),
+    maxConnectionsPerRoom: int('maxConnectionsPerRoom', DEFAULTS.maxConnectionsPerRoom, 1, 1_000_000),
+    messageBurst: int('messageBurst', DEFAULTS.messageBurst, 10, 1_000_000),
+    messageRate: int('messageRate', DEFAULTS.messageRate, 1, 1_000_000),
+    messageBytesPerSecond: int('messageBytesPerSecond', DEFAULTS.messageBytesPerSecond, 1024, 1024 * MiB),
+    authFailuresPerMinute: int('authFailuresPerMinute', DEFAULTS.authFailuresPerMinute, 1, 1_000_000),
+    trustProxy: int('trustProxy', DEFAULTS.trustProxy, 0, 16),
+    allowedOrigins: (raw('allowedOrigins')?.value ?? '')
+      .split(',')
+      .map(normalizeOrigin)
+      .filter((origin) => origin !== ''),
+    // --- scale-out ---
+    redisUrl: serviceUrl('redisUrl', ['redis:', 'rediss:']),
+    databaseUrl: serviceUrl('databaseUrl', ['postgres:', 'postgresql:']),
+    instanceId: text('instanceId', DEFAULTS.instanceId),
   };
+  if (config.instanceId !== '' && !/^[\w.-]{1,64}$/.test(config.instanceId)) {
+    problems.push(`INSTANCE_ID must be 1-64 letters, digits, '.', '_' or '-', got "${config.instanceId}"`);
+  }
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
 }

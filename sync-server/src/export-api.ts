@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EXPORT_MIME, exportFileName, isExportFormat, readSession, renderExport } from '@wcb/shared';
 import { makeFontLoader } from './fonts';
 import { HttpError, sendJson } from './http-util';
+import type { AuthGuard } from './limits';
 import { authorizeRequest } from './sessions-api';
 import { loadSessionDocs } from './session-docs';
 import type { Storage } from './storage/types';
@@ -19,7 +20,11 @@ export function contentDisposition(fileName: string): string {
 export class ExportApi {
   private readonly fonts = makeFontLoader();
 
-  constructor(private readonly storage: Storage) {}
+  constructor(
+    private readonly storage: Storage,
+    /** Limits failed token attempts per address (429), shared with the sessions API. */
+    private readonly authGuard?: AuthGuard,
+  ) {}
 
   handles(path: string): boolean {
     return EXPORT_RE.test(path);
@@ -28,7 +33,7 @@ export class ExportApi {
   async handle(path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const [, id = '', format = ''] = EXPORT_RE.exec(path) ?? [];
     if (req.method !== 'GET') return sendJson(res, 405, { error: 'use GET' }, { Allow: 'GET' });
-    await authorizeRequest(this.storage, req, id, 'facilitator');
+    await authorizeRequest(this.storage, req, id, 'facilitator', this.authGuard);
     if (!isExportFormat(format)) throw new HttpError(404, `unknown export format "${format}"`);
     const source = await loadSessionDocs(this.storage, id);
     try {

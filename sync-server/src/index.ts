@@ -4,6 +4,7 @@ export { CloseCode } from './close-codes';
 export { createJsonLogger, silentLogger, type Logger, type LogFields, type LogLevel } from './logger';
 export { MemoryStorage } from './storage/memory';
 export { SqliteStorage, type SqliteStorageOptions, type SqliteSynchronous } from './storage/sqlite';
+export { PostgresStorage, type PostgresStorageOptions } from './storage/postgres';
 export type { DocStorage, SessionStore, Storage, RoomStats, RoomSeed, SessionRecord } from './storage/types';
 export {
   MessageType,
@@ -35,3 +36,6 @@ export {
   sameHash,
   type TokenHashes,
 } from './tokens';
+export { noMetrics, type Metrics, type RejectReason } from './metrics';
+export { PromMetrics, isScrapable, type ScrapableMetrics, type PromMetricsOptions } from './prom-metrics';
+export { timedStorage } from './storage/timed';

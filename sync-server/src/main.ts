@@ -1,14 +1,21 @@
 import { ConfigError, loadConfig } from './config';
 import { createJsonLogger } from './logger';
 import { createSyncServer } from './server';
+import { describeBackends, instanceIdOf } from './backends';
 
 async function main(): Promise<void> {
-  const config = loadConfig(process.env, process.argv);
+  const loaded = loadConfig(process.env, process.argv);
+  // Scale-out: fixed here so the log line names the id this instance uses on the bus.
+  const config = { ...loaded, instanceId: instanceIdOf(loaded) };
   const logger = createJsonLogger(config.logLevel);
   const server = createSyncServer(config, { logger });
   const { port } = await server.listen();
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  logger.info('sync server listening', { url: `http://${shownHost}:${port}`, dataDir: config.dataDir });
+  logger.info('sync server listening', {
+    url: `http://${shownHost}:${port}`,
+    instance: config.instanceId,
+    ...describeBackends(config),
+  });
 
   const stop = (signal: NodeJS.Signals): void => {
     logger.info('shutting down', { signal });

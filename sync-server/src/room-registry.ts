@@ -1,13 +1,31 @@
 import { controlRoom, parseRoomName, type RoomRef } from '@wcb/shared';
 import type { Connection } from './connection';
+import { CloseCode } from './close-codes';
+import { DocSize, LimitRefusal } from './limits';
 import type { Logger } from './logger';
+import { noMetrics, type Metrics } from './metrics';
 import { Room, type CompactionPolicy } from './room';
 import type { DocStorage } from './storage/types';
+import type { RoomBus } from './cluster/bus';
 
 export interface RoomRegistryOptions {
   readonly storage: DocStorage;
   readonly logger: Logger;
   readonly compaction: CompactionPolicy;
+  /** Defaults to noMetrics. */
+  readonly metrics?: Metrics;
+  /** Limits (defaults: none); a refusal throws LimitRefusal from join(). */
+  readonly limits?: RoomLimits;
+  /** Scale-out: the bus to the other instances (cluster/); default none. */
+  readonly bus?: RoomBus;
+}
+
+export interface RoomLimits {
+  /** Rooms in memory at once, control rooms included. */
+  readonly maxRooms?: number;
+  readonly maxConnectionsPerRoom?: number;
+  /** Largest stored state a room may grow to; see wouldExceed(). */
+  readonly maxDocBytes?: number;
 }
 
 /**
@@ -19,6 +37,7 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   /** Per room name: settles when the newest retired instance has flushed and freed its doc. */
   private readonly retiring = new Map<string, Promise<void>>();
+  private readonly sizes = new WeakMap<Room, DocSize>();
 
   constructor(private readonly options: RoomRegistryOptions) {}
 
@@ -36,9 +55,37 @@ export class RoomRegistry {
   join(name: string, conn: Connection): Room {
     const ref = parseRoomName(name);
     if (!ref) throw new Error('invalid room name');
+    this.admit(name, ref);
     const room = this.open(name, ref);
     room.join(conn);
     return room;
+  }
+
+  /**
+   * Whether a write of `bytes` more would grow `room`'s state past maxDocBytes. Checked before the
+   * message reaches the room, so a refused update is neither applied, stored nor relayed.
+   */
+  wouldExceed(room: Room, bytes: number): boolean {
+    return this.sizes.get(room)?.wouldExceed(bytes) ?? false;
+  }
+
+  /**
+   * Throws LimitRefusal when joining `name` would pass a limit. Rooms are unloaded as soon as
+   * their last connection leaves (after their flush), so there are no idle rooms to evict: at
+   * the cap, a connection that would load a new room is refused until others unload.
+   */
+  private admit(name: string, ref: RoomRef): void {
+    const { maxRooms = Infinity, maxConnectionsPerRoom = Infinity } = this.options.limits ?? {};
+    const existing = this.rooms.get(name);
+    if (existing) {
+      if (existing.connectionCount >= maxConnectionsPerRoom) {
+        throw new LimitRefusal(CloseCode.RoomFull, 'room full', 'connections-per-room');
+      }
+      return;
+    }
+    // A phase or votes room also loads its control room.
+    const needed = ref.kind !== 'control' && !this.rooms.has(controlRoom(ref.sessionId)) ? 2 : 1;
+    if (this.rooms.size + needed > maxRooms) throw new LimitRefusal(CloseCode.ServerFull, 'server full', 'rooms-full');
   }
 
   /**
@@ -62,6 +109,9 @@ export class RoomRegistry {
         onRetire: (retired, done) => this.onRetire(retired, done),
       });
       this.rooms.set(name, room);
+      const { maxDocBytes } = this.options.limits ?? {};
+      if (maxDocBytes !== undefined) this.sizes.set(room, new DocSize(room.doc, maxDocBytes));
+      (this.options.metrics ?? noMetrics).roomLoaded();
     }
     return room;
   }
@@ -74,6 +124,7 @@ export class RoomRegistry {
 
   private onRetire(room: Room, done: Promise<void>): void {
     if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    (this.options.metrics ?? noMetrics).roomUnloaded();
     const settled: Promise<void> = done.then(
       () => this.forget(room.name, settled),
       (error: unknown) => {

@@ -22,6 +22,8 @@ import {
 } from './protocol';
 import { SerialQueue } from './serial-queue';
 import type { DocStorage, RoomStats } from './storage/types';
+import { localBus, type RoomBus } from './cluster/bus';
+import { CLUSTER_ORIGIN, RECONCILE_ORIGIN, RoomLink, coveringSnapshot } from './cluster/room-link';
 
 export interface CompactionPolicy {
   /** Compact once this many updates follow the snapshot. */
@@ -49,7 +51,12 @@ export interface RoomOptions {
    * was evicted). `done` settles (never rejects) when it has flushed and freed its doc.
    */
   readonly onRetire: (room: Room, done: Promise<void>) => void;
+  /** Scale-out: other instances serving this room (cluster/). Default: none, a lone instance. */
+  readonly bus?: RoomBus;
 }
+
+/** Without REDIS_URL: no other instance to tell anything. */
+const LONE_INSTANCE = localBus('lone');
 
 /** A connection inside a room. It is its own protocol context and the origin of its writes. */
 class Member implements ProtocolContext {
@@ -123,8 +130,12 @@ export class Room {
   /** Control rooms: readControlFacts of the doc, dropped on every change; 'unreadable' if it threw. */
   private factsCache: ControlFacts | 'unreadable' | null = null;
 
+  /** Scale-out: this room on the bus shared with other instances (a no-op without Redis). */
+  private readonly link: RoomLink;
+
   constructor(private readonly options: RoomOptions) {
     this.name = options.name;
+    this.link = new RoomLink(options.bus ?? LONE_INSTANCE, this.name, this.doc, this.awareness, options.logger);
     options.control?.lease(this);
     if (!options.control) this.doc.on('update', this.onControlChange);
     // The server is not a participant: it must not show up in anyone's presence list.
@@ -234,8 +245,12 @@ export class Room {
       if (control && (!(await control.loaded) || control.isRetired)) {
         throw new Error(`control room ${control.name} is unavailable`);
       }
-      const updates = await storage.load(name);
+      // Subscribed before reading storage, so what another instance appends meanwhile arrives.
+      await this.link.join();
+      // Stats before the load: should another writer append in between, lastSeq can only lag
+      // behind what we loaded, so a compaction through it never deletes an update we lack.
       const stats = await storage.stats(name);
+      const updates = await storage.load(name);
       // Applied before the update handler is attached: stored state is never re-appended.
       this.doc.transact(() => updates.forEach((u) => Y.applyUpdate(this.doc, u)));
       this.log = stats;
@@ -246,10 +261,16 @@ export class Room {
     if (this.phase !== 'loading') return true; // everyone left while we were loading
     this.doc.on('update', this.onDocUpdate);
     this.phase = 'ready';
+    this.link.ready();
     for (const member of this.members.values()) this.greet(member);
     for (const { member, message } of this.inbox.splice(0)) {
       if (this.members.get(member.conn) === member) this.process(member, message);
     }
+    // Durability (issue 5): a log already past the policy (a crash between compactions, or a
+    // higher threshold last run) is folded now, behind the greetings, so the next load reads
+    // state rather than history even if nobody writes before the next crash.
+    const { afterUpdates, afterBytes } = this.options.compaction;
+    if (this.log.updates >= afterUpdates || this.log.bytes >= afterBytes) this.outbox.push(() => this.compact());
     return true;
   }
 
@@ -288,13 +309,21 @@ export class Room {
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     const message = encodeSyncUpdate(update);
+    // Scale-out: the instance that published it has stored it; relay only (cluster/room-link.ts).
+    const storedElsewhere = origin === CLUSTER_ORIGIN;
     this.outbox.push(async () => {
       if (this.failed) return;
+      if (storedElsewhere) {
+        for (const member of this.members.values()) member.conn.send(message);
+        return;
+      }
       const seq = await this.options.storage.append(this.name, update);
       this.log = { updates: this.log.updates + 1, bytes: this.log.bytes + update.byteLength, lastSeq: seq };
       for (const member of this.members.values()) {
         if (member !== origin) member.conn.send(message);
       }
+      // Persisted: now the other instances may hear of it. A reconcile answer came from them.
+      if (origin !== RECONCILE_ORIGIN) this.link.publish(message);
       const { afterUpdates, afterBytes } = this.options.compaction;
       if (this.log.updates >= afterUpdates || this.log.bytes >= afterBytes) await this.compact();
     });
@@ -314,6 +343,9 @@ export class Room {
     // stock client reconnects after 30 s without any message, and for a peer alone in a room
     // the echo of its own 15 s awareness renewal is the only traffic.
     for (const member of this.members.values()) member.conn.send(message);
+    // Scale-out: our own peers' presence (and their leaving), never what the bus brought or
+    // what our timer expired: every instance expires remote states by itself.
+    if (origin instanceof Member || origin === 'left') this.link.publish(message);
   };
 
   /**
@@ -322,10 +354,13 @@ export class Room {
    * still holds everything.
    */
   private async compact(): Promise<void> {
-    const throughSeq = this.log.lastSeq;
     try {
-      await this.options.storage.compact(this.name, Y.encodeStateAsUpdate(this.doc), throughSeq);
-      this.log = { updates: 0, bytes: 0, lastSeq: throughSeq };
+      // Scale-out: other instances append to this room too; the snapshot must cover their rows.
+      const { snapshot, throughSeq } = this.link.clustered
+        ? await coveringSnapshot(this.options.storage, this.name, this.doc)
+        : { snapshot: Y.encodeStateAsUpdate(this.doc), throughSeq: this.log.lastSeq };
+      await this.options.storage.compact(this.name, snapshot, throughSeq);
+      this.log = { updates: 0, bytes: 0, lastSeq: Math.max(throughSeq, this.log.lastSeq) };
     } catch (error) {
       this.options.logger.warn('compaction failed; the update log is intact', { room: this.name, error });
     }
@@ -333,6 +368,7 @@ export class Room {
 
   private retire(): void {
     this.phase = 'retired';
+    this.link.leave();
     this.options.onRetire(this, this.shutdown());
     this.options.control?.unlease(this);
   }

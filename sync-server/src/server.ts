@@ -4,12 +4,18 @@ import { CloseCode } from './close-codes';
 import type { ServerConfig } from './config';
 import { HttpError, pathOf, sendJson } from './http-util';
 import { createJsonLogger, type Logger } from './logger';
+import type { Metrics } from './metrics';
+import { OpsApi } from './ops-api';
+import { PromMetrics } from './prom-metrics';
+import { timedStorage } from './storage/timed';
 import { RoomRegistry } from './room-registry';
+import { FailureLimiter, httpAuthGuard } from './limits';
 import { SessionsApi } from './sessions-api';
 import { ExportApi } from './export-api';
 import { handleTimeRequest } from './time-api';
 import { createStaticHandler } from './static';
-import { SqliteStorage } from './storage/sqlite';
+import { createBus, createStorage, instanceIdOf } from './backends';
+import type { RoomBus } from './cluster/bus';
 import type { Storage } from './storage/types';
 import { WS_PATH, WebSocketGateway } from './websocket';
 
@@ -18,6 +24,10 @@ export interface SyncServerDeps {
   readonly storage?: Storage;
   /** Defaults to JSON lines on stdout at config.logLevel. */
   readonly logger?: Logger;
+  /** Defaults to a fresh prom-client registry per server, scraped at /metrics. */
+  readonly metrics?: Metrics;
+  /** Scale-out: defaults to Redis at config.redisUrl, or none. The server owns it, like storage. */
+  readonly bus?: RoomBus;
 }
 
 export interface SyncServer {
@@ -30,25 +40,45 @@ export interface SyncServer {
 
 export function createSyncServer(config: ServerConfig, deps: SyncServerDeps = {}): SyncServer {
   const logger = deps.logger ?? createJsonLogger(config.logLevel);
-  const storage =
-    deps.storage ?? new SqliteStorage({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous });
+  // Scale-out: PostgreSQL when config.databaseUrl is set, else SQLite; Redis when redisUrl is (backends.ts).
+  const storage = deps.storage ?? createStorage(config, logger);
+  const bus = deps.bus ?? createBus(config, instanceIdOf(config), logger);
+  const metrics = deps.metrics ?? new PromMetrics();
+  // --- limits: one failed-attempt limiter for websockets and the HTTP API alike ---
+  const authFailures = new FailureLimiter(config.authFailuresPerMinute);
+  const authGuard = httpAuthGuard(authFailures, { trustProxy: config.trustProxy, metrics, logger });
   const registry = new RoomRegistry({
-    storage,
+    // Timed here, not in Room: the persist histogram sees exactly what a room waits for.
+    storage: timedStorage(storage, metrics),
+    metrics,
     logger,
     compaction: { afterUpdates: config.compactAfterUpdates, afterBytes: config.compactAfterBytes },
+    limits: config,
+    bus,
   });
   const gateway = new WebSocketGateway({
     registry,
     sessions: storage,
     logger,
+    metrics,
     maxPayloadBytes: config.maxPayloadBytes,
+    limits: config,
+    authFailures,
   });
   const sessionsApi = new SessionsApi({
     store: storage,
     revoke: (sessionId, role, currentHash) => gateway.revoke(sessionId, role, currentHash),
     maxSeedBytes: config.maxPayloadBytes,
+    authGuard,
   });
-  const exportApi = new ExportApi(storage);
+  const exportApi = new ExportApi(storage, authGuard);
+  const opsApi = new OpsApi({
+    storage,
+    metrics,
+    metricsToken: config.metricsToken,
+    isClosing: () => closing !== null,
+    logger,
+  });
   const serveStatic = createStaticHandler(config.staticDir, logger);
   /** Requests that may still touch storage; close() waits for them before closing it. */
   const inflight = new Set<Promise<void>>();
@@ -58,6 +88,8 @@ export function createSyncServer(config: ServerConfig, deps: SyncServerDeps = {}
     const path = pathOf(req);
     if (path === '/healthz') {
       sendJson(res, 200, { ok: true, rooms: registry.roomCount, connections: registry.connectionCount });
+    } else if (opsApi.handles(path)) {
+      await opsApi.handle(path, req, res);
     } else if (sessionsApi.handles(path)) {
       if (closing) throw new HttpError(503, 'server is shutting down');
       await sessionsApi.handle(path, req, res);
@@ -90,14 +122,18 @@ export function createSyncServer(config: ServerConfig, deps: SyncServerDeps = {}
   server.on('upgrade', (req: http.IncomingMessage, socket, head: Buffer) => gateway.handleUpgrade(req, socket, head));
 
   async function shutdown(): Promise<void> {
-    // Stop listening first; the callback fires once open HTTP connections are gone.
-    const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
+    // Still listening while clients close and rooms flush: /readyz answers 503 so a load balancer
+    // takes this instance out, and a client reconnecting after its 1012 gets a 503 upgrade (and
+    // retries elsewhere) rather than a refused connection. New API writes already get 503.
     await gateway.close(CloseCode.ServiceRestart, 'server restart');
     await registry.closeAll(CloseCode.ServiceRestart, 'server restart');
+    // The callback fires once open HTTP connections are gone.
+    const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
     await Promise.all(inflight);
     server.closeAllConnections();
     await httpClosed;
+    await bus.close();
     await storage.close();
     logger.info('sync server stopped');
   }
@@ -121,5 +157,7 @@ function errorHeaders(status: number): Record<string, string> {
   // 413: stop reading a body we refused, rather than draining it.
   if (status === 413) return { Connection: 'close' };
   if (status === 401) return { 'WWW-Authenticate': 'Bearer' };
+  // The failed-attempt window refills within a minute.
+  if (status === 429) return { 'Retry-After': '60' };
   return {};
 }

@@ -17,6 +17,7 @@ import {
   type Role,
 } from '@wcb/shared';
 import { HttpError, readJsonBody, sendJson } from './http-util';
+import type { AuthGuard } from './limits';
 import { WS_PATH } from './websocket';
 import type { RoomSeed, SessionRecord, SessionStore } from './storage/types';
 import {
@@ -92,6 +93,8 @@ export interface SessionsApiOptions {
   readonly revoke: (sessionId: string, role: Role, currentHash: string) => void;
   /** Largest registration body (with its seed); the websocket's message limit. */
   readonly maxSeedBytes: number;
+  /** Limits failed token attempts per address (429); none if absent. */
+  readonly authGuard?: AuthGuard;
 }
 
 /** `/api/sessions/<id>/<action>` */
@@ -216,7 +219,7 @@ export class SessionsApi {
   }
 
   private authorize(req: IncomingMessage, id: string, required?: Role): Promise<{ role: Role }> {
-    return authorizeRequest(this.options.store, req, id, required);
+    return authorizeRequest(this.options.store, req, id, required, this.options.authGuard);
   }
 }
 
@@ -225,12 +228,21 @@ export class SessionsApi {
  * 401 for a missing or wrong token (or a session registered before tokens existed),
  * 403 when `required` is given and the role differs.
  */
-export async function authorizeRequest(store: SessionStore, req: IncomingMessage, id: string, required?: Role): Promise<{ role: Role }> {
+export async function authorizeRequest(
+  store: SessionStore,
+  req: IncomingMessage,
+  id: string,
+  required?: Role,
+  guard?: AuthGuard,
+): Promise<{ role: Role }> {
+  // Before any lookup: a blocked address learns nothing, not even whether the session exists.
+  guard?.check(req);
   const session = SESSION_ID_RE.test(id) ? await store.getSession(id) : null;
   if (!session) throw new HttpError(404, 'unknown session');
   const token = bearerToken(req.headers.authorization);
+  const role = token === null ? null : roleForToken(token, session.tokenHashes);
+  if (!role) guard?.failed(req);
   if (token === null) throw new HttpError(401, 'missing token: send Authorization: Bearer <token>');
-  const role = roleForToken(token, session.tokenHashes);
   if (!role) throw new HttpError(401, 'invalid token');
   if (required && role !== required) throw new HttpError(403, `only the ${required} may do this`);
   return { role };

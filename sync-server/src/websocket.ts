@@ -3,8 +3,19 @@ import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { parseRoomName, type Role, type RoomRef } from '@wcb/shared';
 import { CloseCode } from './close-codes';
+import { DEFAULTS } from './config';
+import {
+  ConnectionCounter,
+  FailureLimiter,
+  LimitRefusal,
+  MessageRateLimiter,
+  clientAddress,
+  originAllowed,
+  writeSize,
+} from './limits';
 import type { Connection } from './connection';
 import type { Logger } from './logger';
+import { noMetrics, type Metrics, type RejectReason } from './metrics';
 import type { Room } from './room';
 import type { RoomRegistry } from './room-registry';
 import type { SessionStore } from './storage/types';
@@ -28,6 +39,29 @@ export interface WebSocketGatewayOptions {
   readonly sessions: SessionStore;
   readonly logger: Logger;
   readonly maxPayloadBytes: number;
+  /** Defaults to noMetrics. */
+  readonly metrics?: Metrics;
+  /** Connection limits; each defaults to its DEFAULTS value (config.ts). */
+  readonly limits?: Partial<GatewayLimits>;
+  /** Failed token attempts per address, shared with the HTTP API; one of our own if absent. */
+  readonly authFailures?: FailureLimiter;
+}
+
+export interface GatewayLimits {
+  readonly maxConnectionsPerIp: number;
+  readonly messageBurst: number;
+  readonly messageRate: number;
+  readonly messageBytesPerSecond: number;
+  readonly authFailuresPerMinute: number;
+  readonly trustProxy: number;
+  readonly allowedOrigins: readonly string[];
+}
+
+/** Who is knocking: read from the upgrade request, before the socket exists. */
+interface Caller {
+  readonly address: string;
+  readonly origin: string | undefined;
+  readonly token: string | null;
 }
 
 class WsConnection implements Connection {
@@ -45,6 +79,7 @@ class WsConnection implements Connection {
     readonly id: string,
     private readonly ws: WebSocket,
     private readonly backlogLimit: number,
+    private readonly metrics: Metrics = noMetrics,
   ) {
     this.closed = new Promise((resolve) =>
       ws.once('close', () => {
@@ -67,6 +102,7 @@ class WsConnection implements Connection {
       return;
     }
     this.ws.send(message);
+    this.metrics.messageOut(message.byteLength);
   }
 
   close(code: number, reason: string): void {
@@ -103,8 +139,14 @@ export class WebSocketGateway {
   private closing = false;
   /** Per session: bumped by every revocation, so an authentication that raced one starts over. */
   private readonly revocations = new Map<string, number>();
+  private readonly limits: GatewayLimits;
+  private readonly perAddress: ConnectionCounter;
+  private readonly authFailures: FailureLimiter;
 
   constructor(private readonly options: WebSocketGatewayOptions) {
+    this.limits = { ...DEFAULTS, ...options.limits };
+    this.perAddress = new ConnectionCounter(this.limits.maxConnectionsPerIp);
+    this.authFailures = options.authFailures ?? new FailureLimiter(this.limits.authFailuresPerMinute);
     this.wss = new WebSocketServer({
       noServer: true,
       maxPayload: options.maxPayloadBytes,
@@ -121,8 +163,12 @@ export class WebSocketGateway {
     const path = (req.url ?? '').split('?', 1)[0] ?? '';
     if (path !== WS_PATH && !path.startsWith(`${WS_PATH}/`)) return rejectUpgrade(socket, 404, 'Not Found');
     if (this.closing) return rejectUpgrade(socket, 503, 'Service Unavailable');
-    const token = queryToken(req.url);
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, path.slice(WS_PATH.length + 1), token));
+    const caller: Caller = {
+      address: clientAddress(req, this.limits.trustProxy),
+      origin: req.headers.origin,
+      token: queryToken(req.url),
+    };
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, path.slice(WS_PATH.length + 1), caller));
   }
 
   /**
@@ -149,20 +195,77 @@ export class WebSocketGateway {
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 
-  private accept(ws: WebSocket, roomName: string, token: string | null): void {
+  private accept(ws: WebSocket, roomName: string, caller: Caller): void {
     const { logger } = this.options;
-    ws.on('error', (error) => logger.debug('websocket error', { error }));
+    const metrics = this.options.metrics ?? noMetrics;
+    const { token, address } = caller;
+    ws.on('error', (error: Error & { code?: string }) => {
+      // `ws` closes a frame past maxPayload with 1009 itself; this is where we hear of it.
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') metrics.rejected('too-big');
+      logger.debug('websocket error', { error });
+    });
     // Accept-then-close rather than an HTTP 4xx: browsers hide upgrade status codes from
     // scripts, but a close code reaches the client and stops the stock provider for good.
     const ref = parseRoomName(roomName);
     if (!ref) {
       logger.info('rejected websocket: invalid room name', { length: roomName.length });
       ws.close(CloseCode.InvalidRoom, 'invalid room');
+      metrics.rejected('invalid-room');
       return;
     }
-    const conn = new WsConnection(`c${this.nextId++}`, ws, BACKLOG_FRAMES * this.options.maxPayloadBytes);
+    // Checked before anything is allocated for the connection: each refusal costs one close frame.
+    const refuse = (code: number, reason: string, metric: RejectReason, message: string): void => {
+      logger.info(message, { room: roomName, address });
+      metrics.rejected(metric);
+      ws.close(code, reason);
+    };
+    if (!originAllowed(caller.origin, this.limits.allowedOrigins)) {
+      return refuse(CloseCode.Forbidden, 'origin not allowed', 'origin', 'rejected websocket: origin not allowed');
+    }
+    if (this.authFailures.blocked(address)) {
+      return refuse(
+        CloseCode.TooManyAttempts,
+        'too many attempts',
+        'auth-rate-limited',
+        'rejected websocket: too many failed token attempts',
+      );
+    }
+    if (!this.perAddress.acquire(address)) {
+      return refuse(
+        CloseCode.TooManyConnections,
+        'too many connections',
+        'connections-per-ip',
+        'rejected websocket: too many connections from this address',
+      );
+    }
+    ws.once('close', () => this.perAddress.release(address));
+    const rate = new MessageRateLimiter({
+      burst: this.limits.messageBurst,
+      perSecond: this.limits.messageRate,
+      bytesPerSecond: this.limits.messageBytesPerSecond,
+      maxFrameBytes: this.options.maxPayloadBytes,
+    });
+    const conn = new WsConnection(`c${this.nextId++}`, ws, BACKLOG_FRAMES * this.options.maxPayloadBytes, metrics);
     this.connections.add(conn);
+    (this.options.metrics ?? noMetrics).connectionOpened();
     let room: Room | null = null;
+    /** Hands one message to the room, unless it would grow the doc past maxDocBytes. */
+    const deliver = (target: Room, bytes: Uint8Array): void => {
+      if (conn.isClosing) return;
+      const size = writeSize(bytes);
+      if (size > 0 && this.options.registry.wouldExceed(target, size)) {
+        logger.warn('closing connection: update would exceed the document size limit', {
+          room: roomName,
+          conn: conn.id,
+          bytes: size,
+        });
+        conn.close(CloseCode.DocumentTooLarge, 'document too large');
+        metrics.rejected('doc-too-large');
+        target.leave(conn);
+        return;
+      }
+      target.receive(conn, bytes);
+    };
     // The stock client sends its step 1 at once; it waits here while the token is checked.
     const early: Uint8Array[] = [];
     let earlyBytes = 0;
@@ -171,32 +274,51 @@ export class WebSocketGateway {
       if (conn.isClosing) return;
       if (!isBinary) {
         conn.close(CloseCode.UnsupportedData, 'binary messages only');
+        metrics.rejected('text-frame');
         room?.leave(conn);
         return;
       }
       const bytes = toBytes(data);
-      if (room) return room.receive(conn, bytes);
+      metrics.messageIn(bytes.byteLength);
+      if (!rate.allow(bytes.byteLength)) {
+        logger.warn('closing connection: message rate exceeded', { room: roomName, conn: conn.id, address });
+        conn.close(CloseCode.RateLimited, 'rate limited');
+        metrics.rejected('update-rate');
+        room?.leave(conn);
+        return;
+      }
+      if (room) return deliver(room, bytes);
       earlyBytes += bytes.byteLength;
       if (earlyBytes <= this.options.maxPayloadBytes) early.push(bytes);
-      else conn.close(CloseCode.MessageTooBig, 'too much data before authentication');
+      else {
+        conn.close(CloseCode.MessageTooBig, 'too much data before authentication');
+        metrics.rejected('too-big');
+      }
     });
     ws.on('pong', () => {
       conn.alive = true;
     });
     ws.on('close', (code) => {
       this.connections.delete(conn);
+      (this.options.metrics ?? noMetrics).connectionClosed();
       room?.leave(conn);
       logger.debug('connection closed', { room: roomName, conn: conn.id, code });
     });
 
-    this.authenticate(conn, ref, token).then(
+    this.authenticate(conn, ref, token, address).then(
       (ok) => {
         if (!ok || conn.isClosing) return;
         try {
           room = this.options.registry.join(roomName, conn);
           logger.debug('connection opened', { room: roomName, conn: conn.id, role: conn.role });
-          for (const message of early.splice(0)) room.receive(conn, message);
+          for (const message of early.splice(0)) deliver(room, message);
         } catch (error) {
+          if (error instanceof LimitRefusal) {
+            logger.info(`rejected websocket: ${error.reason}`, { room: roomName, conn: conn.id });
+            metrics.rejected(error.metric);
+            conn.close(error.closeCode, error.reason);
+            return;
+          }
           logger.error('joining a room failed', { room: roomName, conn: conn.id, error });
           conn.close(CloseCode.InternalError, 'internal error');
           room?.leave(conn);
@@ -213,7 +335,7 @@ export class WebSocketGateway {
    * Resolves true once `conn` carries its session, role and token hash; otherwise closes it
    * (4404 unknown session, 4401 unauthorized) and resolves false. Never logs the token.
    */
-  private async authenticate(conn: WsConnection, ref: RoomRef, token: string | null): Promise<boolean> {
+  private async authenticate(conn: WsConnection, ref: RoomRef, token: string | null, address: string): Promise<boolean> {
     const { sessions, logger } = this.options;
     for (;;) {
       const epoch = this.revocations.get(ref.sessionId) ?? 0;
@@ -224,6 +346,7 @@ export class WebSocketGateway {
       if (!session) {
         logger.info('rejected websocket: unknown session', { conn: conn.id });
         conn.close(CloseCode.UnknownSession, 'unknown session');
+        (this.options.metrics ?? noMetrics).rejected('unknown-session');
         return false;
       }
       const role = roleForToken(token, session.tokenHashes);
@@ -231,6 +354,9 @@ export class WebSocketGateway {
         const cause = token ? 'wrong token' : 'no token';
         logger.info('rejected websocket: unauthorized', { session: ref.sessionId, conn: conn.id, cause });
         conn.close(CloseCode.Unauthorized, 'unauthorized');
+        (this.options.metrics ?? noMetrics).rejected('unauthorized');
+        this.authFailures.failed(address);
+        if (this.authFailures.blocked(address)) logger.warn('too many failed token attempts', { address });
         return false;
       }
       // Set in the same turn as the epoch check: a later revoke() sees this connection.

@@ -48,6 +48,11 @@ describe('export and import on the command line', () => {
     expect(md).toContain('# ОЦИФРОВАНІ РЕЗУЛЬТАТИ РОБОТИ «NGO NETWORKING: КОНФЕРЕНЦІЯ»');
     expect(md).toContain('Об\'єднання ГО для досягнення спільних цілей у спільних проектах протягом 5 років\\.');
 
+    // An id is also taken after `--`, for ids that begin with '-' (made before ids avoided it).
+    const dashed = join(dataDir, 'dashed.md');
+    expect((await cli('export', '--format', 'md', '--out', dashed, '--', id)).code).toBe(0);
+    expect(await readFile(dashed, 'utf8')).toBe(md);
+
     // The default format is the Word document.
     const docx = join(dataDir, 'results.docx');
     expect((await cli('export', id, '--out', docx)).code).toBe(0);

@@ -4,9 +4,10 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import * as Y from 'yjs';
 import { controlRoom, phaseRoom } from '@wcb/shared';
-import { SqliteStorage } from '@wcb/sync-server';
+import { CloseCode, SqliteStorage } from '@wcb/sync-server';
 import { connectClient, nextEvent, waitForDoc, type TestClient } from './helpers/clients';
 import { ControlledStorage, createGate } from './helpers/controlled-storage';
+import { RawPeer } from './helpers/raw-peer';
 import { registerSession } from './helpers/sessions';
 import { makeTempDir, startTestServer, type TestServer } from './helpers/test-server';
 
@@ -34,10 +35,35 @@ function nextClientFrame(server: TestServer): Promise<void> {
   });
 }
 
+/** Real SQLite whose next load rejects (a locked or unreadable file), recording every write. */
+class FlakyLoadSqlite extends SqliteStorage {
+  failNextLoad = false;
+  readonly writes: string[] = [];
+
+  override async load(room: string): Promise<Uint8Array[]> {
+    if (this.failNextLoad) {
+      this.failNextLoad = false;
+      throw new Error('simulated load failure');
+    }
+    return super.load(room);
+  }
+
+  override async append(room: string, update: Uint8Array): Promise<number> {
+    this.writes.push(`append ${room}`);
+    return super.append(room, update);
+  }
+
+  override async compact(room: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    this.writes.push(`compact ${room}`);
+    return super.compact(room, snapshot, throughSeq);
+  }
+}
+
 describe('persistence', () => {
   const clients: TestClient[] = [];
   const servers: TestServer[] = [];
   const dirs: string[] = [];
+  const cleanupPeers: RawPeer[] = [];
   /** The facilitator token of the test's session: it may write every room. */
   let token = '';
   const join = (server: TestServer, room: string): TestClient => {
@@ -70,6 +96,7 @@ describe('persistence', () => {
 
   afterEach(async () => {
     for (const client of clients.splice(0)) client.destroy();
+    for (const peer of cleanupPeers.splice(0)) peer.close();
     for (const server of servers.splice(0)) await server.stop();
     for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
   });
@@ -203,5 +230,48 @@ describe('persistence', () => {
     await reader.synced();
     expect(reader.doc.getMap('notes').toJSON()).toEqual(expected);
     expect(Y.encodeStateVector(reader.doc)).toEqual(Y.encodeStateVector(writer.doc));
+  });
+
+  it('leaves a SQLite room byte for byte as it was when its load fails once, and the next join loads it whole', async () => {
+    const dataDir = await tempDir();
+    const storage = new FlakyLoadSqlite({ dataDir, synchronous: 'NORMAL' });
+    const session = await registerSession(storage);
+    token = session.tokens.facilitator;
+    const room = controlRoom(session.id);
+    // A snapshot and a log after it: what a failed room could clobber with a snapshot of its empty doc.
+    const stored = new Y.Doc();
+    writeNote(stored, 'old', 'in the snapshot');
+    const seq = await storage.append(room, Y.encodeStateAsUpdate(stored));
+    await storage.compact(room, Y.encodeStateAsUpdate(stored), seq);
+    const appended = nextEvent<[Uint8Array]>(stored, 'update');
+    writeNote(stored, 'new', 'in the log');
+    await storage.append(room, (await appended)[0]);
+    const rows = await storage.load(room);
+    storage.writes.length = 0;
+    storage.failNextLoad = true;
+    const server = await start({ storage });
+
+    // A client with an offline edit arrives while the load fails: its step 2 must not be stored
+    // on top of a doc that is missing the stored state.
+    const first = await RawPeer.connect(server.wsUrl, room, token);
+    const offline = new Y.Doc();
+    writeNote(offline, 'offline', 'made without the server');
+    first.sendStep2(Y.encodeStateAsUpdate(offline));
+    // Any message at all would mean the room went on without its stored state.
+    const served = first.waitFor('a message', () => first.received.length > 0).then(
+      () => 'a message from a room that failed to load',
+      () => 'no message within the wait',
+    );
+    expect(await Promise.race([first.closed.then(({ code }) => code), served])).toBe(CloseCode.RoomLoadFailed);
+
+    // A new instance loads only after the failed one has retired and flushed, so by now it is done.
+    const second = await RawPeer.join(server.wsUrl, room, token);
+    cleanupPeers.push(second);
+    const loaded = await second.roundTrip();
+    expect(noteText(loaded, 'old')).toBe('in the snapshot');
+    expect(noteText(loaded, 'new')).toBe('in the log');
+    expect(noteText(loaded, 'offline')).toBeUndefined(); // a stock client re-sends it on reconnect
+    expect(storage.writes).toEqual([]);
+    expect(await storage.load(room)).toEqual(rows);
   });
 });

@@ -144,6 +144,14 @@ export function runStorageContract(
       expect(await storage.load('S7654321/control')).toEqual([]);
     });
 
+    it('answers a readiness ping without writing anything', async () => {
+      await storage.append('r/control', bytes(1));
+      const before = await storage.stats('r/control');
+      await expect(storage.ping()).resolves.toBeUndefined();
+      expect(await storage.stats('r/control')).toEqual(before);
+      expect(await storage.load('nobody/control')).toEqual([]);
+    });
+
     if (durable) it('keeps snapshots, updates and sessions across a reopen', async () => {
       const reopen = harness.reopen;
       if (!reopen) throw new Error(`${name}: a durable adapter's harness must provide reopen()`);

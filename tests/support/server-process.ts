@@ -12,6 +12,11 @@ export interface ServerProcess {
   readonly output: string[];
   /** SIGTERM, then waits for the exit (SIGKILL after a grace period). Idempotent. */
   stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /**
+   * Sends `signal` at once (no grace period) and resolves on the exit: SIGKILL is a crash.
+   * Idempotent with stop(): whichever comes first decides how the process ends.
+   */
+  kill(signal: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 // The server closes sockets and flushes rooms in well under a second; never hang teardown on it.
@@ -62,7 +67,17 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   }
 
   let stopped: ReturnType<ServerProcess['stop']> | undefined;
-  return { url: `http://127.0.0.1:${port}`, port, output, stop: () => (stopped ??= stopChild(child, exited)) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    output,
+    stop: () => (stopped ??= stopChild(child, exited)),
+    kill: (signal) =>
+      (stopped ??= (() => {
+        if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+        return exited;
+      })()),
+  };
 }
 
 async function stopChild(child: ChildProcess, exited: ReturnType<ServerProcess['stop']>): ReturnType<ServerProcess['stop']> {

@@ -6,7 +6,7 @@ import { loadSessionDocs } from '../session-docs';
 import { SqliteStorage } from '../storage/sqlite';
 import { parseCli, UsageError } from './args';
 
-const USAGE = `usage: npm run export -- <session-id> --format ${EXPORT_FORMATS.join('|')} [--out FILE] [--data-dir DIR]`;
+const USAGE = `usage: npm run export -- [--] <session-id> --format ${EXPORT_FORMATS.join('|')} [--out FILE] [--data-dir DIR]`;
 
 /** `npm run export`: renders a session straight from the store (the server may be running or not). */
 export async function runExport(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<string> {

@@ -1,10 +1,11 @@
 import { ImportError } from '@wcb/shared';
 import { UsageError } from './args';
+import { BACKUP_USAGE, runBackup } from './backup';
 import { EXPORT_USAGE, runExport } from './export';
 import { IMPORT_USAGE, runImport } from './import';
 
 /**
- * `tsx sync-server/src/cli/main.ts export|import ...` (npm run export / npm run import).
+ * `tsx sync-server/src/cli/main.ts export|import|backup ...` (npm run export / import / backup).
  * Exit codes: 0 done, 1 failed, 2 wrong command line, 3 broken import file.
  */
 async function main(argv: string[]): Promise<number> {
@@ -21,10 +22,16 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${id}\n`);
       return 0;
     }
+    if (command === 'backup') {
+      // The path alone on stdout, like export's: scripts (and cron mail) read where it went.
+      process.stdout.write(`${(await runBackup(rest, process.env)).out}\n`);
+      return 0;
+    }
     throw new UsageError(`unknown command "${command ?? ''}"`);
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n${command === 'import' ? IMPORT_USAGE : EXPORT_USAGE}\n`);
+      const usage = command === 'import' ? IMPORT_USAGE : command === 'backup' ? BACKUP_USAGE : EXPORT_USAGE;
+      process.stderr.write(`${error.message}\n${usage}\n`);
       return 2;
     }
     if (error instanceof ImportError) {

@@ -80,6 +80,10 @@ export class MemoryStorage implements Storage {
     return true;
   }
 
+  async ping(): Promise<void> {
+    this.assertOpen();
+  }
+
   async close(): Promise<void> {
     this.closed = true;
   }

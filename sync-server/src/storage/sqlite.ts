@@ -166,6 +166,11 @@ export class SqliteStorage implements Storage {
     return this.q.setHash[role].run(hash, id).changes > 0;
   }
 
+  async ping(): Promise<void> {
+    // Reads the schema page: fails on a closed handle, a vanished or corrupt file, an I/O error.
+    this.q.ping.get();
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
@@ -194,6 +199,7 @@ function migrate(db: SqliteDatabase, synchronous: SqliteSynchronous): void {
 
 function prepareStatements(db: SqliteDatabase) {
   return {
+    ping: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM sqlite_schema'),
     snapshot: db.prepare<[string], { data: Buffer }>('SELECT data FROM room_snapshots WHERE room = ?'),
     snapshotSeq: db.prepare<[string], { through_seq: number }>(
       'SELECT through_seq FROM room_snapshots WHERE room = ?',

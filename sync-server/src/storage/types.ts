@@ -70,6 +70,11 @@ export interface SessionStore {
 }
 
 export interface Storage extends DocStorage, SessionStore {
+  /**
+   * Resolves once the store answers a trivial query (readiness probe); rejects when it cannot.
+   * Must not write, and must be cheap enough to call on every `/readyz`.
+   */
+  ping(): Promise<void>;
   /** Flushes and releases the store; no other method may be called afterwards. */
   close(): Promise<void>;
 }

@@ -25,6 +25,7 @@ export class ControlledStorage implements Storage {
   failLoads = false;
   failAppends = false;
   failSessionLookups = false;
+  failPings = false;
   readonly calls: { load: string[]; append: string[] } = { load: [], append: [] };
   private readonly waiters: { kind: 'load' | 'append'; resolve: () => void }[] = [];
 
@@ -66,6 +67,12 @@ export class ControlledStorage implements Storage {
 
   setTokenHash(id: string, role: Role, hash: string): Promise<boolean> {
     return this.inner.setTokenHash(id, role, hash);
+  }
+
+  /** Readiness probe (`/readyz`); `failPings` makes the store look unreachable. */
+  async ping(): Promise<void> {
+    if (this.failPings) throw new Error('simulated storage outage');
+    return this.inner.ping();
   }
 
   close(): Promise<void> {

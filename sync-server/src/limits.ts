@@ -1,0 +1,260 @@
+/**
+ * Small, clock-injectable limiters shared by the websocket gateway and the HTTP API
+ * (PROTOCOL.md, "Limits and tuning"). No timers: every limiter refills lazily from `now()`,
+ * so an idle server does no work and tests can drive time by hand.
+ */
+import type { IncomingMessage } from 'node:http';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import { HttpError } from './http-util';
+import type { Logger } from './logger';
+import type { Metrics, RejectReason } from './metrics';
+
+export type Clock = () => number;
+
+/**
+ * A token bucket: holds up to `capacity` tokens, refills `perSecond` tokens per second, and
+ * `take(n)` succeeds only when `n` tokens are there. A burst up to `capacity` passes at once;
+ * a sustained rate above `perSecond` runs it dry.
+ */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly perSecond: number,
+    private readonly now: Clock = Date.now,
+  ) {
+    this.tokens = capacity;
+    this.last = now();
+  }
+
+  /** Takes `amount` tokens if available; on failure takes nothing. */
+  take(amount = 1): boolean {
+    this.refill();
+    if (amount > this.tokens) return false;
+    this.tokens -= amount;
+    return true;
+  }
+
+  get available(): number {
+    this.refill();
+    return this.tokens;
+  }
+
+  private refill(): void {
+    const now = this.now();
+    const elapsed = Math.max(0, now - this.last) / 1000;
+    this.last = now;
+    this.tokens = Math.min(this.capacity, this.tokens + elapsed * this.perSecond);
+  }
+}
+
+export interface MessageRateLimits {
+  /** Messages a connection may send at once before the rate applies. */
+  readonly burst: number;
+  /** Sustained messages per second. */
+  readonly perSecond: number;
+  /** Sustained bytes per second; the byte burst is one maximal frame plus one second of it. */
+  readonly bytesPerSecond: number;
+  /** Largest frame: a single legitimate frame of this size must always pass a full bucket. */
+  readonly maxFrameBytes: number;
+}
+
+/** Per connection: both a message count and a byte budget, each a token bucket. */
+export class MessageRateLimiter {
+  private readonly messages: TokenBucket;
+  private readonly bytes: TokenBucket;
+
+  constructor(limits: MessageRateLimits, now: Clock = Date.now) {
+    this.messages = new TokenBucket(limits.burst, limits.perSecond, now);
+    this.bytes = new TokenBucket(limits.maxFrameBytes + limits.bytesPerSecond, limits.bytesPerSecond, now);
+  }
+
+  /** Whether one more message of `size` bytes is within the budget (and charges it if so). */
+  allow(size: number): boolean {
+    // Check both before charging either, so a refusal costs nothing.
+    if (this.messages.available < 1 || this.bytes.available < size) return false;
+    return this.messages.take(1) && this.bytes.take(size);
+  }
+}
+
+/**
+ * Counts failed token attempts per key (a client address) in a sliding one-minute window,
+ * approximated by a token bucket of `perMinute` tokens refilling `perMinute` per minute.
+ * While a key's bucket is empty it is blocked: callers refuse it without checking the token.
+ * Keys whose bucket is full again are forgotten, so memory follows recent offenders only.
+ */
+export class FailureLimiter {
+  private readonly buckets = new Map<string, TokenBucket>();
+  private sweeps = 0;
+
+  constructor(
+    private readonly perMinute: number,
+    private readonly now: Clock = Date.now,
+  ) {}
+
+  /** True while `key` has used up its failures: refuse without looking at the token. */
+  blocked(key: string): boolean {
+    const bucket = this.buckets.get(key);
+    return bucket !== undefined && bucket.available < 1;
+  }
+
+  /** Records one failed attempt by `key`. */
+  failed(key: string): void {
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      bucket = new TokenBucket(this.perMinute, this.perMinute / 60, this.now);
+      this.buckets.set(key, bucket);
+    }
+    bucket.take(1);
+    // Amortised cleanup: an attacker cycling addresses cannot grow the map without bound.
+    if (++this.sweeps >= 1024) this.sweep();
+  }
+
+  get trackedKeys(): number {
+    return this.buckets.size;
+  }
+
+  private sweep(): void {
+    this.sweeps = 0;
+    for (const [key, bucket] of this.buckets) if (bucket.available >= this.perMinute) this.buckets.delete(key);
+  }
+}
+
+/** Counts open connections per key and refuses one past `max`. */
+export class ConnectionCounter {
+  private readonly counts = new Map<string, number>();
+
+  constructor(private readonly max: number) {}
+
+  /** Counts a new connection of `key`; false (and not counted) when `key` is at the limit. */
+  acquire(key: string): boolean {
+    const count = this.counts.get(key) ?? 0;
+    if (count >= this.max) return false;
+    this.counts.set(key, count + 1);
+    return true;
+  }
+
+  release(key: string): void {
+    const count = (this.counts.get(key) ?? 0) - 1;
+    if (count > 0) this.counts.set(key, count);
+    else this.counts.delete(key);
+  }
+
+  count(key: string): number {
+    return this.counts.get(key) ?? 0;
+  }
+}
+
+/**
+ * The address a request came from. With `trustProxy` = n > 0 the server sits behind n reverse
+ * proxies, each appending the address it saw to X-Forwarded-For: the n-th entry from the right
+ * is the client as our outermost trusted proxy saw it. Entries further left are whatever the
+ * client claimed, so they are never used. With 0 the header is ignored entirely.
+ */
+export function clientAddress(req: IncomingMessage, trustProxy: number): string {
+  const direct = req.socket.remoteAddress ?? 'unknown';
+  if (trustProxy <= 0) return direct;
+  const header = req.headers['x-forwarded-for'];
+  const raw = Array.isArray(header) ? header.join(',') : (header ?? '');
+  const hops = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  return hops[hops.length - trustProxy] ?? hops[0] ?? direct;
+}
+
+/**
+ * Whether an upgrade's Origin may connect. An empty allow-list allows every origin; a missing
+ * Origin header (Node scripts, native apps: not a browser, so no cross-site risk) is allowed.
+ */
+export function originAllowed(origin: string | undefined, allowed: readonly string[]): boolean {
+  if (allowed.length === 0 || origin === undefined) return true;
+  return allowed.includes(normalizeOrigin(origin));
+}
+
+/** Origins compare case-insensitively and without a trailing slash. */
+export const normalizeOrigin = (origin: string): string => origin.trim().replace(/\/+$/, '').toLowerCase();
+
+/** Decides, for the HTTP endpoints that take a token, whether a caller may try one. */
+export interface AuthGuard {
+  /** Throws HttpError 429 when the request's address used up its failed attempts. */
+  check(req: IncomingMessage): void;
+  /** Records a failed token attempt (401) by the request's address. */
+  failed(req: IncomingMessage): void;
+}
+
+/** The HTTP side of the failed-attempt limiter: 429 while an address is blocked. */
+export function httpAuthGuard(
+  limiter: FailureLimiter,
+  options: { readonly trustProxy: number; readonly metrics: Metrics; readonly logger: Logger },
+): AuthGuard {
+  return {
+    check(req) {
+      if (!limiter.blocked(clientAddress(req, options.trustProxy))) return;
+      options.metrics.rejected('auth-rate-limited');
+      throw new HttpError(429, 'too many failed attempts; try again in a minute');
+    },
+    failed(req) {
+      const address = clientAddress(req, options.trustProxy);
+      limiter.failed(address);
+      if (limiter.blocked(address)) options.logger.warn('too many failed token attempts', { address });
+    },
+  };
+}
+
+/** A refusal by a limit: which close code to send and which metric to count. */
+export class LimitRefusal extends Error {
+  override readonly name = 'LimitRefusal';
+
+  constructor(
+    readonly closeCode: number,
+    readonly reason: string,
+    readonly metric: RejectReason,
+  ) {
+    super(reason);
+  }
+}
+
+/**
+ * An upper estimate of a doc's encoded state: the bytes of every update it emitted (the load's
+ * one transaction included). Yjs state is never much smaller than its updates (deletions keep
+ * tombstones), so the estimate is re-measured exactly only when it would cross the limit.
+ */
+export class DocSize {
+  private estimate = 0;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly maxBytes: number,
+  ) {
+    doc.on('update', (update: Uint8Array) => {
+      this.estimate += update.byteLength;
+    });
+  }
+
+  /** Whether `incoming` more bytes would grow the state past the limit. */
+  wouldExceed(incoming: number): boolean {
+    if (this.estimate + incoming <= this.maxBytes) return false;
+    this.estimate = Y.encodeStateAsUpdate(this.doc).byteLength;
+    return this.estimate + incoming > this.maxBytes;
+  }
+}
+
+/**
+ * The payload size of a doc write (sync step 2 or update), 0 for anything else. A message that
+ * does not even decode is 0 here: the room closes it as malformed.
+ */
+export function writeSize(message: Uint8Array): number {
+  try {
+    const decoder = decoding.createDecoder(message);
+    if (decoding.readVarUint(decoder) !== 0) return 0;
+    const step = decoding.readVarUint(decoder);
+    if (step !== 1 && step !== 2) return 0;
+    return decoding.readVarUint8Array(decoder).byteLength;
+  } catch {
+    return 0;
+  }
+}

@@ -1,0 +1,148 @@
+import { rm } from 'node:fs/promises';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { phaseRoom } from '@wcb/shared';
+import { DEFAULTS, SqliteStorage } from '@wcb/sync-server';
+import { connectClient, waitForDoc, type TestClient } from './helpers/clients';
+import { RawPeer } from './helpers/raw-peer';
+import { registerSession } from './helpers/sessions';
+import { makeTempDir, startTestServer, type TestServer } from './helpers/test-server';
+
+/**
+ * Issue 5: "loading a room costs in proportion to its state, not its history". A workshop
+ * rewrites the same few notes thousands of times; what a (re)load reads must track what the
+ * board shows, not how often it changed.
+ */
+
+// Not a multiple of the compaction threshold: a load finds a snapshot and a tail of the log.
+const UPDATES = 20_250;
+const NOTES = 40;
+const { compactAfterUpdates } = DEFAULTS;
+
+const sum = (parts: readonly Uint8Array[]): number => parts.reduce((n, p) => n + p.byteLength, 0);
+
+/** A fresh 80-character text, different on every call: an overwrite, never a no-op. */
+const textFor = (i: number): string => `rev ${i} `.padEnd(80, String.fromCharCode(97 + (i % 26)));
+
+/**
+ * UPDATES single-edit transactions: each rewrites one note's text, and every 50th deletes a note
+ * and writes a new one in its place. Returns the bytes of every update the writer sent.
+ */
+function churn(doc: Y.Doc): Uint8Array[] {
+  const sent: Uint8Array[] = [];
+  const record = (update: Uint8Array): void => void sent.push(update);
+  doc.on('update', record);
+  const notes = doc.getMap<Y.Map<string>>('notes');
+  const ids = Array.from({ length: NOTES }, (_, n) => `note-${n}`);
+  for (let i = 0; i < UPDATES; i++) {
+    const slot = i % NOTES;
+    if (i % 50 === 49) {
+      doc.transact(() => {
+        notes.delete(ids[slot]!);
+        ids[slot] = `note-${slot}-${i}`;
+        notes.set(ids[slot]!, new Y.Map<string>([['text', textFor(i)]]));
+      });
+    } else if (!notes.has(ids[slot]!)) {
+      notes.set(ids[slot]!, new Y.Map<string>([['text', textFor(i)]]));
+    } else {
+      notes.get(ids[slot]!)!.set('text', textFor(i));
+    }
+  }
+  doc.off('update', record);
+  return sent;
+}
+
+describe('load cost', () => {
+  const cleanups: (() => Promise<unknown> | void)[] = [];
+  afterEach(async () => {
+    for (const fn of cleanups.splice(0).reverse()) await fn();
+  });
+
+  async function start(dataDir: string): Promise<TestServer> {
+    // 20,000 edits in a second is a replay, not a person: the rate limits are tested elsewhere.
+    const unlimited = { messageRate: 1_000_000, messageBurst: 1_000_000, messageBytesPerSecond: 1024 ** 3 };
+    const server = await startTestServer({ dataDir, config: unlimited });
+    cleanups.push(() => server.stop());
+    return server;
+  }
+  function client(server: TestServer, room: string, token: string): TestClient {
+    const c = connectClient(server.wsUrl, room, { token });
+    cleanups.push(() => c.destroy());
+    return c;
+  }
+  async function peer(server: TestServer, room: string, token: string): Promise<RawPeer> {
+    const p = await RawPeer.join(server.wsUrl, room, token);
+    cleanups.push(() => p.close());
+    return p;
+  }
+
+  it(`reads one snapshot the size of the state plus a short log after ${UPDATES} rewrites`, { timeout: 60_000 }, async () => {
+    const dataDir = await makeTempDir();
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const server = await start(dataDir);
+    const session = await registerSession(server.storage);
+    const room = phaseRoom(session.id, 'ideas');
+    const writer = client(server, room, session.tokens.participant);
+    await writer.synced();
+
+    const history = churn(writer.doc);
+    const observer = client(server, room, session.tokens.viewer);
+    const target = Y.encodeStateVector(writer.doc);
+    await waitForDoc('the observer has every rewrite', observer.doc, (d) =>
+      Buffer.from(Y.encodeStateVector(d)).equals(target),
+    );
+    // Its step 2 reply leaves the room's outbox after every append and compaction before it.
+    await (await peer(server, room, session.tokens.viewer)).roundTrip();
+
+    // What a restart after a crash at this moment would read.
+    const stored = await server.storage.load(room);
+    const { updates } = await server.storage.stats(room);
+    const state = Y.encodeStateAsUpdate(writer.doc).byteLength;
+    expect(history).toHaveLength(UPDATES);
+    expect(stored).toHaveLength(updates + 1); // one snapshot first, then the log
+    expect(updates).toBeLessThan(compactAfterUpdates);
+    const [snapshot] = stored;
+    // The snapshot is the state at the last compaction: no bigger than the state now.
+    expect(snapshot!.byteLength).toBeLessThanOrEqual(state);
+    // A load reads the state plus at most a policy's worth of single edits (Yjs keeps a few bytes
+    // per overwritten value as a tombstone, so the state itself grows slowly with history) ...
+    const largestEdit = Math.max(...history.map((u) => u.byteLength));
+    expect(sum(stored)).toBeLessThanOrEqual(state + updates * largestEdit);
+    // ... which is dwarfed by the history it stands for (here about 2 MB).
+    expect(sum(stored)).toBeLessThan(sum(history) / 10);
+
+    // A clean stop folds the short log too: a fresh load is exactly the state, in one piece.
+    await server.stop();
+    const reopened = new SqliteStorage({ dataDir, synchronous: 'NORMAL' });
+    cleanups.push(() => reopened.close());
+    const [only, ...rest] = await reopened.load(room);
+    expect(rest).toEqual([]);
+    expect(only!.byteLength).toBe(state);
+  });
+
+  it('folds a log that outgrew the policy into a snapshot as soon as the room loads, even if nobody writes', async () => {
+    // What a server that crashed before compacting (or ran with a higher threshold) leaves.
+    const dataDir = await makeTempDir();
+    cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+    const seeding = new SqliteStorage({ dataDir, synchronous: 'NORMAL' });
+    const session = await registerSession(seeding);
+    const room = phaseRoom(session.id, 'ideas');
+    const author = new Y.Doc();
+    author.on('update', (update: Uint8Array) => void seeding.append(room, update));
+    const history = churn(author);
+    await seeding.close();
+
+    const server = await start(dataDir);
+    expect((await server.storage.stats(room)).updates).toBe(UPDATES);
+    // A viewer cannot write: nothing but the load itself can trigger this compaction.
+    const viewer = await peer(server, room, session.tokens.viewer);
+    const served = await viewer.roundTrip();
+    expect(Y.encodeStateVector(served)).toEqual(Y.encodeStateVector(author));
+
+    const stats = await server.storage.stats(room);
+    expect(stats.updates).toBe(0);
+    const stored = await server.storage.load(room);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.byteLength).toBeLessThan(sum(history) / 10);
+  });
+});
