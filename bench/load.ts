@@ -28,8 +28,9 @@ const freePort = () =>
 
 type Target = { server: BenchServer; roomUrl: (i: number) => Promise<string> };
 
-async function ours(): Promise<Target> {
-  const server = await startOurServer();
+async function ours(storage: 'durable' | 'memory' = 'durable'): Promise<Target> {
+  // Load generators send far faster than a person: the per-connection rate limit must not be what is measured.
+  const server = await startOurServer({ MESSAGE_RATE: '10000', MESSAGE_BURST: '10000', MAX_CONNECTIONS_PER_IP: '100000' }, storage);
   let n = 0;
   return {
     server,
@@ -147,4 +148,30 @@ export async function benchLoad(opts: { long: boolean }): Promise<Figure[]> {
     { id: 'plenary.cpu', group: 'a. Server load: plenary', label: `plenary: server CPU (reference ${plenary.ref.cpuPercent} %)`, value: plenary.ours.cpuPercent, unit: '%' },
   );
   return figures;
+}
+
+/** b. The cost of durable writes: p50 latency with the durable default (SQLite, synchronous FULL) against storage off. */
+export async function benchDurability(): Promise<Figure[]> {
+  const config: LoadConfig = { clients: 200, roomSize: 10, rate: 1, sendersPerRoom: 10, cursorRate: 0, durationMs: 6000 };
+  const runOn = async (storage: 'durable' | 'memory') => {
+    const target = await ours(storage);
+    try {
+      return await runLoad(target, config);
+    } finally {
+      await target.server.stop();
+    }
+  };
+  const durable = await runOn('durable');
+  const memory = await runOn('memory');
+  return [
+    {
+      id: 'durability.p50',
+      group: 'b. Durable writes',
+      label: `added p50 latency, durable default (${round(durable.latency.p50, 2)} ms) against storage off (${round(memory.latency.p50, 2)} ms), 200 clients in rooms of 10`,
+      value: round(durable.latency.p50 - memory.latency.p50, 2),
+      unit: 'ms',
+      target: { op: '<=', value: 2 },
+      detail: { durable, memory },
+    },
+  ];
 }

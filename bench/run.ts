@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchBrowser } from './browser';
 import { benchBundle } from './bundle';
-import { benchLoad } from './load';
+import { benchDurability, benchLoad } from './load';
 import { benchExport } from './export';
 import { benchRooms } from './rooms';
 import { machine, markdown, verdict, type Figure } from './lib/report';
@@ -16,6 +16,7 @@ const { values } = parseArgs({ options: { only: { type: 'string' }, long: { type
 
 const SUITES: Record<string, { name: string; run: () => Promise<Figure[]> | Figure[] }> = {
   a: { name: 'server load', run: () => benchLoad({ long: values.long === true }) },
+  b: { name: 'durable writes', run: benchDurability },
   c: { name: 'cold open, drag and pan in Chromium', run: benchBrowser },
   e: { name: 'bundle', run: benchBundle },
   f: { name: 'export', run: benchExport },

@@ -7,16 +7,20 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MAIN = fileURLToPath(new URL('../../sync-server/src/main.ts', import.meta.url));
+const ENTRY = fileURLToPath(new URL('./server-entry.ts', import.meta.url));
 
 export type BenchServer = { url: string; wsUrl: string; pid: number; stop(): Promise<void> };
 
-/** Our server as in production (npm start's entry), on port 0, with a fresh data dir. */
-export async function startOurServer(env: Record<string, string> = {}): Promise<BenchServer> {
+/**
+ * Our server as in production (npm start's entry), on port 0, with a fresh data dir; with
+ * `storage: 'memory'` the same server storing nothing (the baseline for the cost of durability).
+ */
+export async function startOurServer(env: Record<string, string> = {}, storage: 'durable' | 'memory' = 'durable'): Promise<BenchServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'wcb-bench-'));
-  const child = fork(MAIN, [], {
+  const child = fork(storage === 'memory' ? ENTRY : MAIN, [], {
     cwd: ROOT,
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', BENCH_STORAGE: storage, ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {
