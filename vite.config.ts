@@ -35,7 +35,8 @@ export default defineConfig({
       },
     }),
   ],
-  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022' },
+  // manifest: which chunks each page needs, for the bundle benchmark (dist/.vite/manifest.json).
+  build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', manifest: true },
   server: {
     proxy: {
       '/api': 'http://localhost:8080',

@@ -20,6 +20,7 @@ export function benchBundle(): Figure[] {
     .map((f) => `assets/${f}`)
     .filter((f) => /\.(js|css)$/.test(f) && !initialSet.has(f));
   const initialBytes = initial.reduce((sum, f) => sum + gz(f), 0);
+  const board = boardRoute(initialSet);
   return [
     {
       id: 'bundle.initial',
@@ -29,6 +30,14 @@ export function benchBundle(): Figure[] {
       unit: 'KB',
       target: { op: '<=', value: 80 },
       detail: { files: Object.fromEntries(initial.map((f) => [f, gz(f)])) },
+    },
+    {
+      id: 'bundle.board',
+      group: 'e. Bundle',
+      label: 'a participant link: initial + the board page and its static imports (gzip)',
+      value: Math.round(((initialBytes + board.reduce((sum, f) => sum + gz(f), 0)) / KB) * 10) / 10,
+      unit: 'KB',
+      detail: { files: board },
     },
     ...lazy.map(
       (f): Figure => ({
@@ -40,4 +49,23 @@ export function benchBundle(): Figure[] {
       }),
     ),
   ];
+}
+
+type ManifestChunk = { file: string; css?: string[]; imports?: string[]; isEntry?: boolean };
+
+/** The files the board page loads beyond the initial ones: its chunk, its static imports, their CSS. */
+function boardRoute(initial: ReadonlySet<string>): string[] {
+  const manifest = JSON.parse(readFileSync(`${DIST}.vite/manifest.json`, 'utf8')) as Record<string, ManifestChunk>;
+  const key = Object.keys(manifest).find((k) => k.endsWith('views/board/BoardPage.tsx'));
+  if (!key) return [];
+  const seen = new Set<string>();
+  const visit = (k: string) => {
+    const chunk = manifest[k];
+    if (!chunk || seen.has(k)) return;
+    seen.add(k);
+    chunk.imports?.forEach(visit);
+  };
+  visit(key);
+  const files = [...seen].flatMap((k) => [manifest[k]!.file, ...(manifest[k]!.css ?? [])]);
+  return [...new Set(files)].filter((f) => !initial.has(f));
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchBrowser } from './browser';
@@ -35,9 +35,16 @@ for (const key of chosen) {
   process.stderr.write(`bench ${key} done in ${((performance.now() - start) / 1000).toFixed(1)} s\n`);
 }
 
+const root = fileURLToPath(new URL('../', import.meta.url));
+// A partial run (--only) updates its own figures and keeps the others from the last full run.
+if (only && existsSync(`${root}bench/results.json`)) {
+  const previous = (JSON.parse(readFileSync(`${root}bench/results.json`, 'utf8')) as { figures: Figure[] }).figures;
+  const fresh = new Set(figures.map((f) => f.group));
+  figures.unshift(...previous.filter((f) => !fresh.has(f.group)).map(({ verdict: _v, ...f }: Figure & { verdict?: string }) => f));
+  figures.sort((a, b) => a.group.localeCompare(b.group));
+}
 const m = machine();
 const results = { machine: m, figures: figures.map((f) => ({ ...f, verdict: verdict(f) })) };
-const root = fileURLToPath(new URL('../', import.meta.url));
 mkdirSync(`${root}docs`, { recursive: true });
 writeFileSync(`${root}bench/results.json`, `${JSON.stringify(results, null, 2)}\n`);
 writeFileSync(`${root}docs/BENCHMARKS.md`, markdown(m, figures));
