@@ -31,8 +31,9 @@ runStorageContract('sqlite', async () => {
 }, { durable: true });
 
 // PostgreSQL: one real server for the file, a fresh database per test. CI installs the
-// binaries (.ci/run), so there this always runs; elsewhere it is skipped with the reason.
-if (postgresBinDir()) {
+// binaries (.ci/run), so there this always runs (and fails loudly without them); elsewhere it is
+// skipped with the reason.
+if (postgresBinDir() || process.env.CI) {
   let postgres: PostgresService;
   beforeAll(async () => {
     postgres = await startPostgres();

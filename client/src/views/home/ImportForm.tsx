@@ -1,11 +1,7 @@
 import { createSignal, Show } from 'solid-js';
-import { ImportError, randomId } from '@wcb/shared';
+import { ImportError } from '@wcb/shared';
 import { t } from '../../i18n';
-import { saveCredentials } from '../../lib/credentials';
-import { upsertRecent } from '../../lib/recent';
-import { navigate } from '../../lib/router';
-import { browserStore } from '../../lib/storage';
-import { registerOnce } from '../../sync/api';
+import { openOwnSession } from './open-own-session';
 
 /**
  * "Import results": a session file (JSON), a results CSV or a seed-003 file becomes a new local
@@ -24,22 +20,7 @@ export function ImportForm(props: { beforeCreate: () => void }) {
     try {
       const { importResultsFile } = await import('./import-results');
       const { id, title, language } = await importResultsFile(file);
-      const store = browserStore();
-      // As for a new session: the importer is the facilitator and mints all three tokens here.
-      const tokens = { facilitator: randomId(), participant: randomId(), viewer: randomId() };
-      saveCredentials(store, {
-        sessionId: id,
-        role: 'facilitator',
-        token: tokens.facilitator,
-        confirmed: true,
-        shareTokens: { participant: tokens.participant, viewer: tokens.viewer },
-      });
-      upsertRecent(store, { id, title, openedAt: Date.now() });
-      // Not awaited: offline, the board registers when the server turns its sockets away (4404).
-      registerOnce(id, { language, tokens }).then(
-        (result) => result === 'registered' && upsertRecent(store, { id, registered: true }),
-      );
-      navigate(`/s/${id}`);
+      openOwnSession(id, { title, language });
     } catch (e) {
       setError(
         e instanceof ImportError

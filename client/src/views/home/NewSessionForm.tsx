@@ -1,11 +1,7 @@
 import { createSignal, For, Show } from 'solid-js';
-import { DEFAULT_TEMPLATE_ID, findTemplate, LANGUAGES, randomId, TEMPLATES, type Language } from '@wcb/shared';
+import { DEFAULT_TEMPLATE_ID, findTemplate, LANGUAGES, TEMPLATES, type Language } from '@wcb/shared';
 import { t } from '../../i18n';
-import { navigate } from '../../lib/router';
-import { upsertRecent } from '../../lib/recent';
-import { saveCredentials } from '../../lib/credentials';
-import { browserStore } from '../../lib/storage';
-import { registerOnce } from '../../sync/api';
+import { openOwnSession } from './open-own-session';
 import { createLocalSession } from '../../sync/create-session';
 
 // UI strings are English until the i18n issue; template names follow the UI language.
@@ -33,23 +29,7 @@ export function NewSessionForm(props: { beforeCreate: () => void }) {
     try {
       const input = { templateId: templateId(), language: language(), title: title().trim() || undefined };
       const id = await createLocalSession(input);
-      const store = browserStore();
-      // The creator is the facilitator and mints all three tokens here, offline too; the server
-      // only ever learns their hashes.
-      const tokens = { facilitator: randomId(), participant: randomId(), viewer: randomId() };
-      saveCredentials(store, {
-        sessionId: id,
-        role: 'facilitator',
-        token: tokens.facilitator,
-        confirmed: true,
-        shareTokens: { participant: tokens.participant, viewer: tokens.viewer },
-      });
-      upsertRecent(store, { id, title: input.title ?? template()?.content[input.language].title ?? '', openedAt: Date.now() });
-      // Not awaited: offline, the board registers when the server turns its sockets away (4404).
-      registerOnce(id, { template: input.templateId, language: input.language, tokens }).then(
-        (result) => result === 'registered' && upsertRecent(store, { id, registered: true }),
-      );
-      navigate(`/s/${id}`);
+      openOwnSession(id, { title: input.title ?? template()?.content[input.language].title ?? '', language: input.language, template: input.templateId });
     } catch {
       setFailed(true);
       setBusy(false);
