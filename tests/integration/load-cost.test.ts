@@ -16,6 +16,8 @@ import { makeTempDir, startTestServer, type TestServer } from './helpers/test-se
 
 // Not a multiple of the compaction threshold: a load finds a snapshot and a tail of the log.
 const UPDATES = 20_250;
+// A guard against hanging, not a timing: the test's own timeout is 60 s.
+const STORM_WAIT_MS = 45_000;
 const NOTES = 40;
 const { compactAfterUpdates } = DEFAULTS;
 
@@ -88,9 +90,8 @@ describe('load cost', () => {
     const history = churn(writer.doc);
     const observer = client(server, room, session.tokens.viewer);
     const target = Y.encodeStateVector(writer.doc);
-    await waitForDoc('the observer has every rewrite', observer.doc, (d) =>
-      Buffer.from(Y.encodeStateVector(d)).equals(target),
-    );
+    // Twenty thousand durable appends (an fsync each) take seconds on a slow disk: a wider hang guard.
+    await waitForDoc('the observer has every rewrite', observer.doc, (d) => Buffer.from(Y.encodeStateVector(d)).equals(target), STORM_WAIT_MS);
     // Its step 2 reply leaves the room's outbox after every append and compaction before it.
     await (await peer(server, room, session.tokens.viewer)).roundTrip();
 

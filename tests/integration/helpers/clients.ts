@@ -18,6 +18,7 @@ export function waitUntil(
   what: string,
   check: () => boolean,
   sources: ReadonlyArray<readonly [Emitter, string]>,
+  timeoutMs: number = WAIT_TIMEOUT_MS,
 ): Promise<void> {
   if (check()) return Promise.resolve();
   return new Promise((resolve, reject) => {
@@ -29,7 +30,7 @@ export function waitUntil(
     const timer = setTimeout(() => {
       cleanup();
       reject(new Error(`timed out waiting until ${what}`));
-    }, WAIT_TIMEOUT_MS);
+    }, timeoutMs);
     const cleanup = (): void => {
       clearTimeout(timer);
       for (const [emitter, event] of sources) emitter.off(event, listener);
@@ -99,5 +100,5 @@ export function connectClient(
 }
 
 /** Waits until `doc` satisfies `check`, re-checking on each of its updates. */
-export const waitForDoc = (what: string, doc: Y.Doc, check: (doc: Y.Doc) => boolean): Promise<void> =>
-  waitUntil(what, () => check(doc), [[doc, 'update']]);
+export const waitForDoc = (what: string, doc: Y.Doc, check: (doc: Y.Doc) => boolean, timeoutMs?: number): Promise<void> =>
+  waitUntil(what, () => check(doc), [[doc, 'update']], timeoutMs);
