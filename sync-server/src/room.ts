@@ -21,6 +21,7 @@ import {
   type ProtocolContext,
 } from './protocol';
 import { SerialQueue } from './serial-queue';
+import { PresenceTicks } from './presence-ticks';
 import type { DocStorage, RoomStats } from './storage/types';
 import { localBus, type RoomBus } from './cluster/bus';
 import { CLUSTER_ORIGIN, RECONCILE_ORIGIN, RoomLink, coveringSnapshot } from './cluster/room-link';
@@ -132,6 +133,15 @@ export class Room {
 
   /** Scale-out: this room on the bus shared with other instances (a no-op without Redis). */
   private readonly link: RoomLink;
+
+  /** Presence goes out once per tick (presence-ticks.ts): to the members, and our peers' to the bus. */
+  private readonly presence = new PresenceTicks(
+    (ids) => {
+      const message = encodeAwareness(this.awareness, ids);
+      for (const member of this.members.values()) member.conn.send(message);
+    },
+    (ids) => this.link.publish(encodeAwareness(this.awareness, ids)),
+  );
 
   constructor(private readonly options: RoomOptions) {
     this.name = options.name;
@@ -337,15 +347,14 @@ export class Room {
       for (const id of [...added, ...updated]) origin.awarenessIds.add(id);
       for (const id of removed) origin.awarenessIds.delete(id);
     }
-    const message = encodeAwareness(this.awareness, [...added, ...updated, ...removed]);
     // Presence is ephemeral and independent of the doc: it skips the outbox so cursors do not
-    // wait behind fsyncs. It is echoed to its sender too, as y-websocket's server does: the
-    // stock client reconnects after 30 s without any message, and for a peer alone in a room
-    // the echo of its own 15 s awareness renewal is the only traffic.
-    for (const member of this.members.values()) member.conn.send(message);
+    // wait behind fsyncs. It is coalesced for one tick (below) and then sent to every member,
+    // its sender too, as y-websocket's server does: the stock client reconnects after 30 s
+    // without any message, and for a peer alone in a room the echo of its own 15 s awareness
+    // renewal is the only traffic.
     // Scale-out: our own peers' presence (and their leaving), never what the bus brought or
     // what our timer expired: every instance expires remote states by itself.
-    if (origin instanceof Member || origin === 'left') this.link.publish(message);
+    this.presence.changedBy([...added, ...updated, ...removed], origin instanceof Member || origin === 'left');
   };
 
   /**
@@ -368,6 +377,8 @@ export class Room {
 
   private retire(): void {
     this.phase = 'retired';
+    // Other instances must still hear who left: the last tick goes out before the link closes.
+    this.presence.flush();
     this.link.leave();
     this.options.onRetire(this, this.shutdown());
     this.options.control?.unlease(this);

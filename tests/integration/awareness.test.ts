@@ -2,9 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
-import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
+import * as decoding from 'lib0/decoding';
 import { phaseRoom } from '@wcb/shared';
-import { connectClient, nextEvent, type TestClient } from './helpers/clients';
+import { connectClient, nextEvent, waitUntil, type TestClient } from './helpers/clients';
 import { registerSession } from './helpers/sessions';
 import { startTestServer, type TestServer } from './helpers/test-server';
 
@@ -87,5 +88,52 @@ describe('awareness (presence)', () => {
     const echoed = nextEvent<[ArrayBuffer]>(socket, 'message', (data) => new Uint8Array(data)[0] === 1);
     alone.provider.awareness.setLocalStateField('name', 'Solo');
     await echoed;
+  });
+});
+
+describe('awareness in a crowded room', () => {
+  let server: TestServer;
+  const sockets: WebSocket[] = [];
+  afterEach(async () => {
+    for (const ws of sockets.splice(0)) ws.terminate();
+    await server.stop();
+  });
+
+  it('relays a burst of cursor moves from many people as one message per tick, not one per mover', async () => {
+    server = await startTestServer();
+    const session = await registerSession(server.storage);
+    const url = `${server.wsUrl}/${phaseRoom(session.id, 'ideas')}?token=${session.tokens.viewer}`;
+    const open = async () => {
+      const ws = new WebSocket(url);
+      sockets.push(ws);
+      await nextEvent(ws, 'open');
+      return ws;
+    };
+    // The observer counts awareness messages and applies them to see who is there.
+    const observer = await open();
+    const seen = new Awareness(new Y.Doc());
+    let messages = 0;
+    observer.on('message', (data: Buffer) => {
+      const bytes = new Uint8Array(data);
+      if (bytes[0] !== 1) return;
+      messages += 1;
+      const decoder = decoding.createDecoder(bytes);
+      decoding.readVarUint(decoder);
+      applyAwarenessUpdate(seen, decoding.readVarUint8Array(decoder), 'server');
+    });
+    const movers = await Promise.all(Array.from({ length: 8 }, () => open()));
+    messages = 0;
+    // Eight people move their cursors at the same moment.
+    for (const [i, ws] of movers.entries()) {
+      const own = new Awareness(new Y.Doc());
+      own.setLocalState({ cursor: { x: i, y: i } });
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarUint8Array(e, encodeAwarenessUpdate(own, [own.clientID]));
+      ws.send(encoding.toUint8Array(e));
+    }
+    await waitUntil('the observer sees all eight cursors', () => [...seen.getStates().values()].filter((s) => s.cursor).length === 8, [[observer, 'message']]);
+    // Relayed one by one this would be eight messages; a tick bundles them (two if the burst straddles one).
+    expect(messages).toBeLessThanOrEqual(2);
   });
 });

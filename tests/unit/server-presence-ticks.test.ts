@@ -1,0 +1,33 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { PRESENCE_TICK_MS, PresenceTicks } from '../../sync-server/src/presence-ticks';
+
+describe('presence ticks', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('coalesces every change of a tick into one relay, and publishes only our own peers’ ids', () => {
+    const relayed: number[][] = [];
+    const published: number[][] = [];
+    const ticks = new PresenceTicks((ids) => relayed.push(ids), (ids) => published.push(ids));
+    ticks.changedBy([1], true);
+    ticks.changedBy([2, 1], false);
+    ticks.changedBy([3], true);
+    expect(relayed).toEqual([]);
+    vi.advanceTimersByTime(PRESENCE_TICK_MS);
+    expect(relayed).toEqual([[1, 2, 3]]);
+    expect(published).toEqual([[1, 3]]);
+    // Nothing changed: the next tick sends nothing.
+    vi.advanceTimersByTime(PRESENCE_TICK_MS * 3);
+    expect(relayed).toHaveLength(1);
+  });
+
+  it('flush sends what is pending at once and cancels the tick', () => {
+    const relayed: number[][] = [];
+    const ticks = new PresenceTicks((ids) => relayed.push(ids), () => {});
+    ticks.changedBy([7], true);
+    ticks.flush();
+    expect(relayed).toEqual([[7]]);
+    vi.advanceTimersByTime(PRESENCE_TICK_MS);
+    expect(relayed).toEqual([[7]]);
+  });
+});
