@@ -2,13 +2,11 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addNote,
-  buildHarvest,
   buildSessionDocs,
   castDot,
   closeVoting,
@@ -26,13 +24,12 @@ import {
   type HarvestItem,
 } from '@wcb/shared';
 import { renderDocx } from '@wcb/shared/render-docx';
+import { harvestOf, SEED003_PATH, type SessionDocsLike } from '../support/harvest';
 
 const run = promisify(execFile);
-const FIXTURE = fileURLToPath(new URL('../../../shared/fixtures/seed-003-results.json', import.meta.url));
+const FIXTURE = SEED003_PATH;
 
-type Docs = { control: Y.Doc; phases: { phaseId: string; doc: Y.Doc }[] };
-const harvestOf = (docs: Docs, voteDocs = new Map<string, Y.Doc>()): Harvest =>
-  buildHarvest({ control: docs.control, phaseDocs: new Map(docs.phases.map((p) => [p.phaseId, p.doc])), voteDocs, exportedAt: 0 });
+type Docs = SessionDocsLike;
 const phaseDoc = (docs: Docs, id: string) => docs.phases.find((p) => p.phaseId === id)!.doc;
 
 /** pdftotext splits table cells over lines (and may break after a hyphen): compare with no whitespace at all. */

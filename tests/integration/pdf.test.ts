@@ -9,7 +9,6 @@ import * as Y from 'yjs';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   addNote,
-  buildHarvest,
   buildSessionDocs,
   castDot,
   closeVoting,
@@ -27,15 +26,14 @@ import {
   type PdfFonts,
 } from '@wcb/shared';
 import { renderPdf } from '@wcb/shared/render-pdf';
+import { harvestOf as harvestAt, SEED003_PATH, type SessionDocsLike } from '../support/harvest';
 
 const run = promisify(execFile);
-const FIXTURE = fileURLToPath(new URL('../../../shared/fixtures/seed-003-results.json', import.meta.url));
+const FIXTURE = SEED003_PATH;
 const FONT_DIR = fileURLToPath(new URL('../../node_modules/dejavu-fonts-ttf/ttf/', import.meta.url));
 const EXPORTED_AT = Date.UTC(2026, 10, 23, 12);
 
-type Docs = { control: Y.Doc; phases: { phaseId: string; doc: Y.Doc }[] };
-const harvestOf = (docs: Docs, voteDocs = new Map<string, Y.Doc>()): Harvest =>
-  buildHarvest({ control: docs.control, phaseDocs: new Map(docs.phases.map((p) => [p.phaseId, p.doc])), voteDocs, exportedAt: EXPORTED_AT });
+const harvestOf = (docs: SessionDocsLike, votes?: ReadonlyMap<string, Y.Doc>): Harvest => harvestAt(docs, votes, EXPORTED_AT);
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 

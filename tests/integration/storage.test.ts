@@ -33,74 +33,71 @@ runStorageContract('sqlite', async () => {
 // PostgreSQL: one real server for the file, a fresh database per test. CI installs the
 // binaries (.ci/run), so there this always runs (and fails loudly without them); elsewhere it is
 // skipped with the reason.
-if (postgresBinDir() || process.env.CI) {
-  let postgres: PostgresService;
-  beforeAll(async () => {
-    postgres = await startPostgres();
-  });
-  afterAll(async () => {
-    await postgres?.stop();
-  });
-  runStorageContract('postgres', async () => {
-    const connectionString = await postgres.createDatabase();
-    let current: Storage = new PostgresStorage({ connectionString });
-    return {
-      storage: current,
-      reopen: async () => {
-        await current.close();
-        current = new PostgresStorage({ connectionString });
-        return current;
-      },
-      cleanup: () => current.close(),
-    };
-  }, { durable: true });
-
-  describe('postgres schema creation', () => {
-    it('lets several instances start on one empty database at once', async () => {
+const postgresMissing = !postgresBinDir() && !process.env.CI;
+describe.skipIf(postgresMissing)(`postgres storage${postgresMissing ? ' (skipped: needs PostgreSQL binaries in /usr/lib/postgresql/*/bin; .ci/run installs them)' : ''}`, () => {
+    let postgres: PostgresService;
+    beforeAll(async () => {
+      postgres = await startPostgres();
+    });
+    afterAll(async () => {
+      await postgres?.stop();
+    });
+    runStorageContract('postgres', async () => {
       const connectionString = await postgres.createDatabase();
-      const instances = Array.from({ length: 4 }, () => new PostgresStorage({ connectionString }));
-      try {
-        await Promise.all(instances.map((s) => s.ping()));
-        const seqs = await Promise.all(instances.map((s, i) => s.append('r/control', Uint8Array.of(i))));
-        expect(new Set(seqs).size).toBe(4);
-        expect(await instances[0]!.stats('r/control')).toMatchObject({ updates: 4 });
-      } finally {
-        await Promise.all(instances.map((s) => s.close()));
-      }
-    });
+      let current: Storage = new PostgresStorage({ connectionString });
+      return {
+        storage: current,
+        reopen: async () => {
+          await current.close();
+          current = new PostgresStorage({ connectionString });
+          return current;
+        },
+        cleanup: () => current.close(),
+      };
+    }, { durable: true });
 
-    it('recovers without a restart when the database was unreachable at startup', async () => {
-      const name = `late_${process.pid}`;
-      const storage = new PostgresStorage({ connectionString: postgres.urlOf(name) });
-      try {
-        await expect(storage.ping()).rejects.toThrow(/does not exist/);
-        await postgres.createDatabase(name);
-        await expect(storage.ping()).resolves.toBeUndefined();
-        expect(await storage.append('r/control', Uint8Array.of(1))).toBeGreaterThan(0);
-      } finally {
-        await storage.close();
-      }
-    });
+    describe('postgres schema creation', () => {
+      it('lets several instances start on one empty database at once', async () => {
+        const connectionString = await postgres.createDatabase();
+        const instances = Array.from({ length: 4 }, () => new PostgresStorage({ connectionString }));
+        try {
+          await Promise.all(instances.map((s) => s.ping()));
+          const seqs = await Promise.all(instances.map((s, i) => s.append('r/control', Uint8Array.of(i))));
+          expect(new Set(seqs).size).toBe(4);
+          expect(await instances[0]!.stats('r/control')).toMatchObject({ updates: 4 });
+        } finally {
+          await Promise.all(instances.map((s) => s.close()));
+        }
+      });
 
-    it('never lets an older snapshot replace a newer one (two instances compacting)', async () => {
-      const connectionString = await postgres.createDatabase();
-      const storage = new PostgresStorage({ connectionString });
-      try {
-        const first = await storage.append('r/control', Uint8Array.of(1));
-        const second = await storage.append('r/control', Uint8Array.of(2));
-        await storage.compact('r/control', Uint8Array.of(1, 2), second);
-        await storage.compact('r/control', Uint8Array.of(1), first); // the slower instance
-        expect(await storage.load('r/control')).toEqual([Uint8Array.of(1, 2)]);
-      } finally {
-        await storage.close();
-      }
+      it('recovers without a restart when the database was unreachable at startup', async () => {
+        const name = `late_${process.pid}`;
+        const storage = new PostgresStorage({ connectionString: postgres.urlOf(name) });
+        try {
+          await expect(storage.ping()).rejects.toThrow(/does not exist/);
+          await postgres.createDatabase(name);
+          await expect(storage.ping()).resolves.toBeUndefined();
+          expect(await storage.append('r/control', Uint8Array.of(1))).toBeGreaterThan(0);
+        } finally {
+          await storage.close();
+        }
+      });
+
+      it('never lets an older snapshot replace a newer one (two instances compacting)', async () => {
+        const connectionString = await postgres.createDatabase();
+        const storage = new PostgresStorage({ connectionString });
+        try {
+          const first = await storage.append('r/control', Uint8Array.of(1));
+          const second = await storage.append('r/control', Uint8Array.of(2));
+          await storage.compact('r/control', Uint8Array.of(1, 2), second);
+          await storage.compact('r/control', Uint8Array.of(1), first); // the slower instance
+          expect(await storage.load('r/control')).toEqual([Uint8Array.of(1, 2)]);
+        } finally {
+          await storage.close();
+        }
+      });
     });
-  });
-} else {
-  describe.skip('postgres storage contract', () => {
-    it.skip('needs PostgreSQL binaries in /usr/lib/postgresql/*/bin (.ci/run installs them)', () => {});
-  });
-}
+});
 
 describe('sqlite schema upgrade', () => {
   it('opens a version 1 file: old sessions read with no token hashes, new ones keep theirs', async () => {

@@ -1,10 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import {
   addNote,
-  buildHarvest,
   buildSessionDocs,
   csvCell,
   escapeHtml,
@@ -15,12 +11,9 @@ import {
   renderMarkdown,
   type Harvest,
 } from '@wcb/shared';
+import { harvestOf, readSeed003 } from '../support/harvest';
 
-const fixturePath = fileURLToPath(new URL('../../../shared/fixtures/seed-003-results.json', import.meta.url));
-const seed = () => JSON.parse(readFileSync(fixturePath, 'utf8')) as unknown;
-
-const harvestOf = (docs: { control: Y.Doc; phases: { phaseId: string; doc: Y.Doc }[] }): Harvest =>
-  buildHarvest({ control: docs.control, phaseDocs: new Map(docs.phases.map((p) => [p.phaseId, p.doc])), voteDocs: new Map(), exportedAt: 0 });
+const seed = readSeed003;
 
 const seedHarvest = () => harvestOf(importSeed003(seed(), { sessionId: 'seed003', now: 1_000 }));
 const allTexts = (h: Harvest) => h.phases.flatMap((p) => p.topics.flatMap((t) => [...t.selected, ...t.material, ...t.steps].map((i) => i.text)));

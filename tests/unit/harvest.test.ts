@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import {
   addNote,
-  buildHarvest,
   buildSessionDocs,
   castDot,
   closeVoting,
@@ -25,15 +22,10 @@ import {
   setFollowUp,
   type Harvest,
 } from '@wcb/shared';
+import { harvestOf, readSeed003 } from '../support/harvest';
 
-const fixturePath = fileURLToPath(new URL('../../../shared/fixtures/seed-003-results.json', import.meta.url));
-const fixture = () => JSON.parse(readFileSync(fixturePath, 'utf8')) as Record<string, unknown> & {
-  phases: { id: string; selected?: Record<string, string[]>; material?: Record<string, string[]>; continued?: Record<string, string[]>; steps?: Record<string, string[]> }[];
-};
+const fixture = readSeed003;
 
-function harvestOf(docs: { control: Y.Doc; phases: { phaseId: string; doc: Y.Doc }[] }, votes = new Map<string, Y.Doc>()): Harvest {
-  return buildHarvest({ control: docs.control, phaseDocs: new Map(docs.phases.map((p) => [p.phaseId, p.doc])), voteDocs: votes, exportedAt: 1 });
-}
 
 describe('harvest builder', () => {
   it('the seed-003 results, imported, come out with all 162 items in their phase, topic and section', () => {

@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import {
   addNote,
-  buildHarvest,
   buildSessionDocs,
   castDot,
   closeVoting,
@@ -21,18 +18,9 @@ import {
   type Harvest,
   type HarvestItem,
 } from '@wcb/shared';
+import { harvestOf, readSeed003 } from '../support/harvest';
 
-const fixturePath = fileURLToPath(new URL('../../../shared/fixtures/seed-003-results.json', import.meta.url));
 
-type Docs = { control: Y.Doc; phases: { phaseId: string; doc: Y.Doc }[]; votes?: { phaseId: string; doc: Y.Doc }[] };
-
-const harvestOf = (docs: Docs, votes: { phaseId: string; doc: Y.Doc }[] = docs.votes ?? []): Harvest =>
-  buildHarvest({
-    control: docs.control,
-    phaseDocs: new Map(docs.phases.map((p) => [p.phaseId, p.doc])),
-    voteDocs: new Map(votes.map((v) => [v.phaseId, v.doc])),
-    exportedAt: 1,
-  });
 
 const itemView = (i: HarvestItem) => ({
   text: i.text,
@@ -107,7 +95,7 @@ describe('CSV import', () => {
   });
 
   it('the seed-003 results survive JSON → CSV → import with all 162 texts in their phase and topic', () => {
-    const seed = JSON.parse(readFileSync(fixturePath, 'utf8')) as unknown;
+    const seed = readSeed003();
     const before = harvestOf(importSeed003(seed, { sessionId: 'seed', now: 1_000 }));
     const csv = renderCsv(before);
     expect(detectImportFormat(csv)).toBe('csv');

@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { isLanguage, type Role } from '@wcb/shared';
+import type { Role } from '@wcb/shared';
+import { sessionFromRow } from './session-row';
 import type { Logger } from '../logger';
 import type { RoomSeed, RoomStats, SessionRecord, Storage } from './types';
 
@@ -207,17 +208,7 @@ export class PostgresStorage implements Storage {
     );
     const row = rows[0];
     if (!row) return null;
-    return {
-      id: row.id,
-      createdAt: int(row.created_at),
-      template: row.template,
-      language: isLanguage(row.language) ? row.language : null,
-      // All three or none, as in sqlite.ts.
-      tokenHashes:
-        row.facilitator_hash && row.participant_hash && row.viewer_hash
-          ? { facilitator: row.facilitator_hash, participant: row.participant_hash, viewer: row.viewer_hash }
-          : null,
-    };
+    return sessionFromRow({ ...row, created_at: int(row.created_at) });
   }
 
   async setTokenHash(id: string, role: Role, hash: string): Promise<boolean> {

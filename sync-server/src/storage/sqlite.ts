@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
+import { sessionFromRow } from './session-row';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { isLanguage, type Role } from '@wcb/shared';
+import type { Role } from '@wcb/shared';
 import type { RoomSeed, RoomStats, SessionRecord, Storage } from './types';
 
 export type SqliteSynchronous = 'FULL' | 'NORMAL';
@@ -147,17 +148,7 @@ export class SqliteStorage implements Storage {
   async getSession(id: string): Promise<SessionRecord | null> {
     const row = this.q.session.get(id);
     if (!row) return null;
-    return {
-      id: row.id,
-      createdAt: row.created_at,
-      template: row.template,
-      language: isLanguage(row.language) ? row.language : null,
-      // All three or none: a half-set row (impossible through this class) opens nothing.
-      tokenHashes:
-        row.facilitator_hash && row.participant_hash && row.viewer_hash
-          ? { facilitator: row.facilitator_hash, participant: row.participant_hash, viewer: row.viewer_hash }
-          : null,
-    };
+    return sessionFromRow(row);
   }
 
   async setTokenHash(id: string, role: Role, hash: string): Promise<boolean> {
