@@ -28,9 +28,9 @@ const freePort = () =>
 
 type Target = { server: BenchServer; roomUrl: (i: number) => Promise<string> };
 
-async function ours(storage: 'durable' | 'memory' = 'durable'): Promise<Target> {
+export async function ours(storage: 'durable' | 'memory' = 'durable', env: Record<string, string> = {}): Promise<Target> {
   // Load generators send far faster than a person: the per-connection rate limit must not be what is measured.
-  const server = await startOurServer({ MESSAGE_RATE: '10000', MESSAGE_BURST: '10000', MAX_CONNECTIONS_PER_IP: '100000' }, storage);
+  const server = await startOurServer({ MESSAGE_RATE: '10000', MESSAGE_BURST: '10000', MAX_CONNECTIONS_PER_IP: '100000', ...env }, storage);
   let n = 0;
   return {
     server,
@@ -42,13 +42,13 @@ async function ours(storage: 'durable' | 'memory' = 'durable'): Promise<Target> 
   };
 }
 
-async function reference(): Promise<Target> {
+export async function reference(): Promise<Target> {
   const server = await startReferenceServer(await freePort());
   let n = 0;
   return { server, roomUrl: () => Promise.resolve(`${server.wsUrl}/room-${n++}`) };
 }
 
-async function runLoad(target: Target, config: LoadConfig): Promise<LoadResult> {
+export async function runLoad(target: Target, config: LoadConfig): Promise<LoadResult> {
   const rooms = Math.ceil(config.clients / config.roomSize);
   const urls: string[] = [];
   for (let i = 0; i < rooms; i++) urls.push(await target.roomUrl(i));
@@ -65,7 +65,7 @@ async function runLoad(target: Target, config: LoadConfig): Promise<LoadResult> 
   const workers = plans
     .filter((p) => p.rooms.length)
     .map((plan) => {
-      const child = fork(WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      const child = fork(WORKER, [], { execArgv: ['--import', 'tsx', ...(process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
       const ready = new Promise<void>((resolve) => child.on('message', (m: { type: string }) => m.type === 'ready' && resolve()));
       const report = new Promise<WorkerReport>((resolve) =>
         child.on('message', (m: { type: string; report?: WorkerReport }) => m.type === 'report' && resolve(m.report!)),

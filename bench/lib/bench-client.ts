@@ -18,6 +18,15 @@ export const now = (): number => performance.timeOrigin + performance.now();
  */
 export class BenchClient {
   readonly doc = new Y.Doc();
+  /**
+   * After the first sync, a counting client only counts the updates others send it (and awareness
+   * messages) instead of applying them: a load generator can then hold hundreds of receivers
+   * without becoming the bottleneck, while a few full clients per room measure latency.
+   */
+  counting = false;
+  /** Updates received from other clients (counting mode), and awareness messages received (always). */
+  updatesCounted = 0;
+  awarenessCounted = 0;
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   synced = false;
   private readonly ws: WebSocket;
@@ -38,6 +47,11 @@ export class BenchClient {
     this.ws.on('message', (data: Buffer) => {
       const decoder = decoding.createDecoder(new Uint8Array(data));
       const type = decoding.readVarUint(decoder);
+      // Nothing in a benchmark reads others' presence: after the sync it is counted, not applied.
+      if (this.synced && (this.counting || type === MESSAGE_AWARENESS)) {
+        this.count(type, decoder);
+        return;
+      }
       if (type === MESSAGE_SYNC) {
         const encoder = encoding.createEncoder();
         encoding.writeVarUint(encoder, MESSAGE_SYNC);
@@ -65,6 +79,17 @@ export class BenchClient {
       syncProtocol.writeUpdate(encoder, update);
       this.send(encoding.toUint8Array(encoder));
     });
+  }
+
+  private count(type: number, decoder: decoding.Decoder): void {
+    if (type === MESSAGE_AWARENESS) {
+      this.awarenessCounted += 1;
+      return;
+    }
+    if (type !== MESSAGE_SYNC || decoding.readVarUint(decoder) !== syncProtocol.messageYjsUpdate) return;
+    // The reference server echoes updates to their sender: those are not deliveries.
+    const { from } = Y.parseUpdateMeta(decoding.readVarUint8Array(decoder));
+    if (!from.has(this.doc.clientID)) this.updatesCounted += 1;
   }
 
   /** Publishes this client's awareness state (e.g. a cursor), as the provider does on change. */

@@ -9,6 +9,9 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MAIN = fileURLToPath(new URL('../../sync-server/src/main.ts', import.meta.url));
 const ENTRY = fileURLToPath(new URL('./server-entry.ts', import.meta.url));
 
+// BENCH_STATIC_DIR serves a client built elsewhere, so a benchmark run never needs client/dist.
+const staticDir = (): Record<string, string> => (process.env.BENCH_STATIC_DIR ? { STATIC_DIR: process.env.BENCH_STATIC_DIR } : {});
+
 export type BenchServer = { url: string; wsUrl: string; pid: number; stop(): Promise<void> };
 
 /**
@@ -19,8 +22,9 @@ export async function startOurServer(env: Record<string, string> = {}, storage: 
   const dataDir = await mkdtemp(join(tmpdir(), 'wcb-bench-'));
   const child = fork(storage === 'memory' ? ENTRY : MAIN, [], {
     cwd: ROOT,
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', BENCH_STORAGE: storage, ...env },
+    // BENCH_SERVER_NODE_ARGS: e.g. "--cpu-prof" to profile the server under a benchmark's load.
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', BENCH_STORAGE: storage, ...staticDir(), ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {

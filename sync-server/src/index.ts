@@ -1,6 +1,7 @@
 export { createSyncServer, type SyncServer, type SyncServerDeps } from './server';
 export { loadConfig, ConfigError, DEFAULTS, type ServerConfig } from './config';
 export { CloseCode } from './close-codes';
+export { APPEND_BATCH } from './room';
 export { createJsonLogger, silentLogger, type Logger, type LogFields, type LogLevel } from './logger';
 export { MemoryStorage } from './storage/memory';
 export { SqliteStorage, type SqliteStorageOptions, type SqliteSynchronous } from './storage/sqlite';

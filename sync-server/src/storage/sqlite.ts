@@ -3,7 +3,8 @@ import { sessionFromRow } from './session-row';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Role } from '@wcb/shared';
+import { ROLES, type Role } from '@wcb/shared';
+import { SqliteWriter } from './sqlite-writer-client';
 import type { RoomSeed, RoomStats, SessionRecord, Storage } from './types';
 
 export type SqliteSynchronous = 'FULL' | 'NORMAL';
@@ -71,20 +72,22 @@ interface StatsRow {
   lastSeq: number | null;
 }
 
-/** better-sqlite3 binds Buffers, not plain Uint8Arrays; this wraps without copying. */
-const toBlob = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 const fromBlob = (blob: Buffer): Uint8Array => new Uint8Array(blob.buffer, blob.byteOffset, blob.byteLength);
 
+/**
+ * Reads on this thread (WAL lets them run beside a commit); every write goes to the one writer
+ * thread (sqlite-writer.mjs), which groups whatever arrives during an fsync into the next commit.
+ */
 export class SqliteStorage implements Storage {
   private readonly db: SqliteDatabase;
   private readonly q: ReturnType<typeof prepareStatements>;
   private readonly loadTx: (room: string) => Uint8Array[];
-  private readonly compactTx: (room: string, snapshot: Uint8Array, throughSeq: number) => void;
-  private readonly createSessionTx: (session: SessionRecord, seed: readonly RoomSeed[]) => boolean;
+  private readonly writer: SqliteWriter;
 
   constructor(options: SqliteStorageOptions) {
     mkdirSync(options.dataDir, { recursive: true });
-    this.db = new Database(join(options.dataDir, 'board.sqlite'));
+    const file = join(options.dataDir, 'board.sqlite');
+    this.db = new Database(file);
     try {
       migrate(this.db, options.synchronous);
     } catch (err) {
@@ -92,47 +95,29 @@ export class SqliteStorage implements Storage {
       throw err;
     }
     const q = (this.q = prepareStatements(this.db));
-
     // One read transaction: the snapshot and the log must come from the same moment.
     this.loadTx = this.db.transaction((room: string) => {
       const snapshot = q.snapshot.get(room);
       const updates = q.updates.all(room).map((row) => fromBlob(row.data));
       return snapshot ? [fromBlob(snapshot.data), ...updates] : updates;
     });
-    this.compactTx = this.db.transaction((room: string, snapshot: Uint8Array, throughSeq: number) => {
-      q.deleteThrough.run(room, throughSeq);
-      q.upsertSnapshot.run(room, throughSeq, toBlob(snapshot), Date.now());
-    });
-    this.createSessionTx = this.db.transaction((session: SessionRecord, seed: readonly RoomSeed[]) => {
-      const h = session.tokenHashes;
-      const inserted = q.insertSession.run(
-        session.id,
-        session.createdAt,
-        session.template,
-        session.language,
-        h?.facilitator ?? null,
-        h?.participant ?? null,
-        h?.viewer ?? null,
-      );
-      if (inserted.changes === 0) return false;
-      for (const { room, update } of seed) q.append.run(room, toBlob(update));
-      return true;
-    });
+    // Started after the schema exists: the writer only prepares statements against it.
+    this.writer = new SqliteWriter({ file, synchronous: options.synchronous, busyTimeoutMs: BUSY_TIMEOUT_MS });
   }
 
   async load(room: string): Promise<Uint8Array[]> {
     return this.loadTx(room);
   }
 
-  async append(room: string, update: Uint8Array): Promise<number> {
-    return Number(this.q.append.run(room, toBlob(update)).lastInsertRowid);
+  append(room: string, update: Uint8Array): Promise<number> {
+    return this.writer.run<number>({ op: 'append', room, data: update });
   }
 
   async compact(room: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
     if (!Number.isSafeInteger(throughSeq) || throughSeq < 0) {
       throw new RangeError('throughSeq must be a non-negative integer');
     }
-    this.compactTx(room, snapshot, throughSeq);
+    await this.writer.run({ op: 'compact', room, snapshot, throughSeq });
   }
 
   async stats(room: string): Promise<RoomStats> {
@@ -141,8 +126,8 @@ export class SqliteStorage implements Storage {
     return { updates: row?.updates ?? 0, bytes: row?.bytes ?? 0, lastSeq };
   }
 
-  async createSession(session: SessionRecord, seed: readonly RoomSeed[]): Promise<boolean> {
-    return this.createSessionTx(session, seed);
+  createSession(session: SessionRecord, seed: readonly RoomSeed[]): Promise<boolean> {
+    return this.writer.run<boolean>({ op: 'createSession', session, seed });
   }
 
   async getSession(id: string): Promise<SessionRecord | null> {
@@ -153,8 +138,8 @@ export class SqliteStorage implements Storage {
 
   async setTokenHash(id: string, role: Role, hash: string): Promise<boolean> {
     if (typeof hash !== 'string') throw new TypeError('hash must be a string');
-    // One UPDATE statement: atomic, and a session without hashes (legacy) is left alone.
-    return this.q.setHash[role].run(hash, id).changes > 0;
+    if (!ROLES.includes(role)) throw new TypeError(`unknown role ${String(role)}`);
+    return this.writer.run<boolean>({ op: 'setTokenHash', sessionId: id, role, hash });
   }
 
   async ping(): Promise<void> {
@@ -163,6 +148,7 @@ export class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
+    await this.writer.close();
     if (this.db.open) this.db.close();
   }
 }
@@ -196,39 +182,13 @@ function prepareStatements(db: SqliteDatabase) {
       'SELECT through_seq FROM room_snapshots WHERE room = ?',
     ),
     updates: db.prepare<[string], { data: Buffer }>('SELECT data FROM room_updates WHERE room = ? ORDER BY seq'),
-    append: db.prepare<[string, Buffer], void>('INSERT INTO room_updates (room, data) VALUES (?, ?)'),
-    deleteThrough: db.prepare<[string, number], void>('DELETE FROM room_updates WHERE room = ? AND seq <= ?'),
-    upsertSnapshot: db.prepare<[string, number, Buffer, number], void>(
-      `INSERT INTO room_snapshots (room, through_seq, data, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (room) DO UPDATE SET through_seq = excluded.through_seq, data = excluded.data,
-         updated_at = excluded.updated_at`,
-    ),
     stats: db.prepare<[string], StatsRow>(
       `SELECT COUNT(*) AS updates, COALESCE(SUM(LENGTH(data)), 0) AS bytes, MAX(seq) AS lastSeq
        FROM room_updates WHERE room = ?`,
-    ),
-    insertSession: db.prepare<
-      [string, number, string | null, string | null, string | null, string | null, string | null],
-      void
-    >(
-      `INSERT OR IGNORE INTO sessions
-         (id, created_at, template, language, facilitator_hash, participant_hash, viewer_hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
     session: db.prepare<[string], SessionRow>(
       `SELECT id, created_at, template, language, facilitator_hash, participant_hash, viewer_hash
        FROM sessions WHERE id = ?`,
     ),
-    setHash: {
-      facilitator: setHashStatement(db, 'facilitator_hash'),
-      participant: setHashStatement(db, 'participant_hash'),
-      viewer: setHashStatement(db, 'viewer_hash'),
-    } satisfies Record<Role, unknown>,
   };
-}
-
-function setHashStatement(db: SqliteDatabase, column: (typeof ADDED_SESSION_COLUMNS)[number]) {
-  return db.prepare<[string, string], void>(
-    `UPDATE sessions SET ${column} = ? WHERE id = ? AND facilitator_hash IS NOT NULL`,
-  );
 }
