@@ -87,10 +87,27 @@ export class BenchClient {
       return;
     }
     if (type !== MESSAGE_SYNC || decoding.readVarUint(decoder) !== syncProtocol.messageYjsUpdate) return;
-    // The reference server echoes updates to their sender: those are not deliveries.
-    const { from } = Y.parseUpdateMeta(decoding.readVarUint8Array(decoder));
-    if (!from.has(this.doc.clientID)) this.updatesCounted += 1;
+    const update = decoding.readVarUint8Array(decoder);
+    if (this.onValues) {
+      // Every update's own value, also of those a merged message carries several of for one key.
+      for (const struct of Y.decodeUpdate(update).structs) {
+        if (struct.id.client === this.doc.clientID || !(struct instanceof Y.Item)) continue;
+        const [value] = struct.content.getContent() as unknown[];
+        this.updatesCounted += 1;
+        this.onValues(value);
+      }
+      return;
+    }
+    // A message may merge several updates (ours does, per stored batch): each set is one clock
+    // tick of its writer. The reference server echoes updates to their sender: not deliveries.
+    const { from, to } = Y.parseUpdateMeta(update);
+    for (const [client, start] of from) {
+      if (client !== this.doc.clientID) this.updatesCounted += to.get(client)! - start;
+    }
   }
+
+  /** Counting mode: also hands over the value each received update wrote (a probe's timestamps). */
+  onValues: ((value: unknown) => void) | null = null;
 
   /** Publishes this client's awareness state (e.g. a cursor), as the provider does on change. */
   setAwareness(state: Record<string, unknown>): void {

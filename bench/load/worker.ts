@@ -21,8 +21,8 @@ type Msg = { type: 'plan'; plan: WorkerPlan } | { type: 'go' } | { type: 'stop' 
 
 // After the sending window, time for the last updates to arrive before counting.
 const DRAIN_MS = 2000;
-// Every n-th client of a room applies what it receives and measures latency; the others count
-// deliveries only (bench-client.ts). Five per room of 25 still give thousands of samples a second.
+// Every n-th client of a room reads each received update's timestamp (latency); all of them count
+// deliveries (bench-client.ts). Five per room of 25 still give thousands of samples a second.
 const PROBE_EVERY = 5;
 
 let clients: { client: BenchClient; room: number; key: string; sender: boolean; probe: boolean }[] = [];
@@ -49,17 +49,14 @@ async function connect(p: WorkerPlan): Promise<void> {
     Array.from({ length: room.clients }, (_, i) => ({ client: new BenchClient(room.url), room: r, key: `${process.pid}-${r}-${i}`, sender: i < p.sendersPerRoom, probe: i % PROBE_EVERY === 0 })),
   );
   for (const c of clients) {
-    c.client.counting = !c.probe;
-    const moves = c.client.doc.getMap<{ t: number; live: boolean }>('moves');
-    moves.observe((event) => {
-      for (const key of event.keysChanged) {
-        if (key === c.key) continue;
-        const v = moves.get(key);
-        if (!v || !v.live || !measuring) continue;
-        latencies.push(now() - v.t);
-        delivered += 1;
-      }
-    });
+    // Every client counts what it receives without applying it; probes also read the timestamps.
+    c.client.counting = true;
+    if (c.probe) {
+      c.client.onValues = (v) => {
+        const move = v as { t?: number; live?: boolean } | null;
+        if (measuring && move?.live && typeof move.t === 'number') latencies.push(now() - move.t);
+      };
+    }
   }
   await Promise.all(clients.map((c) => c.client.syncedPromise));
   process.send!({ type: 'ready' });

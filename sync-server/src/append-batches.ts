@@ -4,13 +4,16 @@ import type { SerialQueue } from './serial-queue';
  * Local updates waiting to be stored, handed to the room's outbox in batches.
  *
  * Storing one update per outbox turn made a busy room wait one storage round trip (and one
- * fsync) per update. A batch is everything that arrived while the previous one was stored: its
- * appends go out together (SQLite commits them in one transaction, sqlite-writer.mjs) and the
- * outbox still relays each update only after it is stored, in order. The cap keeps a batch's
- * delay, and the log a crash can leave beyond the compaction threshold, bounded.
+ * fsync) per update. Instead, an update joins the newest batch whose outbox task has not started
+ * yet, or opens a new one: its appends go out together (SQLite commits them in one transaction,
+ * sqlite-writer.mjs), and the outbox still relays each batch only after it is stored. Every
+ * update is in a task queued before anything queued after it arrived (a sync reply that may
+ * contain it), so persist-before-relay holds. The cap keeps a batch's delay, and the log a crash
+ * can leave beyond the compaction threshold, bounded.
  */
 export class AppendBatches<T> {
-  private waiting: T[] = [];
+  /** The batch whose task is queued but not running yet: updates may still join it. */
+  private open: T[] | null = null;
 
   constructor(
     private readonly outbox: SerialQueue,
@@ -19,14 +22,16 @@ export class AppendBatches<T> {
   ) {}
 
   add(item: T): void {
-    this.waiting.push(item);
-    // One outbox task per batch: the first arrival queues it, later ones join it until it runs.
-    if (this.waiting.length === 1) this.outbox.push(() => this.next());
-  }
-
-  private next(): Promise<void> {
-    const batch = this.waiting.splice(0, this.maxBatch);
-    if (this.waiting.length) this.outbox.push(() => this.next());
-    return this.store(batch);
+    if (this.open && this.open.length < this.maxBatch) {
+      this.open.push(item);
+      return;
+    }
+    const batch = [item];
+    this.open = batch;
+    this.outbox.push(() => {
+      // Running: from now on, arrivals open the next batch.
+      if (this.open === batch) this.open = null;
+      return this.store(batch);
+    });
   }
 }

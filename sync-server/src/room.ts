@@ -22,6 +22,7 @@ import {
 } from './protocol';
 import { SerialQueue } from './serial-queue';
 import { AppendBatches } from './append-batches';
+import { publishable, relayBatch, type StoredUpdate } from './relay-batch';
 import { PresenceTicks } from './presence-ticks';
 import type { DocStorage, RoomStats } from './storage/types';
 import { localBus, type RoomBus } from './cluster/bus';
@@ -63,7 +64,6 @@ const LONE_INSTANCE = localBus('lone');
 // what a crash can leave in the log beyond the compaction threshold.
 export const APPEND_BATCH = 16;
 
-type Unstored = { update: Uint8Array; message: Uint8Array; origin: unknown };
 
 /** A connection inside a room. It is its own protocol context and the origin of its writes. */
 class Member implements ProtocolContext {
@@ -127,7 +127,7 @@ export class Room {
     this.fail(CloseCode.StorageWriteFailed, 'storage write failed', error),
   );
   /** Local updates on their way to storage; relayed by the outbox once stored. */
-  private readonly unstored = new AppendBatches<Unstored>(this.outbox, APPEND_BATCH, (batch) => this.storeAndRelay(batch));
+  private readonly unstored = new AppendBatches<StoredUpdate>(this.outbox, APPEND_BATCH, (batch) => this.storeAndRelay(batch));
   private phase: 'loading' | 'ready' | 'retired' = 'loading';
   private failed = false;
   /** What storage holds beyond the snapshot, tracked here to avoid a stats query per update. */
@@ -326,29 +326,28 @@ export class Room {
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    const message = encodeSyncUpdate(update);
     // Scale-out: the instance that published it has stored it; relay only (cluster/room-link.ts).
     if (origin === CLUSTER_ORIGIN) {
+      const message = encodeSyncUpdate(update);
       this.outbox.push(() => {
         if (!this.failed) for (const member of this.members.values()) member.conn.send(message);
       });
       return;
     }
-    this.unstored.add({ update, message, origin });
+    this.unstored.add({ update, origin });
   };
 
-  private async storeAndRelay(batch: readonly Unstored[]): Promise<void> {
+  private async storeAndRelay(batch: readonly StoredUpdate[]): Promise<void> {
     if (this.failed) return;
     const seqs = await Promise.all(batch.map(({ update }) => this.options.storage.append(this.name, update)));
-    batch.forEach(({ update, message, origin }, i) => {
+    batch.forEach(({ update }, i) => {
       // A pooled store may commit a batch in any order; every row's content is in this.doc anyway.
       this.log = { updates: this.log.updates + 1, bytes: this.log.bytes + update.byteLength, lastSeq: Math.max(seqs[i]!, this.log.lastSeq) };
-      for (const member of this.members.values()) {
-        if (member !== origin) member.conn.send(message);
-      }
-      // Persisted: now the other instances may hear of it. A reconcile answer came from them.
-      if (origin !== RECONCILE_ORIGIN) this.link.publish(message);
     });
+    for (const [member, message] of relayBatch(batch, this.members.values())) member.conn.send(message);
+    // Persisted: now the other instances may hear of it. A reconcile answer came from them.
+    const published = publishable(batch, (origin) => origin === RECONCILE_ORIGIN);
+    if (published) this.link.publish(published);
     const { afterUpdates, afterBytes } = this.options.compaction;
     if (this.log.updates >= afterUpdates || this.log.bytes >= afterBytes) await this.compact();
   }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { AppendBatches } from '../../sync-server/src/append-batches';
+import { SerialQueue } from '../../sync-server/src/serial-queue';
+
+describe('batched appends in a room outbox', () => {
+  it('stores every update before anything queued after it, however many arrive at once', async () => {
+    const events: string[] = [];
+    const outbox = new SerialQueue((e) => events.push(`error ${String(e)}`));
+    const batches = new AppendBatches<number>(outbox, 4, async (batch) => {
+      await Promise.resolve();
+      events.push(`store ${batch.join(',')}`);
+    });
+    for (let i = 0; i < 10; i++) batches.add(i);
+    // A sync reply computed now contains updates 0–9: it must leave after all of them are stored.
+    outbox.push(() => void events.push('reply'));
+    batches.add(10);
+    await outbox.idle();
+    expect(events).toEqual(['store 0,1,2,3', 'store 4,5,6,7', 'store 8,9,10', 'reply']);
+  });
+
+  it('opens a new batch once the queued one has started', async () => {
+    const stored: number[][] = [];
+    const outbox = new SerialQueue(() => {});
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const batches = new AppendBatches<number>(outbox, 16, async (batch) => {
+      stored.push(batch);
+      if (batch[0] === 1) await gate;
+    });
+    batches.add(1);
+    await Promise.resolve(); // the first batch's task starts and waits on the gate
+    await Promise.resolve();
+    batches.add(2);
+    batches.add(3);
+    release();
+    await outbox.idle();
+    expect(stored).toEqual([[1], [2, 3]]);
+  });
+});
