@@ -106,7 +106,7 @@ describe('selected criteria and suggestions', () => {
     await panel.openVoting({ phaseId: 'ideal', budget: 3 });
     expect(await panel.addPaperDots('Table 1', id, 2)).toBe('2 dots added; 1 left for this table.');
     // The table's budget caps what is entered.
-    expect(await panel.addPaperDots('Table 1', id, 2)).toBe('1 dots added; 0 left for this table.');
+    expect(await panel.addPaperDots('Table 1', id, 2)).toBe('1 dot added; 0 left for this table.');
     const pb = new CriteriaBoard(b.board.page);
     await expect.poll(() => pb.note(id).getByTestId('note.votes').textContent()).toBe('3');
   });

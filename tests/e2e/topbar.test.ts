@@ -15,7 +15,7 @@ describe('top bar on a laptop screen', () => {
     // What of each label is on screen: clipped by its tab (ellipsis) and by the tab strip (scrolling).
     const labels = await a.board.page.locator('[data-testid="board.phase-tab"] .tab-title').evaluateAll((els) =>
       els.map((el) => {
-        const strip = el.closest('[role="tablist"]')!.getBoundingClientRect();
+        const strip = el.closest('.tabs')!.getBoundingClientRect();
         const box = el.getBoundingClientRect();
         const shown = Math.max(0, Math.min(box.right, strip.right) - Math.max(box.left, strip.left));
         return { text: el.textContent ?? '', shown, full: el.scrollWidth };

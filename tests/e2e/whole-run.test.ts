@@ -4,6 +4,7 @@ import { CriteriaPanel } from './support/criteria-page';
 import { FollowControls } from './support/follow-page';
 import { ParticipantBoard } from './support/participant-page';
 import { provenance, RoundControls, RoundTimer, selectedMark, selectedNoteIds, waitForVoteCount } from './support/whole-run-page';
+import { ProjectorPage } from './support/projector-page';
 
 const e2e = useE2E();
 
@@ -42,6 +43,8 @@ describe('a whole World Café', () => {
       const viewer = await e2e.person('Viewer');
       await viewer.board.openLink(viewerLink);
       await viewer.board.waitForConnected();
+      // A viewer on their own laptop rather than the hall's screen: the whole board, not the projector.
+      await new ProjectorPage(viewer.board.page).leave();
       await viewer.board.readOnlyBadge('viewer').waitFor();
       const vp = new ParticipantBoard(viewer.board.page);
 

@@ -139,3 +139,11 @@ export function freeSlot(taken: readonly Point[], width: number): Point {
 export function noteAtPointer(cell: Cell, p: Point): Point {
   return toCellCoords(cell, { x: p.x - NOTE_W / 2, y: p.y - NOTE_H / 2 });
 }
+
+const sameCell = (a: Cell, b: Cell): boolean =>
+  a.topic === b.topic && a.count === b.count && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height && a.bodyY === b.bodyY;
+
+/** Two layouts with the same cells in the same places (a memo's `equals`: nothing to redraw). */
+export function sameLayout(a: BoardLayout | undefined, b: BoardLayout): boolean {
+  return !!a && a.columns.length === b.columns.length && a.columns.every((c, i) => sameCell(c, b.columns[i]!)) && sameCell(a.cross, b.cross);
+}

@@ -1,3 +1,5 @@
+import { t } from '../i18n';
+
 // Browsers refuse canvases past about 16k pixels a side (and a few hundred megapixels in all);
 // a wall-sized board is scaled down to stay well inside, rather than failing.
 const MAX_SIDE = 16_384;
@@ -9,7 +11,7 @@ function svgSize(svg: string, img: HTMLImageElement): { width: number; height: n
   const attr = (name: string) => Number(new RegExp(`\\s${name}="([\\d.]+)"`).exec(root)?.[1] ?? NaN);
   const width = attr('width') || img.naturalWidth;
   const height = attr('height') || img.naturalHeight;
-  if (!(width > 0 && height > 0)) throw new Error('The picture has no size');
+  if (!(width > 0 && height > 0)) throw new Error(t('export.pngNoSize'));
   return { width, height };
 }
 
@@ -17,7 +19,7 @@ function loadImage(url: string): Promise<HTMLImageElement> {
   return new Promise((resolve, reject) => {
     const img = new Image();
     img.onload = () => resolve(img);
-    img.onerror = () => reject(new Error('The browser could not draw the picture'));
+    img.onerror = () => reject(new Error(t('export.pngDecode')));
     img.src = url;
   });
 }
@@ -36,10 +38,10 @@ export async function svgToPng(svg: string, scale = 2): Promise<Blob> {
     canvas.width = Math.max(1, Math.round(width * s));
     canvas.height = Math.max(1, Math.round(height * s));
     const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('This browser cannot draw pictures');
+    if (!ctx) throw new Error(t('export.pngNoCanvas'));
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
     return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The browser could not encode the PNG'))), 'image/png'),
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error(t('export.pngEncode')))), 'image/png'),
     );
   } finally {
     URL.revokeObjectURL(url);

@@ -13,6 +13,18 @@ export type FollowSource = {
   canControl: Accessor<boolean>;
 };
 
+/** How a board follows, beyond the session's own state (the projector view sets both). */
+export type FollowOptions = {
+  /** The least zoom a followed move lands at: the facilitator's centre, but never smaller type. */
+  minZoom?: Accessor<number>;
+  /**
+   * While true, the spotlight already in the document is applied too, not taken as seen: at start
+   * (a projector opened mid-session shows what the facilitator shows, without a click) and each
+   * time it turns on.
+   */
+  catchUp?: Accessor<boolean>;
+};
+
 const prefersReducedMotion = (): boolean =>
   typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -24,14 +36,18 @@ const prefersReducedMotion = (): boolean =>
  * The spotlight names a board point; `canvasSize` (this device's canvas) turns it into this
  * device's own offset, so the point lands at the centre of this screen whatever its size. A spot
  * that arrives before the canvas was measured waits for the first measurement.
+ * Under prefers-reduced-motion the move is a jump: the next frame already shows the spot.
  */
 export function createFollowViewport(
   source: FollowSource,
   viewport: Accessor<Viewport>,
   setViewport: (vp: Viewport) => void,
   canvasSize: Accessor<Size | null>,
+  options: FollowOptions = {},
 ): void {
-  let lastSeq: number | null = untrack(source.spotlight)?.seq ?? null;
+  const minZoom = options.minZoom ?? (() => 0);
+  const catchUp = options.catchUp ?? (() => false);
+  let lastSeq: number | null = untrack(catchUp) ? null : (untrack(source.spotlight)?.seq ?? null);
   const [pending, setPending] = createSignal<FollowViewport | null>(null, { equals: false });
   let frame = 0;
   const stop = () => {
@@ -42,12 +58,16 @@ export function createFollowViewport(
 
   const moveTo = (spot: FollowViewport, size: Size) => {
     stop();
-    const to = centredOn({ x: spot.cx, y: spot.cy }, spot.zoom, size);
+    const zoom = Math.max(spot.zoom, minZoom());
+    // Aimed at the canvas as it is at each frame: the chrome around it may change size meanwhile
+    // (a projector's bar replacing the top bar), and the spot must still land at its centre.
+    const target = () => centredOn({ x: spot.cx, y: spot.cy }, zoom, canvasSize() ?? size);
     const from = viewport();
-    if (prefersReducedMotion() || typeof requestAnimationFrame !== 'function') return setViewport(to);
+    if (prefersReducedMotion() || typeof requestAnimationFrame !== 'function') return setViewport(target());
     const start = performance.now();
     const step = (now: number) => {
       const t = (now - start) / FOLLOW_ANIMATION_MS;
+      const to = target();
       setViewport(t >= 1 ? to : interpolateViewport(from, to, easeInOut(t)));
       frame = t >= 1 ? 0 : requestAnimationFrame(step);
     };
@@ -55,8 +75,9 @@ export function createFollowViewport(
   };
 
   createEffect(
-    on([source.spotlight, source.following, source.viewPhase], ([spot, following, phaseId], prev) => {
-      const rejoined = !!prev && following && !prev[1];
+    on([source.spotlight, source.following, source.viewPhase, catchUp], ([spot, following, phaseId, eager], prev) => {
+      // Back to following, or the projector just turned on: the latest spotlight applies again.
+      const rejoined = following && (prev ? !prev[1] || (eager && !prev[3]) : eager);
       if (source.canControl()) {
         lastSeq = spot?.seq ?? lastSeq;
         return;

@@ -15,7 +15,10 @@ export type NotesProjection = { readonly notes: Readonly<Partial<Record<string, 
 
 export function makeNotesProjection(doc: Y.Doc): NotesProjection {
   const map = phaseMaps(doc).notes;
-  const [notes, setNotes] = createStore<Partial<Record<string, Note>>>(Object.fromEntries(readNotes(doc).map((n) => [n.id, n])));
+  const initial = Object.fromEntries(readNotes(doc).map((n) => [n.id, n]));
+  const [notes, setNotes] = createStore<Partial<Record<string, Note>>>(initial);
+  // The ids in the store, kept beside it so that telling a new note from a changed one reads no store.
+  const present = new Set(Object.keys(initial));
 
   const onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
     const changed = new Set<string>();
@@ -25,11 +28,23 @@ export function makeNotesProjection(doc: Y.Doc): NotesProjection {
       if (event.target === map) for (const id of event.keys.keys()) changed.add(id);
       else if (typeof event.path[0] === 'string') changed.add(event.path[0]);
     }
+    // Notes new to the store go in with one shallow merge: opening a board (IndexedDB or the
+    // first sync) brings thousands at once, and a path update each costs more than the render.
+    const added: Record<string, Note> = {};
+    let adding = 0;
     batch(() => {
       for (const id of changed) {
         const note = readNoteById(doc, id);
-        setNotes(id, note ? reconcile(note) : undefined);
+        if (note && !present.has(id)) {
+          added[id] = note;
+          adding++;
+          present.add(id);
+        } else {
+          if (!note) present.delete(id);
+          setNotes(id, note ? reconcile(note) : undefined);
+        }
       }
+      if (adding > 0) setNotes(added);
     });
   };
   map.observeDeep(onChange);

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { NetLink } from './netlink';
 
@@ -45,12 +45,14 @@ export interface User {
   close(): Promise<void>;
 }
 
-export async function newUser(browser: Browser, baseUrl: string, name: string): Promise<User> {
+/** `device` overrides the laptop defaults (viewport, touch, mobile) for tablets and phones. */
+export async function newUser(browser: Browser, baseUrl: string, name: string, device: BrowserContextOptions = {}): Promise<User> {
   const link = await NetLink.open(baseUrl);
   const context = await browser.newContext({
     baseURL: link.url,
     viewport: { width: 1280, height: 800 },
     serviceWorkers: 'allow',
+    ...device,
   });
   // Fail a stuck step with a readable message well before the 90 s test timeout.
   context.setDefaultTimeout(20_000);

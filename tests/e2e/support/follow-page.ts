@@ -36,9 +36,11 @@ export class FollowControls {
     await this.page.locator(tid('follow.pill') + attr('data-following', String(following))).waitFor({ timeout });
   }
 
-  /** Waits until the board shows `phaseId` (its tab selected too). */
+  /** Waits until the board shows `phaseId` (its tab selected too; a projector hides the tabs). */
   async waitForPhase(phaseId: string, timeout?: number): Promise<void> {
     await this.page.locator(tid('board.root') + attr('data-phase-id', phaseId)).waitFor({ timeout });
+    // A projector (a viewer link) shows the phase's name instead of the tabs.
+    if ((await this.page.locator(tid('board.phase-tab')).count()) === 0) return;
     await this.page.locator(tid('board.phase-tab') + attr('data-phase-id', phaseId) + '[aria-selected="true"]').waitFor({ timeout });
   }
 

@@ -1,4 +1,4 @@
-import { createEffect, createSignal, lazy, onCleanup, Show, Suspense } from 'solid-js';
+import { createEffect, createSignal, lazy, on, onCleanup, Show, Suspense } from 'solid-js';
 import { t } from '../../i18n';
 import { IDENTITY, type Size, type Viewport } from '../../board/viewport';
 import { loadCredentials, type Credentials } from '../../lib/credentials';
@@ -7,6 +7,9 @@ import { linkClick } from '../../lib/router';
 import { browserStore } from '../../lib/storage';
 import { createFollowViewport } from '../../sync/follow';
 import { createSession } from '../../sync/session';
+import { keepCentre, largeViewportSetter, loadProjectorChoice, PROJECTOR_MIN_ZOOM, projectorOn, saveProjectorChoice } from './projector';
+import { ProjectorBar } from './ProjectorBar';
+import { Announcer } from './Announcer';
 import { Banner } from './Banner';
 import { createUndoShortcuts } from './create-undo-shortcuts';
 import { PhaseCanvas } from './PhaseCanvas';
@@ -16,6 +19,8 @@ import { QuestionBar } from './QuestionBar';
 import { SeatControls } from './SeatControls';
 import { TopBar } from './TopBar';
 import './board.css';
+import '../../styles/touch.css';
+import './touch.css';
 
 // Matrix, checklist and survey phases are drawn by their own chunk, loaded when one is shown.
 const FormPhase = lazy(() => import('../forms/FormPhase').then((m) => ({ default: m.FormPhase })));
@@ -57,8 +62,30 @@ function Board(props: { credentials: Credentials }) {
   const [viewport, setViewport] = createSignal<Viewport>(IDENTITY);
   // The canvas's size, measured by PhaseCanvas: spotlights are board points, centred on this canvas.
   const [canvasSize, setCanvasSize] = createSignal<Size | null>(null);
+  // The projector view (viewer links, or on request): large type, always following. Its zoom floor
+  // applies to every move, the followed ones and a person's own pinch alike (see projector.ts).
+  // The choice lasts as long as the tab: a laptop viewer who left the projector keeps the board on
+  // reload, the hall's screen keeps the projector.
+  const [projectorChoice, setProjectorChoice] = createSignal<boolean | null>(loadProjectorChoice(id));
+  const projector = () => projectorOn(projectorChoice(), session.role());
+  const setProjector = (on: boolean) => {
+    setProjectorChoice(on);
+    saveProjectorChoice(id, on);
+    if (on) session.setFollowing(true);
+  };
+  const minZoom = () => (projector() ? PROJECTOR_MIN_ZOOM : 0);
+  // eslint-disable-next-line solid/reactivity -- read at each set: the floor applies to the next move.
+  const setBoardViewport = largeViewportSetter(setViewport, minZoom);
+  createEffect(() => {
+    if (projector()) setBoardViewport((vp) => vp);
+  });
+  createEffect(
+    on(canvasSize, (size, before) => {
+      if (projector() && size && before) setBoardViewport((vp) => keepCentre(vp, before, size));
+    }),
+  );
   // Following the facilitator: their spotlight's viewport, animated (see sync/follow.ts).
-  createFollowViewport(session, viewport, setViewport, canvasSize);
+  createFollowViewport(session, viewport, setBoardViewport, canvasSize, { minZoom, catchUp: projector });
   let fitted = false;
   const fitOnce = () => {
     const first = !fitted;
@@ -110,9 +137,14 @@ function Board(props: { credentials: Credentials }) {
       data-role={session.role()}
       data-phase-id={session.availability() === 'ready' ? session.viewPhase() : ''}
       data-following={session.following()}
+      data-view={projector() ? 'projector' : 'board'}
+      classList={{ 'board-projector': projector() }}
       data-language={session.availability() === 'ready' ? session.session.meta.language : ''}
     >
-      <TopBar session={session} viewport={viewport} canvasSize={canvasSize} />
+      <Show when={projector()} fallback={<TopBar session={session} viewport={viewport} canvasSize={canvasSize} onProjector={() => setProjector(true)} />}>
+        <ProjectorBar session={session} onLeave={() => setProjector(false)} />
+      </Show>
+      <Announcer session={session} />
       <Show when={problem()}>
         {(p) => (
           <Banner kind="warning" busy={p().reason === 'unknown-session'} reason={p().reason}>
@@ -143,15 +175,17 @@ function Board(props: { credentials: Credentials }) {
             {t('board.newer')}
           </Banner>
         </Show>
-        <div class="board-subbar">
-          <QuestionBar session={session} />
-          <SeatControls session={session} />
-        </div>
+        <Show when={!projector()}>
+          <div class="board-subbar">
+            <QuestionBar session={session} />
+            <SeatControls session={session} />
+          </div>
+        </Show>
         <Show when={session.phase()} keyed>
           {(phase) => (
             <Show
               when={formKind(phase.phaseId)}
-              fallback={<PhaseCanvas session={session} phase={phase} viewport={viewport} setViewport={setViewport} fitOnce={fitOnce} onSize={setCanvasSize} />}
+              fallback={<PhaseCanvas session={session} phase={phase} viewport={viewport} setViewport={setBoardViewport} fitOnce={fitOnce} onSize={setCanvasSize} />}
             >
               {(kind) => (
                 <Suspense>

@@ -8,6 +8,9 @@ import { VoteBar } from './VoteBar';
 import { selectionOf } from './selection-view';
 import './selection.css';
 
+// A tablet's finger double-taps where a mouse double-clicks: the hint names the gesture the device has.
+const COARSE_POINTER = typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches;
+
 /**
  * One topic column (or the cross-cutting row): a header with the topic and an add button, and a
  * body for notes (double-clicking it is handled by the canvas, which owns the pointer). Notes are
@@ -77,7 +80,7 @@ export function CellView(props: { topic: string }) {
         when={steps()}
         fallback={
           <Show when={cell().count === 0 && !board.readOnly()}>
-            <p class="cell-hint">{t('board.emptyCell')}</p>
+            <p class="cell-hint">{t(COARSE_POINTER ? 'board.emptyCellTouch' : 'board.emptyCell')}</p>
           </Show>
         }
       >

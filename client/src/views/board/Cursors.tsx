@@ -1,4 +1,5 @@
 import { For, Show } from 'solid-js';
+import { readableInk } from '../../board/ink';
 import { toScreen } from '../../board/viewport';
 import { useBoard } from './context';
 
@@ -34,7 +35,7 @@ export function Cursors() {
                   <svg width="18" height="22" viewBox="0 0 18 22">
                     <path d="M1 1l15 11.5-6.6.9 3.9 7.4-2.7 1.3-3.9-7.5L1 19z" fill="var(--user)" stroke="#fff" stroke-width="1.5" stroke-linejoin="round" />
                   </svg>
-                  <span class="cursor-name" data-testid="cursor.name">
+                  <span class="cursor-name" data-testid="cursor.name" style={{ color: readableInk(peer()?.user.color ?? '') }}>
                     {peer()?.user.name}
                   </span>
                 </div>

@@ -2,7 +2,11 @@ import { createMemo, For, onCleanup, Show } from 'solid-js';
 import { NOTE_COLORS } from '@wcb/shared';
 import { t } from '../../i18n';
 import { notePosition } from '../../board/layout';
+import { focusAfterDelete, readingOrder } from '../../board/reading-order';
+import type { Note } from '@wcb/shared';
+import { focusNote, rememberDeleted } from './note-focus';
 import { useBoard } from './context';
+import { useNoteLabels } from './note-label';
 import { createNoteDrag } from './create-note-drag';
 import { NoteEditor } from './NoteEditor';
 import { loadPrefs } from '../../lib/prefs';
@@ -24,6 +28,7 @@ const NUDGE_LARGE = 40;
  */
 export function NoteCard(props: { id: string }) {
   const board = useBoard();
+  const labels = useNoteLabels();
   // eslint-disable-next-line solid/reactivity -- a NoteCard is keyed by its note id.
   const id = props.id;
   const note = () => board.phase.notes[id];
@@ -90,9 +95,13 @@ export function NoteCard(props: { id: string }) {
       board.startEditing(id);
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
       e.preventDefault();
-      remove();
+      remove(true);
     } else if (e.key === 'Escape') {
       el.blur();
+    } else if ((e.key === 'v' || e.key === 'V') && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      if (e.shiftKey) unvote();
+      else vote();
     } else if (e.key.startsWith('Arrow')) {
       e.preventDefault();
       const step = e.shiftKey ? NUDGE_LARGE : NUDGE;
@@ -101,11 +110,41 @@ export function NoteCard(props: { id: string }) {
       board.phase.actions.move(id, { x: Math.max(0, n.x + dx), y: Math.max(0, n.y + dy) });
     }
   };
-  const remove = () => {
-    // Keep keyboard users on the board rather than dropping focus to <body>.
-    (el.closest('[data-testid="board.canvas"]') as HTMLElement | null)?.focus();
+  const remove = (byKeyboard: boolean) => {
+    // By keyboard, focus goes on to the next note in reading order (or the board), never to
+    // <body>, and an undo brings this note and the focus back. By pointer, to the board: the
+    // next note's toolbar popping up under the mouse would only distract.
+    const notes = Object.values(board.phase.notes).filter((x): x is Note => x !== undefined);
+    const next = focusAfterDelete(
+      readingOrder(
+        board.session.session.topics.map((topic) => topic.id),
+        notes,
+      ),
+      id,
+    );
+    const canvas = el.closest<HTMLElement>('[data-testid="board.canvas"]');
+    rememberDeleted(id);
     board.phase.actions.remove(id);
+    if (!byKeyboard || !next || !focusNote(next)) canvas?.focus({ preventScroll: true });
   };
+  // The toolbar is one Tab stop (WAI-ARIA toolbar): arrow keys, Home and End move inside it, so
+  // tabbing through the board is not eight stops per note.
+  const onToolbarKey = (e: KeyboardEvent) => {
+    const bar = e.currentTarget as HTMLElement;
+    const buttons = [...bar.querySelectorAll<HTMLButtonElement>('button')];
+    const at = buttons.indexOf(e.target as HTMLButtonElement);
+    if (at < 0) return;
+    const keys: Record<string, number> = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1 };
+    const to = keys[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    const next = buttons[(to + buttons.length) % buttons.length]!;
+    for (const b of buttons) b.tabIndex = b === next ? 0 : -1;
+    next.focus();
+  };
+  // The accessible name says what a sighted reader gets from the note and where it stands.
+  // Shared with the light chip drawn when zoomed out (note-label.ts), so both read the same.
+  const label = () => labels.of(id);
 
   return (
     <Show when={note()}>
@@ -131,10 +170,11 @@ export function NoteCard(props: { id: string }) {
           data-stack-head={stacks().headOf.get(id) ?? id}
           data-round={n().round}
           data-new={newSince() === true ? 'true' : undefined}
+          data-press={drag.press()}
           tabIndex={0}
           role="group"
-          aria-roledescription="note"
-          aria-label={n().text ? t('note.label', { text: n().text }) : t('note.empty')}
+          aria-roledescription={t('note.roleDescription')}
+          aria-label={label()}
           aria-description={t('note.help')}
           style={{
             transform: `translate(${position().x}px, ${position().y}px)`,
@@ -243,7 +283,7 @@ export function NoteCard(props: { id: string }) {
             <NoteEditor text={n().text} onInput={(text) => board.phase.actions.setText(id, text)} onDone={stopEditing} />
           </Show>
           <Show when={!board.readOnly()}>
-            <div class="note-toolbar" role="toolbar" aria-label={t('note.edit')}>
+            <div class="note-toolbar" role="toolbar" aria-label={t('note.edit')} onKeyDown={onToolbarKey}>
               <For each={NOTE_COLORS}>
                 {(color) => (
                   <button
@@ -253,6 +293,7 @@ export function NoteCard(props: { id: string }) {
                     style={{ '--swatch': `var(--note-${color})` }}
                     aria-label={t('note.color', { color: t(`color.${color}`) })}
                     aria-pressed={n().color === color}
+                    tabIndex={n().color === color ? 0 : -1}
                     title={t('note.color', { color: t(`color.${color}`) })}
                     onClick={() => {
                       board.phase.actions.recolor(id, color);
@@ -265,6 +306,7 @@ export function NoteCard(props: { id: string }) {
                 <button
                   class="note-ungroup"
                   data-testid="note.ungroup"
+                  tabIndex={-1}
                   aria-label={t('note.ungroup')}
                   title={t('note.ungroup')}
                   onClick={() => board.phase.actions.ungroup(id)}
@@ -274,7 +316,7 @@ export function NoteCard(props: { id: string }) {
                   </svg>
                 </button>
               </Show>
-              <button class="note-delete" data-testid="note.delete" aria-label={t('note.delete')} title={t('note.delete')} onClick={remove}>
+              <button class="note-delete" data-testid="note.delete" tabIndex={-1} aria-label={t('note.delete')} title={t('note.delete')} onClick={(e) => remove(e.detail === 0)}>
                 <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true">
                   <path
                     d="M4 7h16M10 11v6M14 11v6M6 7l1 12a2 2 0 0 0 2 2h6a2 2 0 0 0 2-2l1-12M9 7V4h6v3"

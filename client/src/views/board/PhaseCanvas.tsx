@@ -1,7 +1,8 @@
-import { batch, createEffect, createMemo, createSignal, For, onCleanup, onMount, Show, type Accessor, type Setter } from 'solid-js';
+import { batch, createEffect, createMemo, createSelector, createSignal, For, onCleanup, onMount, Show, untrack, type Accessor, type Setter } from 'solid-js';
 import { CROSS_CUTTING, type Note, type NoteColor, type Presence } from '@wcb/shared';
 import { t } from '../../i18n';
-import { cellTopic, cellUnder, freeSlot, layoutBoard, noteAtPointer, type NotePlacement } from '../../board/layout';
+import { cellTopic, cellUnder, freeSlot, layoutBoard, noteAtPointer, notePosition, sameLayout, type NotePlacement } from '../../board/layout';
+import { detailedNotes } from '../../board/visible-notes';
 import { fit, toBoard, type Point, type Size, type Viewport } from '../../board/viewport';
 import { loadPrefs, savePrefs } from '../../lib/prefs';
 import { browserStore } from '../../lib/storage';
@@ -12,12 +13,16 @@ import { createPanZoom } from './create-pan-zoom';
 import { CellView } from './CellView';
 import { Cursors } from './Cursors';
 import { NoteCard } from './NoteCard';
+import { NoteChip } from './NoteChip';
+import { createNoteLabels, NoteLabelsContext } from './note-label';
+import { noteElement, noteOf } from './note-focus';
 import { ZoomControls } from './ZoomControls';
 import { authorFor } from '../../lib/seat';
 import { stepPlacements } from '../../board/steps-layout';
 import { createVotesView, VotesContext } from './votes-view';
 import { createStacksView, StacksContext } from './stacks-view';
 import { SuggestionsPanel } from './SuggestionsPanel';
+import { BoardKeys } from './BoardKeys';
 import './selection.css';
 import './canvas.css';
 
@@ -31,6 +36,7 @@ const NARROW_SCREEN_PX = 640;
 const GRID = 24;
 
 const sameStrings = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && [...a].every((v) => b.has(v));
 
 type Props = {
   session: Session;
@@ -58,21 +64,29 @@ export function PhaseCanvas(props: Props) {
   let endEditGroup: (() => void) | null = null;
 
   const topicIds = createMemo(() => session.session.topics.map((topic) => topic.id), [], { equals: sameStrings });
-  const notes = () => Object.values(phase.notes).filter((n): n is Note => n !== undefined);
+  // One array per set of notes: a note's fields changing leaves it alone (its store proxy is the
+  // same), so each reader below tracks only the fields it reads.
+  const notes = createMemo(() => Object.values(phase.notes).filter((n): n is Note => n !== undefined), [], { equals: (a, b) => a.length === b.length && a.every((n, i) => n === b[i]) });
   const steps = () => session.session.phases.find((p) => p.id === phase.phaseId)?.kind === 'steps';
   // Layout reads every note's cell and position (never its text: typing does not relayout). The
   // note being dragged counts where it started, so cells do not grow and shift under the pointer.
   // A steps phase lays its notes out as lists: each cell is as tall as its list.
-  const layout = createMemo(() => {
-    const d = drag();
-    if (steps()) return layoutBoard(topicIds(), stepPlacements(topicIds(), notes()));
-    return layoutBoard(topicIds(), notes().map((n): NotePlacement => (d && n.id === d.id ? d.origin : n)));
-  });
-  const votes = createVotesView(session, notes);
-  const stacks = createStacksView(notes);
+  // Equal geometry is the same layout: a note moving inside its cell (every live write of a drag)
+  // must not make every note and cell re-read their position.
+  const layout = createMemo(
+    () => {
+      const d = drag();
+      if (steps()) return layoutBoard(topicIds(), stepPlacements(topicIds(), notes()));
+      return layoutBoard(topicIds(), notes().map((n): NotePlacement => (d && n.id === d.id ? d.origin : n)));
+    },
+    undefined,
+    { equals: sameLayout },
+  );
+  const votes = createVotesView(session, () => notes());
+  const stacks = createStacksView(() => notes());
   // Creation order keeps DOM order stable while notes move, so a dragged element is never re-inserted.
   const noteIds = createMemo(
-    () => notes().sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)).map((n) => n.id),
+    () => [...notes()].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)).map((n) => n.id),
     [],
     { equals: sameStrings },
   );
@@ -88,7 +102,8 @@ export function PhaseCanvas(props: Props) {
     const r = canvas.getBoundingClientRect();
     return toBoard(props.viewport(), { x: clientX - r.left, y: clientY - r.top });
   };
-  const readOnly = () => session.readOnly();
+  // A memo: every note reads it, and the room state it derives from changes on each local write.
+  const readOnly = createMemo(() => session.readOnly());
 
   const ctx: BoardContextValue = {
     session,
@@ -148,6 +163,8 @@ export function PhaseCanvas(props: Props) {
     },
   };
 
+  const labels = createNoteLabels(ctx, votes, stacks);
+
   onMount(() => {
     createPanZoom(canvas, props.viewport, props.setViewport);
     const observer = new ResizeObserver(([entry]) => {
@@ -184,6 +201,51 @@ export function PhaseCanvas(props: Props) {
   };
   onCleanup(() => session.setCursor(null));
 
+  // Level of detail (board/visible-notes.ts): cards where text is readable and on screen, chips
+  // elsewhere. A note with keyboard focus, being edited, or dragged as a card stays a card.
+  const positions = createMemo(() => {
+    const out = new Map<string, Point>();
+    if (steps()) return out;
+    const l = layout();
+    for (const n of notes()) out.set(n.id, notePosition(l, n));
+    return out;
+  });
+  const detailed = createMemo(() => detailedNotes(positions(), props.viewport(), size()), new Set<string>(), { equals: sameSet });
+  const [focusPin, setFocusPin] = createSignal<string | null>(null);
+  const dragPin = createMemo(() => {
+    const d = drag();
+    // A chip being dragged stays a chip: swapping elements would lose the pointer capture.
+    return d && untrack(() => detailed().has(d.id) || focusPin() === d.id || editing() === d.id) ? d.id : null;
+  });
+  const cards = createMemo(
+    () => {
+      const pins = [focusPin(), editing(), dragPin()].filter((id): id is string => id !== null && !detailed().has(id));
+      return pins.length ? new Set([...detailed(), ...pins]) : detailed();
+    },
+    new Set<string>(),
+    { equals: sameSet },
+  );
+  // A selector: a change notifies only the notes whose answer changed, not all of them.
+  const full = createSelector(cards, (id: string, set: ReadonlySet<string>) => set.has(id));
+  // Keyboard focus on a chip (Tab, or a shortcut moving focus) brings up the card, whose keys
+  // edit, move, vote and delete. A mouse press does not: it may be the start of a drag.
+  const onFocusIn = (e: FocusEvent) => {
+    const el = noteOf(e.target);
+    if (!el?.classList.contains('note-chip') || !el.matches(':focus-visible')) return;
+    const id = el.dataset.noteId ?? '';
+    // After the focus() call that led here has returned: its caller may check where focus went.
+    queueMicrotask(() => {
+      if (document.activeElement !== el) return;
+      setFocusPin(id);
+      noteElement(id)?.focus({ preventScroll: true });
+    });
+  };
+  const onFocusOut = (e: FocusEvent) => {
+    const el = noteOf(e.target);
+    if (!el || el.classList.contains('note-chip') || noteOf(e.relatedTarget) === el) return;
+    if (el.dataset.noteId === untrack(focusPin)) setFocusPin(null);
+  };
+
   const worldStyle = () => {
     const vp = props.viewport();
     return { transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})` };
@@ -197,6 +259,7 @@ export function PhaseCanvas(props: Props) {
     <BoardContext.Provider value={ctx}>
       <VotesContext.Provider value={votes}>
         <StacksContext.Provider value={stacks}>
+        <NoteLabelsContext.Provider value={labels}>
       <div class="stage">
         <div
           ref={canvas}
@@ -209,19 +272,29 @@ export function PhaseCanvas(props: Props) {
           onPointerMove={publishCursor}
           onPointerLeave={() => session.setCursor(null)}
           onDblClick={onDblClick}
+          onFocusIn={onFocusIn}
+          onFocusOut={onFocusOut}
         >
-          <div class="world" data-testid="board.world" data-zoom={Math.round(props.viewport().zoom * 1000) / 1000} style={worldStyle()}>
+          <div class="world" lang={session.session.meta.language} data-testid="board.world" data-zoom={Math.round(props.viewport().zoom * 1000) / 1000} style={worldStyle()}>
             <For each={topicIds()}>{(topic) => <CellView topic={topic} />}</For>
             <CellView topic={CROSS_CUTTING} />
             <Show when={!steps()}>
-              <For each={noteIds()}>{(id) => <NoteCard id={id} />}</For>
+              <For each={noteIds()}>
+                {(id) => (
+                  <Show when={full(id)} fallback={<NoteChip id={id} />}>
+                    <NoteCard id={id} />
+                  </Show>
+                )}
+              </For>
             </Show>
           </div>
         </div>
         <Cursors />
         <ZoomControls size={size} onFit={() => fitBoard()} setViewport={props.setViewport} />
         <SuggestionsPanel />
+        <BoardKeys setViewport={props.setViewport} />
       </div>
+        </NoteLabelsContext.Provider>
         </StacksContext.Provider>
       </VotesContext.Provider>
     </BoardContext.Provider>

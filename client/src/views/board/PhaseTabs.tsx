@@ -1,4 +1,4 @@
-import { For, Show } from 'solid-js';
+import { For, onCleanup, Show } from 'solid-js';
 import { t } from '../../i18n';
 import type { Session } from '../../sync/session';
 import { LockIcon } from './icons';
@@ -7,8 +7,13 @@ import { LockIcon } from './icons';
  * One tab per phase; the selected one is the phase this device shows. The facilitator's choice
  * moves the session's current phase (and whoever follows); anyone else just looks at another
  * phase, which leaves follow mode. Everyone sees which phases are locked, and the facilitator has
- * a lock toggle next to each tab. Arrow keys move between tabs.
+ * a lock toggle next to each tab. Keyboard (WAI-ARIA tabs, roving tabindex, selection follows
+ * focus): arrows move between tabs, Home and End to the first and last; Alt+PageDown and
+ * Alt+PageUp switch phase from anywhere on the page.
  */
+// Phase ids are the template's slugs or random ids: safe inside an id attribute with a prefix.
+const tabId = (phaseId: string) => `phase-tab-${phaseId}`;
+
 export function PhaseTabs(props: { session: Session }) {
   const phases = () => props.session.session.phases;
   const current = () => props.session.viewPhase();
@@ -16,24 +21,40 @@ export function PhaseTabs(props: { session: Session }) {
   const select = (id: string) => {
     if (id !== current()) props.session.setPhase(id);
   };
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (!(e.target instanceof HTMLElement) || e.target.getAttribute('role') !== 'tab') return;
+  let tablist!: HTMLElement;
+  /** Selects the phase `step` tabs away (wrapping), or the first / last one, and focuses its tab. */
+  const go = (step: number | 'first' | 'last') => {
     const list = phases();
     const index = list.findIndex((p) => p.id === current());
-    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-    const target = step ? list[(index + step + list.length) % list.length] : undefined;
-    if (!target) return;
-    e.preventDefault();
+    const target =
+      step === 'first' ? list[0] : step === 'last' ? list[list.length - 1] : list[(index + step + list.length) % list.length];
+    if (!target) return false;
     select(target.id);
-    (e.currentTarget as HTMLElement).querySelector<HTMLElement>(`[role="tab"][data-phase-id="${CSS.escape(target.id)}"]`)?.focus();
+    tablist.querySelector<HTMLElement>(`[role="tab"][data-phase-id="${CSS.escape(target.id)}"]`)?.focus();
+    return true;
   };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!(e.target instanceof HTMLElement) || e.target.getAttribute('role') !== 'tab' || e.altKey || e.ctrlKey || e.metaKey) return;
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : e.key === 'Home' ? 'first' : e.key === 'End' ? 'last' : 0;
+    if (step && go(step)) e.preventDefault();
+  };
+  const onWindowKey = (e: KeyboardEvent) => {
+    if (!e.altKey || e.ctrlKey || e.metaKey || (e.key !== 'PageDown' && e.key !== 'PageUp')) return;
+    if (go(e.key === 'PageDown' ? 1 : -1)) e.preventDefault();
+  };
+  window.addEventListener('keydown', onWindowKey);
+  onCleanup(() => window.removeEventListener('keydown', onWindowKey));
   return (
-    <nav class="tabs" role="tablist" aria-label={t('board.phases')} onKeyDown={onKeyDown}>
+    // The facilitator's lock toggles sit beside the tabs, and a tablist may hold only tabs: the
+    // strip is a plain landmark, and the tablist owns the tabs through aria-owns.
+    <nav ref={tablist} class="tabs" aria-label={t('board.phases')} onKeyDown={onKeyDown}>
+      <div role="tablist" class="tabs-owner" aria-label={t('board.phases')} aria-owns={phases().map((p) => tabId(p.id)).join(' ')} />
       <For each={phases()}>
         {(phase, i) => (
           <div class="tab-item" role="presentation" classList={{ 'tab-item-locked': locked(phase.id) }}>
             <button
               role="tab"
+              id={tabId(phase.id)}
               class="tab"
               data-testid="board.phase-tab"
               data-phase-id={phase.id}

@@ -82,6 +82,12 @@ function ShareLink(props: { share: Share; role: ShareRole }) {
     <section class="share-link" data-role={props.role} aria-label={label()}>
       <h3>{label()}</h3>
       <p class="share-hint">{t(props.role === 'participant' ? 'share.participantHint' : 'share.viewerHint')}</p>
+      {/* A hall's facilitator puts the viewer link on the wall: say what it will look like there. */}
+      <Show when={props.role === 'viewer'}>
+        <p class="share-hint share-projector" data-testid="share.projector-hint">
+          {t('projector.shareHint')}
+        </p>
+      </Show>
       <div class="share-qr">
         {/* Its own boundary: the QR code loading must not suspend the board around the dialog. */}
         <Suspense>

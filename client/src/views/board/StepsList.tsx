@@ -4,6 +4,8 @@ import { t } from '../../i18n';
 import { dropBefore } from '../../board/steps-layout';
 import { useBoard } from './context';
 import { NoteEditor } from './NoteEditor';
+import { useVotes } from './votes-view';
+import { rememberDeleted } from './note-focus';
 
 // Below this many screen pixels a press is a click (focus, double-click to edit), not a drag.
 const DRAG_THRESHOLD_PX = 4;
@@ -25,6 +27,20 @@ export function StepsList(props: { topic: string; known: ReadonlySet<string>; la
       .sort(byOrder),
   );
   const ids = () => steps().map((s) => s.id);
+  const votes = useVotes();
+  const phaseTitle = () => board.session.session.phases.find((p) => p.id === board.phase.phaseId)?.title ?? '';
+  // Number, topic, text, phase, author and dots: what a sighted reader sees of the step.
+  const stepLabel = (step: Note, n: number) => {
+    const v = votes();
+    return [
+      t('a11y.stepTopic', { n, topic: props.label, text: step.text || t('note.empty') }),
+      t('a11y.notePhase', { phase: phaseTitle() }),
+      t('a11y.noteAuthor', { author: step.author || t('note.anonymous') }),
+      v?.showCounts ? t('note.votes', { count: v.counts.get(step.id) ?? 0 }) : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+  };
 
   const itemEl = (id: string) => list.querySelector<HTMLElement>(`[data-testid="steps.item"][data-note-id="${CSS.escape(id)}"]`);
   // <For> moves the element of a reordered step, and a moved element loses focus: give it back.
@@ -79,7 +95,12 @@ export function StepsList(props: { topic: string; known: ReadonlySet<string>; la
       board.startEditing(step.id);
     } else if (e.key === 'Delete' || e.key === 'Backspace') {
       e.preventDefault();
+      // Focus goes on to the next step (or the one before), not to <body>.
+      const at = ids().indexOf(step.id);
+      const next = ids()[at + 1] ?? ids()[at - 1];
+      rememberDeleted(step.id);
       board.phase.actions.remove(step.id);
+      if (next) itemEl(next)?.focus();
     }
   };
 
@@ -93,7 +114,7 @@ export function StepsList(props: { topic: string; known: ReadonlySet<string>; la
             data-note-id={step.id}
             data-color={step.color}
             tabIndex={0}
-            aria-label={t('steps.item', { n: i() + 1, text: step.text })}
+            aria-label={stepLabel(step, i() + 1)}
             aria-description={t('steps.help')}
             style={{ '--note-bg': `var(--note-${step.color})` }}
             on:pointerdown={(e) => onPointerDown(e, step.id)}

@@ -1,6 +1,7 @@
 import { createEffect, createMemo, createSignal, on, onCleanup, Show } from 'solid-js';
 import { timerView, type TimerState } from '@wcb/shared';
 import { t } from '../../i18n';
+import { announce } from './Announcer';
 import { browserStore, readJson, writeJson, type KeyValueStore } from '../../lib/storage';
 import type { ReactiveServerClock } from '../../sync/clock';
 import '../facilitator/facilitator.css';
@@ -60,6 +61,7 @@ export function TimerBadge(props: {
         const key = `${props.timer().endsAt}/${props.timer().durationMs}`;
         if (status === 'ended' && before === 'running' && chimedFor !== key) {
           chimedFor = key;
+          announce({ kind: 'timer-ended' });
           if (gesture() && !muted()) {
             playChime();
             setChimed((n) => n + 1);

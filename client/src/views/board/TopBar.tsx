@@ -8,16 +8,25 @@ import type { Session } from '../../sync/session';
 import { ConnectionBadge } from './ConnectionBadge';
 import { ShareIcon } from './icons';
 import { FollowPill, SpotlightButton } from './FollowPill';
+import { ProjectorToggle } from './ProjectorToggles';
 import { PhaseTabs } from './PhaseTabs';
 import { PresenceList } from './PresenceList';
 import { ReadOnlyBadge } from './ReadOnlyBadge';
 import { ShareDialog } from './ShareDialog';
+import { ShortcutsButton } from './ShortcutsDialog';
 import { TimerBadge } from './TimerBadge';
 import { createFacilitation } from '../../sync/facilitation';
 import { FacilitatorButton } from '../facilitator/FacilitatorButton';
+import { LanguagePicker } from '../LanguagePicker';
 import './topbar.css';
 
-export function TopBar(props: { session: Session; viewport: Accessor<Viewport>; canvasSize: Accessor<Size | null> }) {
+export function TopBar(props: {
+  session: Session;
+  viewport: Accessor<Viewport>;
+  canvasSize: Accessor<Size | null>;
+  /** Into the projector view (offered to viewers, whose links open there). */
+  onProjector?: () => void;
+}) {
   const undo = () => props.session.phase()?.undo;
   const ready = () => props.session.availability() === 'ready';
   const editable = () => ready() && !props.session.readOnly();
@@ -60,6 +69,9 @@ export function TopBar(props: { session: Session; viewport: Accessor<Viewport>; 
           <FacilitatorButton session={props.session} facilitation={facilitation} />
         </Show>
         <ReadOnlyBadge session={props.session} />
+        <Show when={ready() && props.session.role() === 'viewer' && props.onProjector}>
+          {(open) => <ProjectorToggle on={false} onChange={() => open()()} />}
+        </Show>
         <Show when={props.session.share}>
           {(share) => (
             <>
@@ -95,8 +107,10 @@ export function TopBar(props: { session: Session; viewport: Accessor<Viewport>; 
             <UndoIcon redo />
           </button>
         </div>
+        <ShortcutsButton />
         <PresenceList session={props.session} />
         <ConnectionBadge session={props.session} />
+        <LanguagePicker compact />
         <Show when={updateReady()}>
           <button class="btn topbar-update" onClick={() => location.reload()} title={t('app.updateReady')}>
             {t('app.reload')}

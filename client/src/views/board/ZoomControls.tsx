@@ -1,7 +1,8 @@
 import type { Accessor, Setter } from 'solid-js';
-import { t } from '../../i18n';
+import { formatPercent, t } from '../../i18n';
 import { zoomBy, zoomTo, ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, type Size, type Viewport } from '../../board/viewport';
 import { useBoard } from './context';
+import { ContrastToggle } from './ProjectorToggles';
 
 export function ZoomControls(props: { size: Accessor<Size | null>; onFit: () => void; setViewport: Setter<Viewport> }) {
   const board = useBoard();
@@ -26,11 +27,12 @@ export function ZoomControls(props: { size: Accessor<Size | null>; onFit: () => 
       </button>
       <button
         class="zoom-level"
-        aria-label={t('board.zoomReset')}
+        // The visible percentage starts the name (speech input users say what they see).
+        aria-label={`${formatPercent(zoom())}, ${t('board.zoomReset')}`}
         title={t('board.zoomReset')}
         onClick={() => props.setViewport(zoomTo(board.viewport(), center(), 1))}
       >
-        {Math.round(zoom() * 100)}%
+        {formatPercent(zoom())}
       </button>
       <button
         class="btn btn-icon"
@@ -49,6 +51,7 @@ export function ZoomControls(props: { size: Accessor<Size | null>; onFit: () => 
           <path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
         </svg>
       </button>
+      <ContrastToggle />
     </div>
   );
 }

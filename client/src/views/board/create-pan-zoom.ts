@@ -1,13 +1,24 @@
 import { onCleanup, type Accessor } from 'solid-js';
 import { panBy, pinch, wheelPixels, wheelZoomFactor, zoomBy, type Point, type Viewport } from '../../board/viewport';
 
-/** Elements that handle their own pointer input; a press on them never pans the board. */
-const INTERACTIVE = 'button, a, input, textarea, select, [data-testid="note"]';
+/** Controls that handle their own pointer input; a press on them never pans the board. */
+const CONTROLS = 'button, a, input, textarea, select';
+const NOTE = '[data-testid="note"]';
+// A note's drag tells the canvas, through this DOM event, that it has taken a pointer from the pan.
+const CLAIM_EVENT = 'board:pointer-claimed';
+
+/** Takes `pointerId` away from the pan/pinch of the canvas around `el` (a long press lifted a note). */
+export function claimPointer(el: Element, pointerId: number): void {
+  el.dispatchEvent(new CustomEvent<number>(CLAIM_EVENT, { bubbles: true, detail: pointerId }));
+}
 
 /**
  * Pan and zoom on the canvas element, with pointer events so mouse, pen and touch share one path:
  * drag on empty board pans; two fingers pinch-zoom and pan together; the wheel pans, and
  * ctrl/meta+wheel (what trackpad pinches send) zooms around the pointer.
+ *
+ * A mouse or pen press on a note drags the note. A finger on a note pans the board like a finger on
+ * empty board, until the note's long press claims the pointer (claimPointer) to drag the note.
  */
 export function createPanZoom(el: HTMLElement, viewport: Accessor<Viewport>, setViewport: (vp: Viewport) => void): void {
   const pointers = new Map<number, Point>();
@@ -18,12 +29,24 @@ export function createPanZoom(el: HTMLElement, viewport: Accessor<Viewport>, set
 
   const onDown = (e: PointerEvent) => {
     if (e.pointerType === 'mouse' && e.button !== 0 && e.button !== 1) return;
-    if (e.target instanceof Element && e.target.closest(INTERACTIVE)) return;
+    const target = e.target instanceof Element ? e.target : null;
+    if (target?.closest(CONTROLS)) return;
+    const onNote = !!target?.closest(NOTE);
+    if (onNote && e.pointerType !== 'touch') return;
     // Middle-click would otherwise start the browser's autoscroll.
     if (e.button === 1) e.preventDefault();
     pointers.set(e.pointerId, local(e));
-    el.setPointerCapture(e.pointerId);
+    // A finger on a note stays captured by the note (touch capture is implicit) and its events
+    // bubble here: the note keeps its tap, double-tap and long press, and can claim the pointer.
+    if (!onNote) el.setPointerCapture(e.pointerId);
     el.classList.add('is-panning');
+  };
+
+  const onClaim = (e: Event) => {
+    const pointerId = (e as CustomEvent<number>).detail;
+    if (!pointers.delete(pointerId)) return;
+    if (el.hasPointerCapture(pointerId)) el.releasePointerCapture(pointerId);
+    if (pointers.size === 0) el.classList.remove('is-panning');
   };
 
   const onMove = (e: PointerEvent) => {
@@ -60,7 +83,9 @@ export function createPanZoom(el: HTMLElement, viewport: Accessor<Viewport>, set
   el.addEventListener('pointerup', onUp);
   el.addEventListener('pointercancel', onUp);
   el.addEventListener('wheel', onWheel, { passive: false });
+  el.addEventListener(CLAIM_EVENT, onClaim);
   onCleanup(() => {
+    el.removeEventListener(CLAIM_EVENT, onClaim);
     el.removeEventListener('pointerdown', onDown);
     el.removeEventListener('pointermove', onMove);
     el.removeEventListener('pointerup', onUp);

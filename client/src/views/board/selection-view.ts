@@ -19,10 +19,17 @@ function versionOf(doc: Y.Doc): Accessor<number> {
   return read;
 }
 
+// Read once per version of the document, not once per note: every note of a large board asks.
+const cache = new WeakMap<Y.Doc, { version: number; byPhase: Map<string, ReadonlyMap<string, readonly string[]>> }>();
+
 /** Per topic, the selected note ids of `phaseId`, in the facilitator's order. */
 export function selectionOf(doc: Y.Doc, phaseId: string): ReadonlyMap<string, readonly string[]> {
-  versionOf(doc)();
-  return readSelection(doc, phaseId);
+  const version = versionOf(doc)();
+  let known = cache.get(doc);
+  if (known?.version !== version) cache.set(doc, (known = { version, byPhase: new Map() }));
+  let selection = known.byPhase.get(phaseId);
+  if (!selection) known.byPhase.set(phaseId, (selection = readSelection(doc, phaseId)));
+  return selection;
 }
 
 /** The ids selected in one topic after an edit: `add` appends (once), `remove` takes out. */

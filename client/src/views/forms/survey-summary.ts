@@ -1,4 +1,4 @@
-import { t } from '../../i18n';
+import { formatNumber as formatLocaleNumber, t } from '../../i18n';
 import { summariseQuestion, validAnswer, type Form, type Prompt, type QuestionSummary, type SurveyResponse } from '@wcb/shared';
 
 /**
@@ -66,11 +66,10 @@ export function summariseSurvey(form: Form, responses: readonly SurveyResponse[]
   };
 }
 
-/** A number as the summary prints it: at most one decimal, none when whole; '—' when there is none. */
+/** A number as the summary prints it, for the UI locale: at most one decimal, none when whole ("66,7" in Ukrainian); '—' when there is none. */
 export function formatNumber(n: number | null): string {
   if (n === null || !Number.isFinite(n)) return '—';
-  const rounded = Math.round(n * 10) / 10;
-  return Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
+  return formatLocaleNumber(n);
 }
 
 /** Each count as a share (0–100) of the largest, for bars; all zero when nothing was counted. */

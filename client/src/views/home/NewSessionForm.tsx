@@ -1,12 +1,11 @@
 import { createSignal, For, Show } from 'solid-js';
 import { DEFAULT_TEMPLATE_ID, findTemplate, LANGUAGES, TEMPLATES, type Language } from '@wcb/shared';
-import { t } from '../../i18n';
+import { locale, t } from '../../i18n';
 import { openOwnSession } from './open-own-session';
 import { createLocalSession } from '../../sync/create-session';
 
-// UI strings are English until the i18n issue; template names follow the UI language.
-const UI_LANGUAGE: Language = 'en';
-
+// Template names and descriptions follow the interface language; the session's own language (the
+// select below) decides its topics, questions and exports.
 function defaultLanguage(): Language {
   const preferred = (navigator.languages ?? [navigator.language]).map((l) => l.slice(0, 2).toLowerCase());
   return LANGUAGES.find((l) => preferred.includes(l)) ?? 'uk';
@@ -42,9 +41,9 @@ export function NewSessionForm(props: { beforeCreate: () => void }) {
       <label class="field">
         <span>{t('home.template')}</span>
         <select data-testid="home.template" value={templateId()} onChange={(e) => setTemplateId(e.currentTarget.value)}>
-          <For each={TEMPLATES}>{(tpl) => <option value={tpl.id}>{tpl.name[UI_LANGUAGE]}</option>}</For>
+          <For each={TEMPLATES}>{(tpl) => <option value={tpl.id}>{tpl.name[locale()]}</option>}</For>
         </select>
-        <small>{template()?.description[UI_LANGUAGE]}</small>
+        <small>{template()?.description[locale()]}</small>
       </label>
       <label class="field">
         <span>{t('home.language')}</span>

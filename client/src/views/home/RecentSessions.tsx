@@ -1,10 +1,8 @@
 import { For, Show } from 'solid-js';
-import { t } from '../../i18n';
+import { formatDateTime, t } from '../../i18n';
 import { loadRecent } from '../../lib/recent';
 import { linkClick } from '../../lib/router';
 import { browserStore } from '../../lib/storage';
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 export function RecentSessions() {
   // Read once per visit to the home page: it only changes when a board is opened.
@@ -21,7 +19,7 @@ export function RecentSessions() {
             <li data-testid="home.recent-item" data-session-id={item.id}>
               <a href={`/s/${item.id}`} onClick={linkClick}>
                 <span class="home-recent-title">{item.title || t('home.untitled')}</span>
-                <time dateTime={new Date(item.openedAt).toISOString()}>{dateFormat.format(item.openedAt)}</time>
+                <time dateTime={new Date(item.openedAt).toISOString()}>{formatDateTime(item.openedAt)}</time>
               </a>
             </li>
           )}

@@ -1,4 +1,5 @@
 import { importFile, randomId, readSession, type Language } from '@wcb/shared';
+import { t } from '../../i18n';
 import { saveLocalSession } from '../../sync/create-session';
 
 // A session's results file is a few megabytes at most; far past this it is not one.
@@ -12,7 +13,7 @@ export type ImportedLocal = { id: string; title: string; language: Language };
  * leaves nothing behind.
  */
 export async function importResultsFile(file: File): Promise<ImportedLocal> {
-  if (file.size > MAX_IMPORT_BYTES) throw new Error(`the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
+  if (file.size > MAX_IMPORT_BYTES) throw new Error(t('home.importTooLarge', { mb: MAX_IMPORT_BYTES / 1024 / 1024 }));
   const text = await file.text();
   const id = randomId();
   // A CSV carries no session title; the file's name is the best one there is.
