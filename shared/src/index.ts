@@ -28,4 +28,5 @@ export * from './clock';
 export * from './rounds';
 export * from './follow';
 export * from './harvest';
+export * from './harvest/import-problems';
 export * from './paste-lines';

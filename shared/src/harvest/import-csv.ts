@@ -12,7 +12,7 @@ import { SCHEMA_VERSION } from '../schema-version';
 import type { Language } from '../templates/types';
 import { votesMaps } from '../voting';
 import { MAX_BUDGET } from '../voting-control';
-import { ImportError } from './import-error';
+import { importProblem, type ImportError } from './import-error';
 import { DOCUMENT_LABELS } from './labels';
 import type { ImportedSession } from './session-json';
 
@@ -81,12 +81,12 @@ function parseRows(text: string): RawRow[] {
       cursor = result.meta.cursor;
       const quote = result.errors.find((e) => e.type === 'Quotes');
       if (quote) {
-        failure = new ImportError(`line ${line}`, 'a quoted cell is never closed (a " is missing)');
+        failure = importProblem('csv.unclosedQuote', { line });
         parser.abort();
         return;
       }
       if (rows.length > MAX_ROWS) {
-        failure = new ImportError(`line ${line}`, `the file has more than ${MAX_ROWS} rows`);
+        failure = importProblem('csv.tooManyRows', { line }, { max: MAX_ROWS });
         parser.abort();
         return;
       }
@@ -99,35 +99,34 @@ function parseRows(text: string): RawRow[] {
 
 /** Which language's header this is, and where each column sits. */
 function readHeader(row: RawRow | undefined): { language: Language; at: Map<Column, number> } {
-  if (!row) throw new ImportError('file', 'is empty');
+  if (!row) throw importProblem('file.empty', 'file');
   const cells = row.cells.map((c) => c.trim().toLowerCase());
+  const place = { line: row.line };
   const languages = Object.keys(DOCUMENT_LABELS) as Language[];
   const score = (l: Language) => cells.filter((c) => DOCUMENT_LABELS[l].csvHeader.includes(c)).length;
   const language = languages.reduce((best, l) => (score(l) > score(best) ? l : best), languages[0]!);
   const names = DOCUMENT_LABELS[language].csvHeader;
-  if (score(language) === 0) {
-    throw new ImportError(`line ${row.line}`, `is not a results header (expected ${DOCUMENT_LABELS.en.csvHeader.join(', ')})`);
-  }
+  if (score(language) === 0) throw importProblem('csv.notHeader', place);
   const at = new Map<Column, number>();
   cells.forEach((cell, i) => {
     const index = names.indexOf(cell);
-    if (index < 0) throw new ImportError(`line ${row.line}`, `unknown column "${row.cells[i]!.slice(0, 40)}"`);
+    if (index < 0) throw importProblem('csv.unknownColumn', place, { column: row.cells[i]!.slice(0, 40) });
     const column = COLUMNS[index]!;
-    if (at.has(column)) throw new ImportError(`line ${row.line}`, `column "${cell}" appears twice`);
+    if (at.has(column)) throw importProblem('csv.repeatedColumn', place, { column: cell });
     at.set(column, i);
   });
   for (const column of REQUIRED) {
-    if (!at.has(column)) throw new ImportError(`line ${row.line}`, `column "${names[COLUMNS.indexOf(column)]}" is missing`);
+    if (!at.has(column)) throw importProblem('csv.missingColumn', place, { column: names[COLUMNS.indexOf(column)]! });
   }
   return { language, at };
 }
 
 function readRow(raw: RawRow, header: { language: Language; at: Map<Column, number> }, index: number, now: number): Row {
-  const where = `line ${raw.line}`;
+  const at = { line: raw.line };
   const names = DOCUMENT_LABELS[header.language].csvHeader;
   const name = (c: Column) => names[COLUMNS.indexOf(c)]!;
   if (raw.cells.length !== header.at.size) {
-    throw new ImportError(where, `has ${raw.cells.length} cells, the header has ${header.at.size}`);
+    throw importProblem('csv.cellCount', at, { cells: raw.cells.length, expected: header.at.size });
   }
   const cell = (c: Column): string => {
     const i = header.at.get(c);
@@ -136,19 +135,19 @@ function readRow(raw: RawRow, header: { language: Language; at: Map<Column, numb
   const whole = (c: Column): number => {
     const value = cell(c).trim();
     if (!value) return 0;
-    if (!/^\d{1,9}$/.test(value)) throw new ImportError(where, `column "${name(c)}" must be a whole number, found "${value.slice(0, 20)}"`);
+    if (!/^\d{1,9}$/.test(value)) throw importProblem('csv.notWholeNumber', at, { column: name(c), found: value.slice(0, 20) });
     return Number(value);
   };
   const phase = cell('phase').trim();
-  if (!phase) throw new ImportError(where, `column "${name('phase')}" is empty`);
+  if (!phase) throw importProblem('csv.emptyColumn', at, { column: name('phase') });
   const selected = cell('selected').trim().toLowerCase();
   if (!['', '0', '1', 'true', 'false'].includes(selected)) {
-    throw new ImportError(where, `column "${name('selected')}" must be 1 or 0, found "${selected.slice(0, 20)}"`);
+    throw importProblem('csv.notFlag', at, { column: name('selected'), found: selected.slice(0, 20) });
   }
   const created = cell('created').trim();
   const createdAt = created ? Date.parse(created) : now + index;
   if (!Number.isFinite(createdAt)) {
-    throw new ImportError(where, `column "${name('created')}" is not a date (like 2025-05-14T10:00:00.000Z), found "${created.slice(0, 30)}"`);
+    throw importProblem('csv.notDate', at, { column: name('created'), found: created.slice(0, 30) });
   }
   return {
     line: raw.line,
@@ -173,9 +172,9 @@ export function importCsv(text: string, opts: { sessionId: string; now?: number;
   const [head, ...body] = parseRows(text);
   const header = readHeader(head);
   const rows = body.map((raw, i) => readRow(raw, header, i, now));
-  if (!rows.length) throw new ImportError('file', 'has a header but no notes');
+  if (!rows.length) throw importProblem('csv.noNotes', 'file');
   const dots = rows.reduce((sum, r) => sum + r.votes, 0);
-  if (dots > MAX_DOTS) throw new ImportError('file', `has more than ${MAX_DOTS} votes in all`);
+  if (dots > MAX_DOTS) throw importProblem('csv.tooManyVotes', 'file', { max: MAX_DOTS });
 
   // Everything is valid from here on: build.
   const origin = new LocalOrigin('import.csv');

@@ -1,5 +1,5 @@
 import { importCsv } from './import-csv';
-import { ImportError } from './import-error';
+import { importProblem } from './import-error';
 import { importSeed003 } from './import-seed003';
 import { importSessionJson, SESSION_JSON_FORMAT, type ImportedSession } from './session-json';
 
@@ -23,7 +23,7 @@ function parseJson(text: string): unknown {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new ImportError('file', `is not valid JSON (${message})`);
+    throw importProblem('file.notJson', 'file', { detail: message });
   }
 }
 

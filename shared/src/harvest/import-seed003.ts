@@ -10,7 +10,7 @@ import { RECORD_ID_RE } from '../rooms';
 import { SCHEMA_VERSION } from '../schema-version';
 import type { SessionDocs } from '../session';
 import { isLanguage } from '../templates/types';
-import { ImportError, needArray, needRecord, needString } from './import-error';
+import { importProblem, needArray, needRecord, needString } from './import-error';
 
 /**
  * Imports the seed-003 results shape (../shared/fixtures/seed-003-results.json): topics as columns,
@@ -43,21 +43,21 @@ const CELL_PAD = 16;
 
 function needId(v: unknown, where: string): string {
   const id = needString(v, where);
-  if (!RECORD_ID_RE.test(id)) throw new ImportError(where, `"${id.slice(0, 40)}" is not a usable id (letters, digits, - and _)`);
+  if (!RECORD_ID_RE.test(id)) throw importProblem('seed.badId', where, { id: id.slice(0, 40) });
   return id;
 }
 
 export function parseSeed003(json: unknown): Seed003 {
   const root = needRecord(json, 'file');
   const language = root.language ?? 'uk';
-  if (!isLanguage(language)) throw new ImportError('language', `must be uk, ru or en, found "${String(language)}"`);
+  if (!isLanguage(language)) throw importProblem('seed.language', 'language', { found: String(language) });
   const topics = needArray(root.topics, 'topics').map((t, i) => {
     const r = needRecord(t, `topics[${i}]`);
     return { id: needId(r.id, `topics[${i}].id`), label: needString(r.label, `topics[${i}].label`) };
   });
-  if (!topics.length) throw new ImportError('topics', 'has no topics');
+  if (!topics.length) throw importProblem('seed.noTopics', 'topics');
   const topicIds = new Set(topics.map((t) => t.id));
-  if (topicIds.size !== topics.length) throw new ImportError('topics', 'has a repeated id');
+  if (topicIds.size !== topics.length) throw importProblem('seed.repeatedId', 'topics');
   const phases = needArray(root.phases, 'phases').map((p, i) => {
     const at = `phases[${i}]`;
     const r = needRecord(p, at);
@@ -67,7 +67,7 @@ export function parseSeed003(json: unknown): Seed003 {
       if (r[list] === undefined) continue;
       const byTopic = needRecord(r[list], `${at}.${list}`);
       for (const [topic, texts] of Object.entries(byTopic)) {
-        if (!topicIds.has(topic)) throw new ImportError(`${at}.${list}.${topic}`, 'is not one of the topics');
+        if (!topicIds.has(topic)) throw importProblem('seed.unknownTopic', `${at}.${list}.${topic}`);
         lists[list][topic] = needArray(texts, `${at}.${list}.${topic}`).map((text, j) =>
           needString(text, `${at}.${list}.${topic}[${j}]`),
         );
@@ -82,8 +82,8 @@ export function parseSeed003(json: unknown): Seed003 {
       lists,
     };
   });
-  if (!phases.length) throw new ImportError('phases', 'has no phases');
-  if (new Set(phases.map((p) => p.id)).size !== phases.length) throw new ImportError('phases', 'has a repeated id');
+  if (!phases.length) throw importProblem('seed.noPhases', 'phases');
+  if (new Set(phases.map((p) => p.id)).size !== phases.length) throw importProblem('seed.repeatedId', 'phases');
   return {
     language,
     title: needString(root.title, 'title'),

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { LocalOrigin } from '../origins';
 import { RECORD_ID_RE } from '../rooms';
 import { SCHEMA_VERSION } from '../schema-version';
-import { ImportError, isRecord, needRecord } from './import-error';
+import { importProblem, isRecord, needRecord } from './import-error';
 import { CELL_TEXT_PREFIX, cellTextKeys } from '../answers';
 
 /**
@@ -82,15 +82,15 @@ export function exportSessionJson(source: {
 }
 
 function checkJson(v: unknown, where: string, depth = 0): Json {
-  if (depth > 8) throw new ImportError(where, 'is nested too deeply');
+  if (depth > 8) throw importProblem('json.tooDeep', where);
   if (v === null || typeof v === 'boolean' || typeof v === 'string') return v;
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw new ImportError(where, 'is not a finite number');
+    if (!Number.isFinite(v)) throw importProblem('json.notFinite', where);
     return v;
   }
   if (Array.isArray(v)) return v.map((x, i) => checkJson(x, `${where}[${i}]`, depth + 1));
   if (isRecord(v)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, checkJson(x, `${where}.${k}`, depth + 1)]));
-  throw new ImportError(where, `is not JSON data (${typeof v})`);
+  throw importProblem('json.notData', where, { type: typeof v });
 }
 
 type Checked = { kind: Kind; maps: Record<string, Record<string, Json>> };
@@ -99,7 +99,7 @@ type Checked = { kind: Kind; maps: Record<string, Record<string, Json>> };
 function checkDump(v: unknown, kind: Kind, where: string, count: { n: number }): Checked {
   const dump = needRecord(v, where);
   const known = new Set<string>([...LAYOUT[kind].plain, ...LAYOUT[kind].records, ...(kind === 'phase' ? [CELL_TEXTS] : [])]);
-  for (const name of Object.keys(dump)) if (!known.has(name)) throw new ImportError(`${where}.${name}`, 'is not part of this format');
+  for (const name of Object.keys(dump)) if (!known.has(name)) throw importProblem('json.unknownPart', `${where}.${name}`);
   const maps: Record<string, Record<string, Json>> = {};
   for (const name of known) {
     const entries = dump[name] === undefined ? {} : needRecord(dump[name], `${where}.${name}`);
@@ -107,12 +107,12 @@ function checkDump(v: unknown, kind: Kind, where: string, count: { n: number }):
     maps[name] = {};
     for (const [key, value] of Object.entries(entries)) {
       const at = `${where}.${name}.${key}`;
-      if (++count.n > MAX_RECORDS) throw new ImportError(where, `has more than ${MAX_RECORDS} entries`);
-      if (name === CELL_TEXTS && typeof value !== 'string') throw new ImportError(at, 'must be text');
+      if (++count.n > MAX_RECORDS) throw importProblem('json.tooManyEntries', where, { max: MAX_RECORDS });
+      if (name === CELL_TEXTS && typeof value !== 'string') throw importProblem('json.mustBeText', at);
       if (isRecords) {
         const record = needRecord(value, at);
         for (const field of TEXT_FIELDS[name] ?? []) {
-          if (record[field] !== undefined && typeof record[field] !== 'string') throw new ImportError(`${at}.${field}`, 'must be text');
+          if (record[field] !== undefined && typeof record[field] !== 'string') throw importProblem('json.mustBeText', `${at}.${field}`);
         }
       }
       maps[name][key] = checkJson(value, at);
@@ -153,16 +153,16 @@ export type ImportedSession = { control: Y.Doc; phases: { phaseId: string; doc: 
 /** Rebuilds a session from its JSON under `sessionId`. Throws ImportError naming the field at fault. */
 export function importSessionJson(json: unknown, sessionId: string): ImportedSession {
   const root = needRecord(json, 'file');
-  if (root.format !== SESSION_JSON_FORMAT) throw new ImportError('format', `expected "${SESSION_JSON_FORMAT}"`);
-  if (root.version !== 1) throw new ImportError('version', `unsupported version ${JSON.stringify(root.version)}`);
+  if (root.format !== SESSION_JSON_FORMAT) throw importProblem('json.wrongFormat', 'format', { format: SESSION_JSON_FORMAT });
+  if (root.version !== 1) throw importProblem('json.unsupportedVersion', 'version', { version: String(JSON.stringify(root.version)) });
   if (typeof root.schemaVersion === 'number' && root.schemaVersion > SCHEMA_VERSION) {
-    throw new ImportError('schemaVersion', `written by a newer version of the app (${root.schemaVersion} > ${SCHEMA_VERSION})`);
+    throw importProblem('json.newerSchema', 'schemaVersion', { found: root.schemaVersion, supported: SCHEMA_VERSION });
   }
   const count = { n: 0 };
   const control = checkDump(root.control, 'control', 'control', count);
   const group = (v: unknown, kind: Kind, where: string) =>
     Object.entries(v === undefined ? {} : needRecord(v, where)).map(([phaseId, dump]) => {
-      if (!RECORD_ID_RE.test(phaseId)) throw new ImportError(`${where}.${phaseId}`, 'is not a usable phase id');
+      if (!RECORD_ID_RE.test(phaseId)) throw importProblem('json.badPhaseId', `${where}.${phaseId}`);
       return { phaseId, checked: checkDump(dump, kind, `${where}.${phaseId}`, count) };
     });
   const phases = group(root.phases, 'phase', 'phases');

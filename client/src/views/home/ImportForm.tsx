@@ -1,6 +1,6 @@
 import { createSignal, Show } from 'solid-js';
-import { ImportError } from '@wcb/shared';
-import { t } from '../../i18n';
+import { ImportError, importProblemText } from '@wcb/shared';
+import { locale, t } from '../../i18n';
 import { openOwnSession } from './open-own-session';
 
 /**
@@ -9,24 +9,22 @@ import { openOwnSession } from './open-own-session';
  */
 export function ImportForm(props: { beforeCreate: () => void }) {
   const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal('');
+  // The error itself, not its text: it is worded when shown, so it follows a language switch.
+  // Boxed, so even a thrown falsy value still shows as a failure.
+  const [error, setError] = createSignal<{ cause: unknown } | null>(null);
 
   const importChosen = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
     if (!file || busy()) return;
     props.beforeCreate();
     setBusy(true);
-    setError('');
+    setError(null);
     try {
       const { importResultsFile } = await import('./import-results');
       const { id, title, language } = await importResultsFile(file);
       openOwnSession(id, { title, language });
     } catch (e) {
-      setError(
-        e instanceof ImportError
-          ? t('home.importError', { where: e.where, problem: e.problem })
-          : t('home.importFailed', { message: e instanceof Error ? e.message : String(e) }),
-      );
+      setError({ cause: e });
       setBusy(false);
       // The same file, fixed and chosen again, must fire another change event.
       input.value = '';
@@ -50,10 +48,18 @@ export function ImportForm(props: { beforeCreate: () => void }) {
         <small id="home-import-hint">{t('home.importHint')}</small>
       </label>
       <Show when={error()}>
-        <p id="home-import-error" class="home-error" role="alert" data-testid="home.import-error">
-          {error()}
-        </p>
+        {(failed) => (
+          <p id="home-import-error" class="home-error" role="alert" data-testid="home.import-error">
+            {errorText(failed().cause)}
+          </p>
+        )}
       </Show>
     </section>
   );
+}
+
+/** Reads locale() (and t() does too), so the message is re-worded when the interface language changes. */
+function errorText(e: unknown): string {
+  if (!(e instanceof ImportError)) return t('home.importFailed', { message: e instanceof Error ? e.message : String(e) });
+  return t('home.importError', importProblemText(e, locale()));
 }
