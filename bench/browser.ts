@@ -1,16 +1,14 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
-import * as Y from 'yjs';
 import { addNote, buildSessionDocs, CROSS_CUTTING, controlRoom, phaseRoom } from '@wcb/shared';
 import { startOurServer, type BenchServer } from './lib/server';
 import { round, summarize } from './lib/stats';
 import type { Figure } from './lib/report';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { registerSessionTokens } from './lib/sessions';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-renderer-backgrounding', '--disable-background-timer-throttling'];
 const VIEWPORT = { width: 1440, height: 900 };
-
-const sha = (t: string) => createHash('sha256').update(t, 'utf8').digest('hex');
 
 /** A world-cafe-ngo session whose ideal phase holds `notes` notes, registered with its content; returns the facilitator link. */
 async function bigBoard(server: BenchServer, id: string, notes: number): Promise<string> {
@@ -23,18 +21,8 @@ async function bigBoard(server: BenchServer, id: string, notes: number): Promise
       addNote(ideal, { topic: topics[i % topics.length]!, text: `idea ${i}: trust, transparency and dialogue`, x: 16 + (cell % 4) * 216, y: 16 + Math.floor(cell / 4) * 166 }, i, `n${i}`);
     }
   });
-  const tokens = { facilitator: randomBytes(16).toString('base64url'), participant: randomBytes(16).toString('base64url'), viewer: randomBytes(16).toString('base64url') };
   const seed = [{ room: controlRoom(id), doc: docs.control }, ...docs.phases.map((p) => ({ room: phaseRoom(id, p.phaseId), doc: p.doc }))];
-  const res = await fetch(`${server.url}/api/sessions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      id,
-      tokenHashes: { facilitator: sha(tokens.facilitator), participant: sha(tokens.participant), viewer: sha(tokens.viewer) },
-      seed: seed.map((s) => ({ room: s.room, update: Buffer.from(Y.encodeStateAsUpdate(s.doc)).toString('base64') })),
-    }),
-  });
-  if (!res.ok) throw new Error(`register: ${res.status} ${await res.text()}`);
+  const tokens = await registerSessionTokens(server.url, id, seed);
   return `${server.url}/s/${id}#t=${tokens.facilitator}`;
 }
 

@@ -345,8 +345,9 @@ export class Room {
       this.log = { updates: this.log.updates + 1, bytes: this.log.bytes + update.byteLength, lastSeq: Math.max(seqs[i]!, this.log.lastSeq) };
     });
     for (const [member, message] of relayBatch(batch, this.members.values())) member.conn.send(message);
-    // Persisted: now the other instances may hear of it. A reconcile answer came from them.
-    const published = publishable(batch, (origin) => origin === RECONCILE_ORIGIN);
+    // Persisted: now the other instances may hear of it (a reconcile answer came from them). A
+    // lone instance skips the merge: there is nobody to publish to.
+    const published = this.link.clustered ? publishable(batch, (origin) => origin === RECONCILE_ORIGIN) : null;
     if (published) this.link.publish(published);
     const { afterUpdates, afterBytes } = this.options.compaction;
     if (this.log.updates >= afterUpdates || this.log.bytes >= afterBytes) await this.compact();
