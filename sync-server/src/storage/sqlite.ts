@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { sessionFromRow } from './session-row';
+import { sessionFromRow, type SessionRow } from './session-row';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,16 +55,6 @@ const SCHEMA = `
 
 /** Columns added after version 1, for files created by an older server. */
 const ADDED_SESSION_COLUMNS = ['facilitator_hash', 'participant_hash', 'viewer_hash'] as const;
-
-interface SessionRow {
-  id: string;
-  created_at: number;
-  template: string | null;
-  language: string | null;
-  facilitator_hash: string | null;
-  participant_hash: string | null;
-  viewer_hash: string | null;
-}
 
 interface StatsRow {
   updates: number;
