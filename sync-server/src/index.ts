@@ -18,6 +18,9 @@ export {
   type MessageHandler,
 } from './protocol';
 export type { Connection } from './connection';
+export type { DocState, DocListener } from './doc-state/types';
+export { LiveDoc } from './doc-state/live-doc';
+export { EncodedDoc } from './doc-state/encoded-doc';
 export type {
   CreateSessionResponse,
   RegisterSessionResponse,

@@ -4,7 +4,7 @@
  * so an idle server does no work and tests can drive time by hand.
  */
 import type { IncomingMessage } from 'node:http';
-import * as Y from 'yjs';
+import type { DocState } from './doc-state/types';
 import * as decoding from 'lib0/decoding';
 import { HttpError } from './http-util';
 import type { Logger } from './logger';
@@ -227,10 +227,10 @@ export class DocSize {
   private estimate = 0;
 
   constructor(
-    private readonly doc: Y.Doc,
+    private readonly doc: DocState,
     private readonly maxBytes: number,
   ) {
-    doc.on('update', (update: Uint8Array) => {
+    doc.onUpdate((update: Uint8Array) => {
       this.estimate += update.byteLength;
     });
   }
@@ -238,7 +238,7 @@ export class DocSize {
   /** Whether `incoming` more bytes would grow the state past the limit. */
   wouldExceed(incoming: number): boolean {
     if (this.estimate + incoming <= this.maxBytes) return false;
-    this.estimate = Y.encodeStateAsUpdate(this.doc).byteLength;
+    this.estimate = this.doc.byteLength();
     return this.estimate + incoming > this.maxBytes;
   }
 }

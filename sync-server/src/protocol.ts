@@ -9,7 +9,6 @@
  * because that helper swallows errors from applyUpdate; we need a malformed update to fail
  * loudly so only the offending connection is closed.
  */
-import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
@@ -17,6 +16,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as authProtocol from 'y-protocols/auth';
 import type { Awareness } from 'y-protocols/awareness';
 import { CloseCode } from './close-codes';
+import type { DocState } from './doc-state/types';
 
 export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const;
 export const SyncStep = { Step1: 0, Step2: 1, Update: 2 } as const;
@@ -42,7 +42,8 @@ export class ProtocolError extends Error {
 
 /** Everything a handler may touch for one connection. */
 export interface ProtocolContext {
-  readonly doc: Y.Doc;
+  /** The room's document: a Y.Doc or its encoded form (doc-state/). */
+  readonly doc: DocState;
   readonly awareness: Awareness;
   /** Transaction origin of changes this connection causes, so the room knows whom not to echo to. */
   readonly origin: unknown;
@@ -69,7 +70,8 @@ const handleSync: MessageHandler = (decoder, encoder, ctx) => {
     case SyncStep.Step1: {
       const stateVector = decoding.readVarUint8Array(decoder);
       encoding.writeVarUint(encoder, MessageType.Sync);
-      syncProtocol.writeSyncStep2(encoder, ctx.doc, stateVector);
+      encoding.writeVarUint(encoder, SyncStep.Step2);
+      encoding.writeVarUint8Array(encoder, ctx.doc.diff(stateVector));
       return;
     }
     case SyncStep.Step2:
@@ -84,7 +86,7 @@ const handleSync: MessageHandler = (decoder, encoder, ctx) => {
         }
         return;
       }
-      Y.applyUpdate(ctx.doc, update, ctx.origin);
+      ctx.doc.apply(update, ctx.origin);
       return;
     }
     default:
@@ -150,10 +152,11 @@ export function validateAwarenessUpdate(update: Uint8Array): void {
 
 /* Server-initiated messages. */
 
-export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+export function encodeSyncStep1(doc: DocState): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Sync);
-  syncProtocol.writeSyncStep1(encoder, doc);
+  encoding.writeVarUint(encoder, SyncStep.Step1);
+  encoding.writeVarUint8Array(encoder, doc.stateVector());
   return encoding.toUint8Array(encoder);
 }
 

@@ -27,6 +27,9 @@ import { PresenceTicks } from './presence-ticks';
 import type { DocStorage, RoomStats } from './storage/types';
 import { localBus, type RoomBus } from './cluster/bus';
 import { CLUSTER_ORIGIN, RECONCILE_ORIGIN, RoomLink, coveringSnapshot } from './cluster/room-link';
+import type { DocState } from './doc-state/types';
+import { LiveDoc } from './doc-state/live-doc';
+import { EncodedDoc } from './doc-state/encoded-doc';
 
 export interface CompactionPolicy {
   /** Compact once this many updates follow the snapshot. */
@@ -74,7 +77,7 @@ class Member implements ProtocolContext {
 
   constructor(
     readonly conn: Connection,
-    readonly doc: Y.Doc,
+    readonly doc: DocState,
     readonly awareness: Awareness,
     private readonly allows: (role: Role) => boolean,
   ) {}
@@ -118,8 +121,15 @@ class Member implements ProtocolContext {
  */
 export class Room {
   readonly name: string;
-  readonly doc = new Y.Doc();
-  readonly awareness = new Awareness(this.doc);
+  /**
+   * Control rooms keep a Y.Doc: the server reads locks and voting from it. Phase and votes rooms
+   * it only stores and relays, so they keep the encoded state (doc-state/encoded-doc.ts).
+   */
+  readonly doc: DocState;
+  /** Control rooms: the doc whose facts decide every write of the session. */
+  private readonly controlDoc: Y.Doc | null;
+  // Awareness needs a Y.Doc only for a client id and a destroy signal; an empty one costs ~1 KB.
+  readonly awareness = new Awareness(new Y.Doc());
   private readonly members = new Map<Connection, Member>();
   private readonly inbox: { member: Member; message: Uint8Array }[] = [];
   // Sends cannot throw and compaction catches its own errors: a rejected task is an append.
@@ -153,9 +163,12 @@ export class Room {
 
   constructor(private readonly options: RoomOptions) {
     this.name = options.name;
+    const live = options.control ? null : new LiveDoc();
+    this.controlDoc = live?.doc ?? null;
+    this.doc = live ?? new EncodedDoc();
     this.link = new RoomLink(options.bus ?? LONE_INSTANCE, this.name, this.doc, this.awareness, options.logger);
     options.control?.lease(this);
-    if (!options.control) this.doc.on('update', this.onControlChange);
+    if (live) this.doc.onUpdate(this.onControlChange);
     // The server is not a participant: it must not show up in anyone's presence list.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -177,7 +190,8 @@ export class Room {
   facts(): ControlFacts | 'unreadable' {
     if (this.factsCache === null) {
       try {
-        this.factsCache = readControlFacts(this.doc);
+        // Only ever asked of a control room (dependents ask their control), which has a Y.Doc.
+        this.factsCache = this.controlDoc ? readControlFacts(this.controlDoc) : NO_CONTROL_FACTS;
       } catch (error) {
         // A malformed control doc (e.g. a phase entry that is not a record) must not turn
         // every write of the session into a 1007; we fail closed until it is repaired.
@@ -270,14 +284,14 @@ export class Room {
       const stats = await storage.stats(name);
       const updates = await storage.load(name);
       // Applied before the update handler is attached: stored state is never re-appended.
-      this.doc.transact(() => updates.forEach((u) => Y.applyUpdate(this.doc, u)));
+      this.doc.load(updates);
       this.log = stats;
     } catch (error) {
       this.fail(CloseCode.RoomLoadFailed, 'room load failed', error);
       return false;
     }
     if (this.phase !== 'loading') return true; // everyone left while we were loading
-    this.doc.on('update', this.onDocUpdate);
+    this.doc.onUpdate(this.onDocUpdate);
     this.phase = 'ready';
     this.link.ready();
     for (const member of this.members.values()) this.greet(member);
@@ -381,7 +395,7 @@ export class Room {
       // Scale-out: other instances append to this room too; the snapshot must cover their rows.
       const { snapshot, throughSeq } = this.link.clustered
         ? await coveringSnapshot(this.options.storage, this.name, this.doc)
-        : { snapshot: Y.encodeStateAsUpdate(this.doc), throughSeq: this.log.lastSeq };
+        : { snapshot: this.doc.snapshot(), throughSeq: this.log.lastSeq };
       await this.options.storage.compact(this.name, snapshot, throughSeq);
       this.log = { updates: 0, bytes: 0, lastSeq: Math.max(throughSeq, this.log.lastSeq) };
     } catch (error) {
@@ -411,13 +425,13 @@ export class Room {
   private async shutdown(): Promise<void> {
     const loadedOk = await this.loaded;
     await this.outbox.idle();
-    const store = this.doc.store;
-    // Pending structs (updates waiting for a missing dependency) exist only in memory and in
-    // a snapshot: keep them even when no update was appended.
-    const unsaved = this.log.updates > 0 || store.pendingStructs !== null || store.pendingDs !== null;
+    // Pending structs (a Y.Doc's updates waiting for a missing dependency) exist only in memory
+    // and in a snapshot: keep them even when no update was appended.
+    const unsaved = this.log.updates > 0 || this.doc.hasUnstoredPending();
     if (loadedOk && !this.failed && unsaved) await this.compact();
-    this.doc.off('update', this.onDocUpdate);
-    this.doc.off('update', this.onControlChange);
-    this.doc.destroy(); // also destroys the awareness and its timer
+    this.doc.offUpdate(this.onDocUpdate);
+    this.doc.offUpdate(this.onControlChange);
+    this.doc.destroy();
+    this.awareness.doc.destroy(); // also destroys the awareness and its timer
   }
 }

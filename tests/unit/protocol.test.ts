@@ -10,13 +10,24 @@ import {
   READ_ONLY_REASON,
   SyncStep,
   handleMessage,
+  EncodedDoc,
+  LiveDoc,
+  type DocState,
   type ProtocolContext,
 } from '@wcb/sync-server';
 
+const KINDS = [
+  ['a Y.Doc', () => new LiveDoc()],
+  ['an encoded state', () => new EncodedDoc()],
+] as const satisfies readonly (readonly [string, () => DocState])[];
+
 /** A server-side context over a fresh doc; `writable` can be flipped between messages. */
-function context(writable = true): ProtocolContext & { doc: Y.Doc; awareness: Awareness; writable: boolean } {
-  const doc = new Y.Doc();
-  const awareness = new Awareness(doc);
+function contextOf(
+  writable = true,
+  makeDoc: () => DocState = () => new LiveDoc(),
+): ProtocolContext & { doc: DocState; awareness: Awareness; writable: boolean } {
+  const doc = makeDoc();
+  const awareness = new Awareness(new Y.Doc());
   awareness.setLocalState(null);
   const ctx = {
     doc,
@@ -58,10 +69,21 @@ function expectProtocolError(run: () => unknown, kind: ProtocolError['kind'], cl
   throw new Error('expected a ProtocolError');
 }
 
-describe('sync messages', () => {
+/** What the server holds, as a Y.Doc to read. */
+function contentOf(state: DocState): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state.diff());
+  return doc;
+}
+
+describe.each(KINDS)('sync messages over %s', (_kind, makeDoc) => {
+  const context = (writable = true) => contextOf(writable, makeDoc);
+
   it('answers sync step 1 with a step 2 holding exactly what the peer is missing', () => {
     const ctx = context();
-    ctx.doc.getText('note').insert(0, 'server state');
+    const server = new Y.Doc();
+    server.getText('note').insert(0, 'server state');
+    ctx.doc.apply(Y.encodeStateAsUpdate(server), 'setup');
     const peer = new Y.Doc();
     const step1 = message((e) => {
       encoding.writeVarUint(e, MessageType.Sync);
@@ -81,12 +103,32 @@ describe('sync messages', () => {
   it("applies a writable peer's update with the peer as transaction origin, and sends no reply", () => {
     const ctx = context();
     const origins: unknown[] = [];
-    ctx.doc.on('update', (_update: Uint8Array, origin: unknown) => origins.push(origin));
+    ctx.doc.onUpdate((_update: Uint8Array, origin: unknown) => origins.push(origin));
 
     expect(handleMessage(syncUpdate(peerUpdate()), ctx)).toBeNull();
 
-    expect(ctx.doc.getText('note').toString()).toBe('from a peer');
+    expect(contentOf(ctx.doc).getText('note').toString()).toBe('from a peer');
     expect(origins).toEqual([ctx.origin]);
+  });
+
+  it('emits nothing for content it already holds', () => {
+    const ctx = context();
+    const update = peerUpdate();
+    handleMessage(syncUpdate(update), ctx);
+    const origins: unknown[] = [];
+    ctx.doc.onUpdate((_update: Uint8Array, origin: unknown) => origins.push(origin));
+
+    handleMessage(syncUpdate(update), ctx);
+
+    expect(origins).toEqual([]);
+  });
+
+  it('throws ProtocolError (1007) for an update that does not decode, and keeps its state', () => {
+    const ctx = context();
+    handleMessage(syncUpdate(peerUpdate()), ctx);
+    const truncated = peerUpdate().slice(0, 9);
+    expectProtocolError(() => handleMessage(syncUpdate(truncated), ctx), 'malformed-message', 1007);
+    expect(contentOf(ctx.doc).getText('note').toString()).toBe('from a peer');
   });
 
   it.each([
@@ -94,7 +136,7 @@ describe('sync messages', () => {
     ['a sync step 2', SyncStep.Step2],
   ])('drops %s from a peer that may not write, leaving the doc unchanged', (_label, step) => {
     const ctx = context(false);
-    const before = Y.encodeStateVector(ctx.doc);
+    const before = ctx.doc.stateVector();
     const msg = message((e) => {
       encoding.writeVarUint(e, MessageType.Sync);
       encoding.writeVarUint(e, step);
@@ -103,8 +145,8 @@ describe('sync messages', () => {
 
     expect(handleMessage(msg, ctx)).toBeNull();
 
-    expect(ctx.doc.getText('note').toString()).toBe('');
-    expect(Y.encodeStateVector(ctx.doc)).toEqual(before);
+    expect(contentOf(ctx.doc).getText('note').toString()).toBe('');
+    expect(ctx.doc.stateVector()).toEqual(before);
   });
 
   it('asks canWrite for every message, so revoking write access takes effect at once', () => {
@@ -114,7 +156,7 @@ describe('sync messages', () => {
     const later = new Y.Doc();
     later.getMap('m').set('k', 'v');
     handleMessage(syncUpdate(Y.encodeStateAsUpdate(later)), ctx);
-    expect(ctx.doc.getMap('m').size).toBe(0);
+    expect(contentOf(ctx.doc).getMap('m').size).toBe(0);
   });
 
   it('answers a refused write with a permission-denied auth message when writeDenied says so', () => {
@@ -133,7 +175,7 @@ describe('sync messages', () => {
     const reply = handleMessage(syncUpdate(peerUpdate()), ctx);
 
     expect(asked).toEqual([SyncStep.Step2, SyncStep.Update]);
-    expect(ctx.doc.getText('note').toString()).toBe('');
+    expect(contentOf(ctx.doc).getText('note').toString()).toBe('');
     const decoder = decoding.createDecoder(reply as Uint8Array);
     expect(decoding.readVarUint(decoder)).toBe(MessageType.Auth);
     expect(decoding.readVarUint(decoder)).toBe(0); // permission denied
@@ -160,12 +202,12 @@ describe('sync messages', () => {
 
 describe('malformed input', () => {
   it('throws ProtocolError (1003) for an unknown message type', () => {
-    expectProtocolError(() => handleMessage(Uint8Array.of(42), context()), 'unknown-message-type', 1003);
+    expectProtocolError(() => handleMessage(Uint8Array.of(42), contextOf()), 'unknown-message-type', 1003);
   });
 
   it('rejects auth messages, which only the server may send', () => {
     const auth = Uint8Array.of(MessageType.Auth, 0);
-    expectProtocolError(() => handleMessage(auth, context()), 'unknown-message-type', 1003);
+    expectProtocolError(() => handleMessage(auth, contextOf()), 'unknown-message-type', 1003);
   });
 
   it.each([
@@ -175,7 +217,7 @@ describe('malformed input', () => {
     ['an update that is not a Yjs update', Uint8Array.of(MessageType.Sync, SyncStep.Update, 3, 0xff, 0xff, 0xff)],
     ['a malformed state vector', Uint8Array.of(MessageType.Sync, SyncStep.Step1, 2, 0xff, 0xff)],
   ])('throws ProtocolError (1007) for %s', (_label, bytes) => {
-    expectProtocolError(() => handleMessage(bytes, context()), 'malformed-message', 1007);
+    expectProtocolError(() => handleMessage(bytes, contextOf()), 'malformed-message', 1007);
   });
 });
 
@@ -194,7 +236,7 @@ describe('awareness messages', () => {
   }
 
   it("applies a peer's presence with the peer as origin", () => {
-    const ctx = context();
+    const ctx = contextOf();
     const peer = peerAwareness({ name: 'Alice' });
     const origins: unknown[] = [];
     ctx.awareness.on('update', (_change: unknown, origin: unknown) => origins.push(origin));
@@ -206,7 +248,7 @@ describe('awareness messages', () => {
   });
 
   it('rejects an update with a bad entry without applying the good entries before it', () => {
-    const ctx = context();
+    const ctx = contextOf();
     const peer = peerAwareness({ name: 'Alice' });
     const update = message((e) => {
       encoding.writeVarUint(e, 2);
@@ -228,11 +270,11 @@ describe('awareness messages', () => {
       encoding.writeVarUint(e, 1);
       encoding.writeVarString(e, '[1,2]');
     });
-    expectProtocolError(() => handleMessage(awarenessMessage(update), context()), 'malformed-message', 1007);
+    expectProtocolError(() => handleMessage(awarenessMessage(update), contextOf()), 'malformed-message', 1007);
   });
 
   it('answers query-awareness with every known presence state', () => {
-    const ctx = context();
+    const ctx = contextOf();
     const peer = peerAwareness({ name: 'Bob' });
     handleMessage(awarenessMessage(encodeAwarenessUpdate(peer.awareness, [peer.id])), ctx);
 

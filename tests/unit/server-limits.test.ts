@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { DEFAULTS, hashToken, loadConfig, roleForToken, sameHash } from '@wcb/sync-server';
+import { DEFAULTS, LiveDoc, hashToken, loadConfig, roleForToken, sameHash } from '@wcb/sync-server';
 import {
   ConnectionCounter,
   DocSize,
@@ -171,7 +171,7 @@ describe('allowed origins', () => {
 describe('document size estimate', () => {
   it('counts every update and refuses a write that would pass the limit', () => {
     const doc = new Y.Doc();
-    const size = new DocSize(doc, 2000);
+    const size = new DocSize(new LiveDoc(doc), 2000);
     doc.getText('t').insert(0, 'x'.repeat(1500));
     expect(size.wouldExceed(100)).toBe(false);
     expect(size.wouldExceed(600)).toBe(true);
@@ -179,7 +179,7 @@ describe('document size estimate', () => {
 
   it('re-measures exactly before refusing, so an overestimate never blocks a doc under the limit', () => {
     const doc = new Y.Doc();
-    const size = new DocSize(doc, 2000);
+    const size = new DocSize(new LiveDoc(doc), 2000);
     const text = doc.getText('t');
     // Many tiny updates: their headers add up to far more than the merged state.
     for (let i = 0; i < 400; i++) text.insert(text.length, 'a');

@@ -6,6 +6,7 @@ import type { Logger } from '../logger';
 import { MessageType, SyncStep, encodeSyncStep1, validateAwarenessUpdate } from '../protocol';
 import type { DocStorage } from '../storage/types';
 import type { RoomBus } from './bus';
+import type { DocState } from '../doc-state/types';
 import { decodeFrame, encodeFrame, type Frame } from './frame';
 
 /**
@@ -35,7 +36,7 @@ export class RoomLink {
   constructor(
     private readonly bus: RoomBus,
     private readonly room: string,
-    private readonly doc: Y.Doc,
+    private readonly doc: DocState,
     private readonly awareness: Awareness,
     private readonly logger: Logger,
   ) {}
@@ -105,14 +106,14 @@ export class RoomLink {
       // Until loaded our doc lacks the stored state: answering would only send noise.
       if (this.state !== 'ready') return;
       const stateVector = decoding.readVarUint8Array(decoder);
-      const diff = Y.encodeStateAsUpdate(this.doc, stateVector);
+      const diff = this.doc.diff(stateVector);
       if (diff.byteLength > EMPTY_UPDATE_BYTES) this.publish(encodeStep2(diff), origin);
       // A broadcast ask gets our state vector back, so the asker also sends what we lack;
       // a targeted one is already that answer, and answering it again would never end.
       if (target === '') this.publish(encodeSyncStep1(this.doc), origin);
     } else if (step === SyncStep.Step2 || step === SyncStep.Update) {
       const update = decoding.readVarUint8Array(decoder);
-      Y.applyUpdate(this.doc, update, step === SyncStep.Step2 ? RECONCILE_ORIGIN : CLUSTER_ORIGIN);
+      this.doc.apply(update, step === SyncStep.Step2 ? RECONCILE_ORIGIN : CLUSTER_ORIGIN);
     }
   }
 }
@@ -135,13 +136,13 @@ function encodeStep2(update: Uint8Array): Uint8Array {
 export async function coveringSnapshot(
   storage: DocStorage,
   room: string,
-  doc: Y.Doc,
+  doc: DocState,
 ): Promise<{ snapshot: Uint8Array; throughSeq: number }> {
   const { lastSeq } = await storage.stats(room);
   const stored = await storage.load(room);
   const merged = new Y.Doc();
   try {
-    Y.applyUpdate(merged, Y.encodeStateAsUpdate(doc));
+    Y.applyUpdate(merged, doc.diff());
     merged.transact(() => stored.forEach((update) => Y.applyUpdate(merged, update)));
     return { snapshot: Y.encodeStateAsUpdate(merged), throughSeq: lastSeq };
   } finally {

@@ -1,0 +1,48 @@
+import * as Y from 'yjs';
+import type { DocListener, DocState } from './types';
+
+/** A room's state as a Y.Doc: for rooms whose content the server itself reads (control rooms). */
+export class LiveDoc implements DocState {
+  constructor(readonly doc: Y.Doc = new Y.Doc()) {}
+
+  stateVector(): Uint8Array {
+    return Y.encodeStateVector(this.doc);
+  }
+
+  diff(stateVector?: Uint8Array): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc, stateVector);
+  }
+
+  apply(update: Uint8Array, origin: unknown): void {
+    Y.applyUpdate(this.doc, update, origin);
+  }
+
+  load(updates: readonly Uint8Array[]): void {
+    // One transaction: listeners attach after the load, and observers run once.
+    this.doc.transact(() => updates.forEach((u) => Y.applyUpdate(this.doc, u)));
+  }
+
+  onUpdate(listener: DocListener): void {
+    this.doc.on('update', listener);
+  }
+
+  offUpdate(listener: DocListener): void {
+    this.doc.off('update', listener);
+  }
+
+  hasUnstoredPending(): boolean {
+    return this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+  }
+
+  snapshot(): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc);
+  }
+
+  byteLength(): number {
+    return Y.encodeStateAsUpdate(this.doc).byteLength;
+  }
+
+  destroy(): void {
+    this.doc.destroy();
+  }
+}
