@@ -17,13 +17,13 @@ import {
   encodeSyncStep1,
   encodeSyncUpdate,
   handleMessage,
-  SyncStep,
-  type ProtocolContext,
 } from './protocol';
 import { SerialQueue } from './serial-queue';
 import { AppendBatches } from './append-batches';
 import { publishable, relayBatch, type StoredUpdate } from './relay-batch';
 import { PresenceTicks } from './presence-ticks';
+import { RelayPacer } from './relay-pacer';
+import { Member } from './room-member';
 import type { DocStorage, RoomStats } from './storage/types';
 import { localBus, type RoomBus } from './cluster/bus';
 import { CLUSTER_ORIGIN, RECONCILE_ORIGIN, RoomLink, coveringSnapshot } from './cluster/room-link';
@@ -66,49 +66,12 @@ const LONE_INSTANCE = localBus('lone');
 // Updates stored (and relayed) per outbox turn at most: a few fsync-times of a busy plenary, and
 // what a crash can leave in the log beyond the compaction threshold.
 export const APPEND_BATCH = 16;
+// A room this big is a plenary: its relays are paced (relay-pacer.ts). Tables (10-25) never are.
+const PACED_MEMBERS = 50;
+// At most 50 relays a second per member: under a display frame at 30 Hz of drags, and it halves
+// a 200-member plenary's socket writes on a disk that commits every 5 ms or faster.
+const RELAY_INTERVAL_MS = 20;
 
-
-/** A connection inside a room. It is its own protocol context and the origin of its writes. */
-class Member implements ProtocolContext {
-  /** Awareness client ids this connection introduced: removed for everyone when it leaves. */
-  readonly awarenessIds = new Set<number>();
-  /** Told it is read-only since it last could write: the notice goes out once per flip. */
-  private noticeSent = false;
-
-  constructor(
-    readonly conn: Connection,
-    readonly doc: DocState,
-    readonly awareness: Awareness,
-    private readonly allows: (role: Role) => boolean,
-  ) {}
-
-  get origin(): Member {
-    return this;
-  }
-
-  /** Evaluated per message against the live control doc: a lock applies to open connections at once. */
-  canWrite(): boolean {
-    const allowed = this.allows(this.conn.role);
-    if (allowed) this.noticeSent = false;
-    return allowed;
-  }
-
-  /**
-   * A dropped update earns one permission-denied notice per flip to read-only. A dropped step 2
-   * is silent: every stock client sends one on each connect (usually with nothing new in it),
-   * so a notice would greet every viewer.
-   */
-  writeDenied(step: typeof SyncStep.Step2 | typeof SyncStep.Update): boolean {
-    if (step !== SyncStep.Update || this.noticeSent) return false;
-    this.noticeSent = true;
-    return true;
-  }
-
-  /** After the control doc changed: a member that may write again is due a fresh notice. */
-  refreshNotice(): void {
-    if (this.noticeSent) this.canWrite();
-  }
-}
 
 /**
  * One Yjs document being served: its state, its peers, and the ordering rules between them.
@@ -151,6 +114,14 @@ export class Room {
 
   /** Scale-out: this room on the bus shared with other instances (a no-op without Redis). */
   private readonly link: RoomLink;
+
+  /** Stored batches on their way to the members: at once, or paced in a plenary. */
+  private readonly relays = new RelayPacer<StoredUpdate>(
+    (batch) => {
+      for (const [member, message] of relayBatch(batch, this.members.values())) member.conn.send(message);
+    },
+    () => (this.members.size >= PACED_MEMBERS ? RELAY_INTERVAL_MS : 0),
+  );
 
   /** Presence goes out once per tick (presence-ticks.ts): to the members, and our peers' to the bus. */
   private readonly presence = new PresenceTicks(
@@ -335,6 +306,7 @@ export class Room {
 
   private sendOrdered(member: Member, message: Uint8Array): void {
     this.outbox.push(() => {
+      this.relays.flush(); // a paced relay was stored before this message: it goes first
       if (this.members.get(member.conn) === member) member.conn.send(message);
     });
   }
@@ -344,6 +316,7 @@ export class Room {
     if (origin === CLUSTER_ORIGIN) {
       const message = encodeSyncUpdate(update);
       this.outbox.push(() => {
+        this.relays.flush();
         if (!this.failed) for (const member of this.members.values()) member.conn.send(message);
       });
       return;
@@ -358,7 +331,7 @@ export class Room {
       // A pooled store may commit a batch in any order; every row's content is in this.doc anyway.
       this.log = { updates: this.log.updates + 1, bytes: this.log.bytes + update.byteLength, lastSeq: Math.max(seqs[i]!, this.log.lastSeq) };
     });
-    for (const [member, message] of relayBatch(batch, this.members.values())) member.conn.send(message);
+    this.relays.add(batch);
     // Persisted: now the other instances may hear of it (a reconcile answer came from them). A
     // lone instance skips the merge: there is nobody to publish to.
     const published = this.link.clustered ? publishable(batch, (origin) => origin === RECONCILE_ORIGIN) : null;
@@ -407,6 +380,7 @@ export class Room {
     this.phase = 'retired';
     // Other instances must still hear who left: the last tick goes out before the link closes.
     this.presence.flush();
+    this.relays.discard(); // nobody is left to relay to
     this.link.leave();
     this.options.onRetire(this, this.shutdown());
     this.options.control?.unlease(this);
@@ -417,6 +391,7 @@ export class Room {
     this.failed = true;
     this.options.logger.error(reason, { room: this.name, error });
     this.inbox.length = 0;
+    this.relays.discard();
     // Clients keep their edits locally and re-send them after reconnecting to a fresh instance.
     this.evict(code, reason);
   }

@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { phaseRoom } from '@wcb/shared';
+import { RawPeer } from './helpers/raw-peer';
+import { registerSession } from './helpers/sessions';
+import { startTestServer } from './helpers/test-server';
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+// Past 50 members a room paces its relays (sync-server/src/relay-pacer.ts).
+const MEMBERS = 60;
+const WRITERS = 5;
+const WRITES = 20;
+
+describe('a plenary room (paced relays)', () => {
+  it('delivers every write to every member, and a step 2 after a burst never overtakes a relay', async () => {
+    const server = await startTestServer();
+    cleanups.push(() => server.stop());
+    const session = await registerSession(server.storage);
+    const room = phaseRoom(session.id, 'ideas');
+    const peers = await Promise.all(Array.from({ length: MEMBERS }, () => RawPeer.join(server.wsUrl, room, session.tokens.participant)));
+    cleanups.push(() => peers.forEach((p) => p.close()));
+
+    const writers = peers.slice(0, WRITERS).map((peer) => ({ peer, doc: new Y.Doc() }));
+    for (let i = 0; i < WRITES; i++) {
+      for (const { peer, doc } of writers) {
+        const before = Y.encodeStateVector(doc);
+        doc.getMap('notes').set(`${doc.clientID}-${i}`, i);
+        peer.sendUpdate(Y.encodeStateAsUpdate(doc, before));
+      }
+    }
+    const expected = new Set(writers.flatMap(({ doc }) => [...doc.getMap('notes').keys()]));
+
+    // A bystander's round trip leaves through the room's outbox behind every stored batch: the
+    // relays it received before the reply must already hold every write.
+    const bystander = peers.at(-1)!;
+    const served = await bystander.roundTrip();
+    expect(new Set(served.getMap('notes').keys())).toEqual(expected);
+    const relayed = new Y.Doc();
+    bystander.relayedUpdates.forEach((u) => Y.applyUpdate(relayed, u));
+    expect(new Set(relayed.getMap('notes').keys())).toEqual(expected);
+
+    // And every member, writers included, ends with every other writer's notes.
+    await Promise.all(
+      peers.map(async (peer) => {
+        const doc = new Y.Doc();
+        await peer.waitFor('every relay', () => {
+          peer.relayedUpdates.forEach((u) => Y.applyUpdate(doc, u));
+          const own = writers.find((w) => w.peer === peer);
+          return [...expected].every((key) => doc.getMap('notes').has(key) || own?.doc.getMap('notes').has(key));
+        });
+      }),
+    );
+  });
+});
