@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LOG_LEVELS, type LogLevel } from './logger';
 import { normalizeOrigin } from './limits';
-import type { SqliteSynchronous } from './storage/sqlite';
+import type { SqliteSynchronous, SqliteWriterKind } from './storage/sqlite';
 
 export interface ServerConfig {
   readonly port: number;
@@ -15,7 +15,13 @@ export interface ServerConfig {
   readonly maxPayloadBytes: number;
   readonly compactAfterUpdates: number;
   readonly compactAfterBytes: number;
+  /** A room with at least this many connections is a plenary: its relays are paced (relay-pacer.ts). */
+  readonly relayPaceMembers: number;
+  /** ... to at most one per this many milliseconds. */
+  readonly relayPaceMs: number;
   readonly sqliteSynchronous: SqliteSynchronous;
+  /** Where SQLite commits run: 'thread' (slow disks) or 'inline' (fast disks; storage/sqlite.ts). */
+  readonly sqliteWriter: SqliteWriterKind;
   readonly logLevel: LogLevel;
   /** When set, `GET /metrics` requires `Authorization: Bearer <metricsToken>`; null: open. */
   readonly metricsToken: string | null;
@@ -62,8 +68,14 @@ export const DEFAULTS = {
   compactAfterUpdates: 500,
   // Bounds the log when a few updates are large (pasted text), independent of the count.
   compactAfterBytes: 1 * MiB,
+  // Tables (10-25 people) are never paced: their few relays leave at once.
+  relayPaceMembers: 50,
+  // 50 relays a second per member: within a 30 Hz drag's frame budget, and it cut a 200-member
+  // plenary's socket writes (its largest cost) by more than half.
+  relayPaceMs: 20,
   // An acknowledged sticky note must survive a power cut of the venue's laptop.
   sqliteSynchronous: 'FULL',
+  sqliteWriter: 'thread',
   logLevel: 'info',
   // Metrics reveal traffic, not content; open by default so a scraper on a private network just works.
   metricsToken: null,
@@ -109,7 +121,10 @@ const SETTINGS = {
   maxPayloadBytes: { env: 'MAX_PAYLOAD_BYTES', flag: 'max-payload-bytes' },
   compactAfterUpdates: { env: 'COMPACT_AFTER_UPDATES', flag: 'compact-after-updates' },
   compactAfterBytes: { env: 'COMPACT_AFTER_BYTES', flag: 'compact-after-bytes' },
+  relayPaceMembers: { env: 'RELAY_PACE_MEMBERS', flag: 'relay-pace-members' },
+  relayPaceMs: { env: 'RELAY_PACE_MS', flag: 'relay-pace-ms' },
   sqliteSynchronous: { env: 'SQLITE_SYNCHRONOUS', flag: 'sqlite-synchronous' },
+  sqliteWriter: { env: 'SQLITE_WRITER', flag: 'sqlite-writer' },
   logLevel: { env: 'LOG_LEVEL', flag: 'log-level' },
   metricsToken: { env: 'METRICS_TOKEN', flag: 'metrics-token' },
   maxDocBytes: { env: 'MAX_DOC_BYTES', flag: 'max-doc-bytes' },
@@ -192,7 +207,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     maxPayloadBytes: int('maxPayloadBytes', DEFAULTS.maxPayloadBytes, 64 * 1024, 256 * MiB),
     compactAfterUpdates: int('compactAfterUpdates', DEFAULTS.compactAfterUpdates, 1, 1_000_000),
     compactAfterBytes: int('compactAfterBytes', DEFAULTS.compactAfterBytes, 1, 1024 * MiB),
+    relayPaceMembers: int('relayPaceMembers', DEFAULTS.relayPaceMembers, 2, 1_000_000),
+    // Past a second, pacing would read as lag rather than smooth anything.
+    relayPaceMs: int('relayPaceMs', DEFAULTS.relayPaceMs, 0, 1000),
     sqliteSynchronous: oneOf('sqliteSynchronous', DEFAULTS.sqliteSynchronous, ['FULL', 'NORMAL'], upper),
+    sqliteWriter: oneOf('sqliteWriter', DEFAULTS.sqliteWriter, ['thread', 'inline'], lower),
     logLevel: oneOf('logLevel', DEFAULTS.logLevel, LOG_LEVELS, lower),
     metricsToken: raw('metricsToken')?.value.trim() || DEFAULTS.metricsToken,
     // --- limits ---

@@ -4,7 +4,7 @@ import { CloseCode } from './close-codes';
 import { DocSize, LimitRefusal } from './limits';
 import type { Logger } from './logger';
 import { noMetrics, type Metrics } from './metrics';
-import { Room, type CompactionPolicy } from './room';
+import { Room, type CompactionPolicy, type RelayPacing } from './room';
 import type { DocStorage } from './storage/types';
 import type { RoomBus } from './cluster/bus';
 
@@ -12,6 +12,8 @@ export interface RoomRegistryOptions {
   readonly storage: DocStorage;
   readonly logger: Logger;
   readonly compaction: CompactionPolicy;
+  /** Defaults to DEFAULT_PACING (room.ts). */
+  readonly pacing?: RelayPacing;
   /** Defaults to noMetrics. */
   readonly metrics?: Metrics;
   /** Limits (defaults: none); a refusal throws LimitRefusal from join(). */

@@ -50,6 +50,7 @@ export interface RoomOptions {
   readonly storage: DocStorage;
   readonly logger: Logger;
   readonly compaction: CompactionPolicy;
+  readonly pacing?: RelayPacing;
   /** Settles when the previous instance of this room has finished writing; we load after it. */
   readonly after: Promise<void>;
   /**
@@ -66,11 +67,15 @@ const LONE_INSTANCE = localBus('lone');
 // Updates stored (and relayed) per outbox turn at most: a few fsync-times of a busy plenary, and
 // what a crash can leave in the log beyond the compaction threshold.
 export const APPEND_BATCH = 16;
-// A room this big is a plenary: its relays are paced (relay-pacer.ts). Tables (10-25) never are.
-const PACED_MEMBERS = 50;
-// At most 50 relays a second per member: under a display frame at 30 Hz of drags, and it halves
-// a 200-member plenary's socket writes on a disk that commits every 5 ms or faster.
-const RELAY_INTERVAL_MS = 20;
+
+/** Relays of a room with at least `members` connections leave at most every `intervalMs` (relay-pacer.ts). */
+export interface RelayPacing {
+  readonly members: number;
+  readonly intervalMs: number;
+}
+
+/** As the server's defaults (config.ts): tables are never paced, a plenary at 50 a second. */
+export const DEFAULT_PACING: RelayPacing = { members: 50, intervalMs: 20 };
 
 
 /**
@@ -120,7 +125,10 @@ export class Room {
     (batch) => {
       for (const [member, message] of relayBatch(batch, this.members.values())) member.conn.send(message);
     },
-    () => (this.members.size >= PACED_MEMBERS ? RELAY_INTERVAL_MS : 0),
+    () => {
+      const { members, intervalMs } = this.options.pacing ?? DEFAULT_PACING;
+      return this.members.size >= members ? intervalMs : 0;
+    },
   );
 
   /** Presence goes out once per tick (presence-ticks.ts): to the members, and our peers' to the bus. */

@@ -53,6 +53,7 @@ export function createSyncServer(config: ServerConfig, deps: SyncServerDeps = {}
     metrics,
     logger,
     compaction: { afterUpdates: config.compactAfterUpdates, afterBytes: config.compactAfterBytes },
+    pacing: { members: config.relayPaceMembers, intervalMs: config.relayPaceMs },
     limits: config,
     bus,
   });

@@ -10,14 +10,16 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-// Past 50 members a room paces its relays (sync-server/src/relay-pacer.ts).
+// Past 50 members a room paces its relays (sync-server/src/relay-pacer.ts); a long interval here
+// makes any message that overtook a paced relay certain to show.
 const MEMBERS = 60;
+const PACE_MS = 1000;
 const WRITERS = 5;
 const WRITES = 20;
 
 describe('a plenary room (paced relays)', () => {
   it('delivers every write to every member, and a step 2 after a burst never overtakes a relay', async () => {
-    const server = await startTestServer();
+    const server = await startTestServer({ config: { relayPaceMembers: 50, relayPaceMs: PACE_MS } });
     cleanups.push(() => server.stop());
     const session = await registerSession(server.storage);
     const room = phaseRoom(session.id, 'ideas');
@@ -33,6 +35,8 @@ describe('a plenary room (paced relays)', () => {
       }
     }
     const expected = new Set(writers.flatMap(({ doc }) => [...doc.getMap('notes').keys()]));
+    // Each writer's round trip is answered after its own writes were handled: now the room holds all.
+    await Promise.all(writers.map(({ peer }) => peer.roundTrip()));
 
     // A bystander's round trip leaves through the room's outbox behind every stored batch: the
     // relays it received before the reply must already hold every write.
