@@ -26,31 +26,59 @@ async function bigBoard(server: BenchServer, id: string, notes: number): Promise
   return `${server.url}/s/${id}#t=${tokens.facilitator}`;
 }
 
-/** Milliseconds from navigation start until `count` notes are in the DOM (checked every frame). */
-async function timeToNotes(page: Page, count: number): Promise<number> {
-  const handle = await page.waitForFunction(
-    (n) => (document.querySelectorAll('[data-testid="note"]').length >= n ? performance.now() : null),
-    count,
-    { polling: 'raf', timeout: 60_000 },
-  );
+/**
+ * Installed in a context before any page script runs: every frame, until `count` notes are in the
+ * DOM, then records performance.now() in `window.__wcbNotesAt`. Playwright's own poller only starts
+ * after the page's load event and an injected script, which on a fast open comes after the notes
+ * are drawn; it then reported when it started looking, not when the notes were there.
+ */
+const notesClock = (count: number): string => `(() => {
+  const tick = () => {
+    if (document.querySelectorAll('[data-testid="note"]').length >= ${count}) window.__wcbNotesAt = performance.now();
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})()`;
+
+/** Milliseconds from navigation start until the notes `notesClock` waits for were in the DOM. */
+async function timeToNotes(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(() => (window as { __wcbNotesAt?: number }).__wcbNotesAt ?? null, undefined, { polling: 'raf', timeout: 60_000 });
   return (await handle.jsonValue()) as number;
+}
+
+/** Waits until `count` notes are in the DOM. */
+async function waitForNotes(page: Page, count: number): Promise<void> {
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="note"]').length >= n, count, { polling: 'raf', timeout: 60_000 });
+}
+
+/** The client's marks along a board's opening (client/src/sync/open-marks.ts), as "step ms". */
+async function openSteps(page: Page): Promise<string[]> {
+  const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => [m.name, m.startTime] as const));
+  return marks.filter(([name]) => name.startsWith('wcb:')).map(([name, at]) => `${name.slice(4)} ${Math.round(at)}`);
 }
 
 /** c. Cold open of a 2,000-note session: from the server (first visit), then offline from IndexedDB. */
 async function coldOpen(browser: Browser, server: BenchServer): Promise<Figure[]> {
   const link = await bigBoard(server, `coldopen${randomBytes(6).toString('hex')}`, 2000);
   const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript(notesClock(2000));
   try {
     // The app shell first (service worker installed), as a laptop that opened the app before.
     const page = await context.newPage();
     await page.goto(server.url);
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await page.goto(link);
-    const fromServer = await timeToNotes(page, 2000);
+    const fromServer = await timeToNotes(page);
     // Everything is in IndexedDB now; cut the network and reload.
     await context.setOffline(true);
-    await page.reload();
-    const fromIdb = await timeToNotes(page, 2000);
+    // The median of three reloads: one open is a single sample of a noisy 2-core machine.
+    const reloads: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.reload();
+      reloads.push(await timeToNotes(page));
+    }
+    const fromIdb = reloads.sort((x, y) => x - y)[1]!;
+    console.log(`cold open from IndexedDB, ms after navigation: ${[...(await openSteps(page)), `notes drawn ${Math.round(fromIdb)}`].join(', ')}`);
     return [
       { id: 'open.server', group: 'c. Cold open (2,000 notes)', label: 'from the server', value: round(fromServer, 0), unit: 'ms', target: { op: '<=', value: 800 } },
       { id: 'open.idb', group: 'c. Cold open (2,000 notes)', label: 'offline, from IndexedDB', value: round(fromIdb, 0), unit: 'ms', target: { op: '<=', value: 500 } },
@@ -96,7 +124,7 @@ async function dragAndPan(browser: Browser, server: BenchServer): Promise<Figure
   try {
     const page = await context.newPage();
     await page.goto(link);
-    await timeToNotes(page, 5000);
+    await waitForNotes(page, 5000);
     const note = page.locator('[data-testid="note"]').first();
     const box = (await note.boundingBox())!;
     const steps = 120;

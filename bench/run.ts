@@ -47,5 +47,6 @@ const m = machine();
 const results = { machine: m, figures: figures.map((f) => ({ ...f, verdict: verdict(f) })) };
 mkdirSync(`${root}docs`, { recursive: true });
 writeFileSync(`${root}bench/results.json`, `${JSON.stringify(results, null, 2)}\n`);
-writeFileSync(`${root}docs/BENCHMARKS.md`, markdown(m, figures));
+const analysis = existsSync(`${root}bench/analysis.md`) ? readFileSync(`${root}bench/analysis.md`, 'utf8') : '';
+writeFileSync(`${root}docs/BENCHMARKS.md`, markdown(m, figures, analysis));
 for (const f of figures) process.stdout.write(`${verdict(f).padEnd(4)} ${f.label}: ${f.value} ${f.unit}\n`);

@@ -43,8 +43,11 @@ export function machine(): Machine {
 
 const fmt = (v: number): string => (Number.isInteger(v) ? String(v) : v.toFixed(Math.abs(v) < 10 ? 2 : 1));
 
-/** The Markdown report: machine, then one table per group with each figure against its target. */
-export function markdown(m: Machine, figures: readonly Figure[]): string {
+/**
+ * The Markdown report: machine, then one table per group with each figure against its target,
+ * then `analysis` (bench/analysis.md: why a miss is a miss and what was tried), verbatim.
+ */
+export function markdown(m: Machine, figures: readonly Figure[], analysis = ''): string {
   const out = [
     '# Benchmarks',
     '',
@@ -64,5 +67,6 @@ export function markdown(m: Machine, figures: readonly Figure[]): string {
     }
     out.push('');
   }
+  if (analysis.trim()) out.push(analysis.trim(), '');
   return `${out.join('\n')}\n`;
 }

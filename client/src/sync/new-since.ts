@@ -18,9 +18,12 @@ const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>): boolean => a.s
 
 export function createNewSince(notes: Accessor<readonly Note[]>, table: Accessor<string>, round: Accessor<number>): NewSince {
   const [shown, setShown] = createSignal(false);
-  const ids = createMemo<ReadonlySet<string>>(() => new Set(notesNewSinceLastRound(notes(), table(), round()).map((n) => n.id)), new Set(), {
-    equals: sameSet,
-  });
   const available = () => !!table() && round() >= 2;
+  // Unavailable, nothing reads the notes: on a board of thousands, reading them all is a cost.
+  const ids = createMemo<ReadonlySet<string>>(
+    () => (available() ? new Set(notesNewSinceLastRound(notes(), table(), round()).map((n) => n.id)) : new Set()),
+    new Set(),
+    { equals: sameSet },
+  );
   return { available, ids, shown: () => shown() && available(), setShown };
 }

@@ -22,6 +22,7 @@ import { makePeers, type Peers } from './presence';
 import { makeNotesProjection } from './projection';
 import { makeFormActions, makeFormProjection, type FormActions, type FormAnswers } from './form-room';
 import { makeRoom, type Room, type RoomState } from './room';
+import { markOpen } from './open-marks';
 import { makeUndo, type Undo } from './undo';
 
 /** Everything the board needs for one phase: its room, notes, undo history and peers. */
@@ -99,6 +100,7 @@ export function makePhaseRoom(sessionId: string, phaseId: string, readOnly: Acce
   meta.observe(onMeta);
 
   const projection = makeNotesProjection(doc);
+  markOpen(`phase-room ${phaseId}`);
   const form = makeFormProjection(doc);
   const peers = makePeers(room.awareness);
   const undo = makeUndo(doc);

@@ -1,7 +1,7 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { batch, createSignal, type Accessor } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
-import { phaseMaps, readNoteById, readNotes, readSession, schemaStatus, type Note, type SchemaStatus, type SessionSnapshot } from '@wcb/shared';
+import { phaseIdOf, phaseMaps, readNote, readNoteById, readSession, schemaStatus, type Note, type SchemaStatus, type SessionSnapshot } from '@wcb/shared';
 
 /**
  * Yjs documents projected onto Solid stores (after automerge-repo's makeDocumentProjection).
@@ -15,7 +15,13 @@ export type NotesProjection = { readonly notes: Readonly<Partial<Record<string, 
 
 export function makeNotesProjection(doc: Y.Doc): NotesProjection {
   const map = phaseMaps(doc).notes;
-  const initial = Object.fromEntries(readNotes(doc).map((n) => [n.id, n]));
+  // Read straight from the map: a board opened from IndexedDB starts with thousands of notes here.
+  const initial: Record<string, Note> = {};
+  const phase = phaseIdOf(doc);
+  map.forEach((record, id) => {
+    const note = record instanceof Y.Map ? readNote(id, record, phase) : null;
+    if (note) initial[id] = note;
+  });
   const [notes, setNotes] = createStore<Partial<Record<string, Note>>>(initial);
   // The ids in the store, kept beside it so that telling a new note from a changed one reads no store.
   const present = new Set(Object.keys(initial));

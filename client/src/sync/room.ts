@@ -6,6 +6,7 @@ import { readAuthMessage } from 'y-protocols/auth';
 import { writeUpdate } from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
 import { isLocalOrigin } from '@wcb/shared';
+import { markOpen } from './open-marks';
 import { afterLocalUpdate, OFFLINE, settle, type LinkState } from './pending';
 
 /**
@@ -67,14 +68,121 @@ export const websocketUrl = (): string => `${location.protocol === 'https:' ? 'w
 // reload while offline must still show the changes that never reached the server.
 const PENDING_KEY = 'pending';
 
-function openPersistence(name: string, doc: Y.Doc): { persistence: IndexeddbPersistence | null; loaded: Promise<number> } {
-  if (typeof indexedDB === 'undefined') return { persistence: null, loaded: Promise.resolve(0) };
+type Persistence = {
+  persistence: IndexeddbPersistence | null;
+  loaded: Promise<number>;
+  /** Stops persisting (the stored data stays). */
+  close(): void;
+};
+
+function openPersistence(name: string, doc: Y.Doc): Persistence {
+  if (typeof indexedDB === 'undefined') return { persistence: null, loaded: Promise.resolve(0), close: () => {} };
+  const kind = name.slice(name.indexOf('/') + 1);
+  markOpen(`idb-open ${kind}`);
   const persistence = new IndexeddbPersistence(name, doc);
+  persistence.once('synced', () => markOpen(`idb-loaded ${kind}`));
+  const stopQuiet = quietLoad(persistence, doc);
   const stored = persistence.whenSynced
     .then(() => persistence.get(PENDING_KEY))
     .then((v: unknown) => (typeof v === 'number' && v > 0 ? v : 0));
   const timeout = new Promise<number>((resolve) => setTimeout(() => resolve(0), IDB_TIMEOUT_MS));
-  return { persistence, loaded: Promise.race([stored, timeout]) };
+  return {
+    persistence,
+    loaded: Promise.race([stored, timeout]),
+    close() {
+      stopQuiet();
+      void persistence.destroy();
+    },
+  };
+}
+
+/**
+ * Yjs encodes each transaction as an update message as soon as anyone listens to 'update', and
+ * y-indexeddb loads a room in one transaction: a 2,000-note phase is a 600 KB message that its
+ * own listener then ignores (it skips its own origin), tens of milliseconds of a cold open. Its
+ * listener is detached until the stored updates are applied. Nothing written meanwhile is lost:
+ * y-indexeddb stores the document's whole state, early edits included, just before applying.
+ * Returns a function that cancels re-attaching (the persistence is being destroyed).
+ */
+function quietLoad(persistence: IndexeddbPersistence, doc: Y.Doc): () => void {
+  const storeUpdate = (persistence as unknown as { _storeUpdate?: unknown })._storeUpdate;
+  if (typeof storeUpdate !== 'function') return () => {};
+  const listener = storeUpdate as (update: Uint8Array, origin: unknown) => void;
+  doc.off('update', listener);
+  let done = false;
+  const attach = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    doc.on('update', listener);
+  };
+  persistence.once('synced', attach);
+  // A broken IndexedDB never syncs; whatever it may still store later must not be dropped.
+  const timer = setTimeout(attach, IDB_TIMEOUT_MS);
+  return () => {
+    done = true;
+    clearTimeout(timer);
+  };
+}
+
+// Rooms whose IndexedDB read started before anyone made the room (see preloadRoom).
+const preloaded = new Map<string, Persistence & { doc: Y.Doc; ready: Promise<void> }>();
+// Rooms made and not yet disposed, by name: there is nothing left to read ahead for them.
+const made = new Map<string, number>();
+
+export type Preload = {
+  /** The stored updates are applied (or IndexedDB gave up: then the room will load from the server). */
+  ready: Promise<void>;
+  /** Drops the read if no room took it over (the guess was wrong, or the board closed). */
+  drop(): void;
+};
+
+/**
+ * Starts reading a room from IndexedDB before it is made: a board link starts reading its rooms
+ * while the board's code still loads, and the room of the phase it expects alongside the control
+ * room rather than once the control room has said which phase is current. `makeRoom` with the same
+ * name takes the document over, loaded or still loading. Asking again returns the same read.
+ */
+export function preloadRoom(name: string): Preload {
+  if (typeof indexedDB === 'undefined' || made.has(name)) return { ready: Promise.resolve(), drop: () => {} };
+  let entry = preloaded.get(name);
+  if (!entry) {
+    const doc = new Y.Doc();
+    const persistence = openPersistence(name, doc);
+    const synced = persistence.persistence?.whenSynced.then(() => undefined) ?? Promise.resolve();
+    entry = { doc, ...persistence, ready: Promise.race([synced, persistence.loaded.then(() => undefined)]) };
+    preloaded.set(name, entry);
+  }
+  const mine = entry;
+  return {
+    ready: mine.ready,
+    drop() {
+      if (preloaded.get(name) !== mine) return;
+      preloaded.delete(name);
+      mine.close();
+      mine.doc.destroy();
+    },
+  };
+}
+
+// A hidden tab draws no frames: it connects after this long instead.
+const PAINT_WAIT_MS = 100;
+
+/**
+ * Runs `fn` once the page has drawn its next frame. A room connects after the board has drawn
+ * what IndexedDB held (ARCHITECTURE.md: "renders, then connects"): connecting sends the whole
+ * document to this browser's other tabs (BroadcastChannel sync step 2), tens of milliseconds on a
+ * big board that would otherwise come before the first paint.
+ */
+function afterPaint(fn: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  setTimeout(run, PAINT_WAIT_MS);
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
 }
 
 // y-websocket message types: 0 sync, 2 auth (the server sends permission-denied on it).
@@ -82,8 +190,11 @@ const MESSAGE_SYNC = 0;
 const MESSAGE_AUTH = 2;
 
 export function makeRoom(name: string, opts: { url?: string; doc?: Y.Doc; token?: string } = {}): Room {
-  const doc = opts.doc ?? new Y.Doc();
-  const { persistence, loaded } = openPersistence(name, doc);
+  const early = opts.doc ? undefined : preloaded.get(name);
+  if (early) preloaded.delete(name);
+  const doc = early?.doc ?? opts.doc ?? new Y.Doc();
+  const { persistence, loaded, close: closePersistence } = early ?? openPersistence(name, doc);
+  made.set(name, (made.get(name) ?? 0) + 1);
   // The token goes in the query (`?token=`): browsers cannot set headers on a websocket.
   const params: Record<string, string> = opts.token ? { token: opts.token } : {};
   const provider = new WebsocketProvider(opts.url ?? websocketUrl(), name, doc, { connect: false, disableBc: false, params });
@@ -147,7 +258,12 @@ export function makeRoom(name: string, opts: { url?: string; doc?: Y.Doc; token?
     if (disposed) return;
     savedPending = stored;
     set({ loaded: true, pending: state.pending + stored });
-    provider.connect();
+    // Nothing stored (a first visit): nothing to draw first.
+    if (doc.store.clients.size === 0) provider.connect();
+    else
+      afterPaint(() => {
+        if (!disposed) provider.connect();
+      });
   });
 
   return {
@@ -179,13 +295,16 @@ export function makeRoom(name: string, opts: { url?: string; doc?: Y.Doc; token?
     dispose() {
       if (disposed) return;
       disposed = true;
+      const count = (made.get(name) ?? 1) - 1;
+      if (count > 0) made.set(name, count);
+      else made.delete(name);
       listeners.clear();
       if (poll !== undefined) clearInterval(poll);
       doc.off('update', onUpdate);
       // destroy() tells peers we left (awareness null) before closing the socket.
       provider.destroy();
       provider.awareness.destroy();
-      persistence?.destroy();
+      closePersistence();
       doc.destroy();
     },
   };

@@ -31,6 +31,8 @@ import { makePhaseRoom, type PhaseRoom } from './phase-room';
 import { makeLocalPresence, makePeers, type LocalPresence, type Peers } from './presence';
 import { makeControlProjection } from './projection';
 import { makeRoom } from './room';
+import { guessPhase } from './preload-board';
+import { markOpen } from './open-marks';
 import { createShare, type Share } from './share';
 import { makeVotesRoom, type VotesRoom } from './votes';
 import { createNewSince, type NewSince } from './new-since';
@@ -118,8 +120,11 @@ const sameVoting = (a: VotingSettings | null, b: VotingSettings | null): boolean
  */
 export function createSession(credentials: Credentials, user: Presence['user']): Session {
   const id = credentials.sessionId;
+  markOpen('session');
   const store = browserStore();
   const control = makeRoom(controlRoom(id), { token: credentials.token });
+  // The phase shown last time is read from IndexedDB alongside the control room, not after it.
+  const guess = guessPhase(store, id);
   const projection = makeControlProjection(control.doc);
   const { facts, dispose: disposeFacts } = makeControlFacts(control.doc);
   const [controlState, setControlState] = createSignal(control.state());
@@ -196,8 +201,10 @@ export function createSession(credentials: Credentials, user: Presence['user']):
   const phase = createMemo(() => {
     const phaseId = viewPhase();
     if (availability() !== 'ready' || !phaseId) return null;
+    if (!guess.ready(phaseId)) return null;
     return roomOf(phaseId);
   });
+  createEffect(on(phase, (room) => room && guess.shown(room.phaseId)));
   const readOnlyReason = (): ReadOnlyReason | null => {
     const room = phase();
     if (!room) return phaseReason(viewPhase());
@@ -311,6 +318,7 @@ export function createSession(credentials: Credentials, user: Presence['user']):
       for (const room of rooms.values()) room.dispose();
       rooms.clear();
     });
+    guess.dispose();
     people.dispose();
     controlPresence.dispose();
     projection.dispose();

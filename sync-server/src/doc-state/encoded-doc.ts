@@ -45,7 +45,8 @@ export class EncodedDoc implements DocState {
 
   diff(stateVector?: Uint8Array): Uint8Array {
     const state = this.flush();
-    return stateVector ? Y.diffUpdate(state, stateVector) : state;
+    // A newcomer's vector is empty ([0]): it gets the whole state as it is, without a re-encode.
+    return stateVector && !isEmptyVector(stateVector) ? Y.diffUpdate(state, stateVector) : state;
   }
 
   apply(update: Uint8Array, origin: unknown): void {
@@ -147,6 +148,8 @@ export class EncodedDoc implements DocState {
     return this.merged;
   }
 }
+
+const isEmptyVector = (stateVector: Uint8Array): boolean => stateVector.byteLength === 1 && stateVector[0] === 0;
 
 /** The state of many updates through a Y.Doc, which also collects their deleted content. */
 function collect(parts: readonly Uint8Array[]): Uint8Array {

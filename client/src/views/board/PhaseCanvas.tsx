@@ -179,7 +179,10 @@ export function PhaseCanvas(props: Props) {
   const fitBoard = (first = false) => {
     const s = size();
     if (!s) return;
-    const l = layout();
+    // The first view fits the columns as they stand empty: their headers across the screen, notes
+    // readable. It never depends on whether the notes were already loaded when the canvas was
+    // first measured, and a board of thousands does not open as a mosaic of unreadable chips.
+    const l = first ? layoutBoard(topicIds(), []) : layout();
     const column = first && s.width < NARROW_SCREEN_PX ? l.columns[0] : undefined;
     props.setViewport(column ? fit(column, s, FIT_PADDING / 2, FIT_MAX_ZOOM) : fit(l.bounds, s, FIT_PADDING, FIT_MAX_ZOOM));
   };

@@ -9,9 +9,13 @@ const EMPTY: StacksView = { headOf: new Map(), count: new Map() };
 /** Stacks as every peer resolves them (clusters.ts), recomputed when any note's stack or topic changes. */
 export function createStacksView(notes: Accessor<readonly Note[]>): Accessor<StacksView> {
   const view = createMemo(() => {
+    const all = notes();
+    // Most boards have no stacks: then every note heads its own, which EMPTY says, and the same
+    // object each time keeps every note's reader from re-running on each move or edit.
+    if (!all.some((n) => n.stack)) return EMPTY;
     const headOf = new Map<string, string>();
     const count = new Map<string, number>();
-    for (const stack of readStacks(notes())) {
+    for (const stack of readStacks(all)) {
       count.set(stack.head.id, stack.count);
       for (const m of stack.members) headOf.set(m.id, stack.head.id);
     }
