@@ -18,7 +18,7 @@ export const instanceIdOf = (config: Pick<ServerConfig, 'instanceId'>): string =
 
 export function createStorage(config: ServerConfig, logger: Logger): Storage {
   if (config.databaseUrl) return new PostgresStorage({ connectionString: config.databaseUrl, logger });
-  return new SqliteStorage({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous, writer: config.sqliteWriter });
+  return new SqliteStorage({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous });
 }
 
 export function createBus(config: ServerConfig, instanceId: string, logger: Logger): RoomBus {

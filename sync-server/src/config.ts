@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LOG_LEVELS, type LogLevel } from './logger';
 import { normalizeOrigin } from './limits';
-import type { SqliteSynchronous, SqliteWriterKind } from './storage/sqlite';
+import type { SqliteSynchronous } from './storage/sqlite';
 
 export interface ServerConfig {
   readonly port: number;
@@ -20,8 +20,6 @@ export interface ServerConfig {
   /** ... to at most one per this many milliseconds. */
   readonly relayPaceMs: number;
   readonly sqliteSynchronous: SqliteSynchronous;
-  /** Where SQLite commits run: 'thread' (slow disks) or 'inline' (fast disks; storage/sqlite.ts). */
-  readonly sqliteWriter: SqliteWriterKind;
   readonly logLevel: LogLevel;
   /** When set, `GET /metrics` requires `Authorization: Bearer <metricsToken>`; null: open. */
   readonly metricsToken: string | null;
@@ -75,7 +73,6 @@ export const DEFAULTS = {
   relayPaceMs: 20,
   // An acknowledged sticky note must survive a power cut of the venue's laptop.
   sqliteSynchronous: 'FULL',
-  sqliteWriter: 'thread',
   logLevel: 'info',
   // Metrics reveal traffic, not content; open by default so a scraper on a private network just works.
   metricsToken: null,
@@ -124,7 +121,6 @@ const SETTINGS = {
   relayPaceMembers: { env: 'RELAY_PACE_MEMBERS', flag: 'relay-pace-members' },
   relayPaceMs: { env: 'RELAY_PACE_MS', flag: 'relay-pace-ms' },
   sqliteSynchronous: { env: 'SQLITE_SYNCHRONOUS', flag: 'sqlite-synchronous' },
-  sqliteWriter: { env: 'SQLITE_WRITER', flag: 'sqlite-writer' },
   logLevel: { env: 'LOG_LEVEL', flag: 'log-level' },
   metricsToken: { env: 'METRICS_TOKEN', flag: 'metrics-token' },
   maxDocBytes: { env: 'MAX_DOC_BYTES', flag: 'max-doc-bytes' },
@@ -211,7 +207,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     // Past a second, pacing would read as lag rather than smooth anything.
     relayPaceMs: int('relayPaceMs', DEFAULTS.relayPaceMs, 0, 1000),
     sqliteSynchronous: oneOf('sqliteSynchronous', DEFAULTS.sqliteSynchronous, ['FULL', 'NORMAL'], upper),
-    sqliteWriter: oneOf('sqliteWriter', DEFAULTS.sqliteWriter, ['thread', 'inline'], lower),
     logLevel: oneOf('logLevel', DEFAULTS.logLevel, LOG_LEVELS, lower),
     metricsToken: raw('metricsToken')?.value.trim() || DEFAULTS.metricsToken,
     // --- limits ---

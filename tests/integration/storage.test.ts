@@ -13,24 +13,22 @@ runStorageContract('memory', async () => {
   return { storage, cleanup: () => storage.close() };
 }, { durable: false });
 
-for (const writer of ['thread', 'inline'] as const) {
-  runStorageContract(`sqlite (${writer} writer)`, async () => {
-    const dataDir = await makeTempDir();
-    let current: Storage = new SqliteStorage({ dataDir, synchronous: 'FULL', writer });
-    return {
-      storage: current,
-      reopen: async () => {
-        await current.close();
-        current = new SqliteStorage({ dataDir, synchronous: 'FULL', writer });
-        return current;
-      },
-      cleanup: async () => {
-        await current.close();
-        await rm(dataDir, { recursive: true, force: true });
-      },
-    };
-  }, { durable: true });
-}
+runStorageContract('sqlite', async () => {
+  const dataDir = await makeTempDir();
+  let current: Storage = new SqliteStorage({ dataDir, synchronous: 'FULL' });
+  return {
+    storage: current,
+    reopen: async () => {
+      await current.close();
+      current = new SqliteStorage({ dataDir, synchronous: 'FULL' });
+      return current;
+    },
+    cleanup: async () => {
+      await current.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}, { durable: true });
 
 // PostgreSQL: one real server for the file, a fresh database per test. CI installs the
 // binaries (.ci/run), so there this always runs (and fails loudly without them); elsewhere it is

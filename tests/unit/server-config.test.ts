@@ -23,14 +23,13 @@ describe('sync server configuration', () => {
 
   it('reads the environment, and flags win over it', () => {
     const config = loadConfig(
-      { PORT: '0', DATA_DIR: '/tmp/env-dir', SQLITE_SYNCHRONOUS: 'normal', SQLITE_WRITER: 'Inline', LOG_LEVEL: 'WARN' },
+      { PORT: '0', DATA_DIR: '/tmp/env-dir', SQLITE_SYNCHRONOUS: 'normal', LOG_LEVEL: 'WARN' },
       argv('--data-dir=/tmp/flag-dir', '--compact-after-updates=10'),
     );
     expect(config).toMatchObject({
       port: 0,
       dataDir: '/tmp/flag-dir',
       sqliteSynchronous: 'NORMAL',
-      sqliteWriter: 'inline',
       logLevel: 'warn',
       compactAfterUpdates: 10,
     });
@@ -39,7 +38,7 @@ describe('sync server configuration', () => {
   it('reports every invalid setting at once', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: '80a', SQLITE_SYNCHRONOUS: 'OFF', SQLITE_WRITER: 'fast' }, argv('--max-payload-bytes=12', '--nope=1', 'stray'));
+      loadConfig({ PORT: '80a', SQLITE_SYNCHRONOUS: 'OFF' }, argv('--max-payload-bytes=12', '--nope=1', 'stray'));
     } catch (caught) {
       error = caught;
     }
@@ -47,7 +46,6 @@ describe('sync server configuration', () => {
     const message = (error as ConfigError).message;
     expect(message).toContain('PORT must be an integer');
     expect(message).toContain('SQLITE_SYNCHRONOUS must be one of FULL, NORMAL');
-    expect(message).toContain('SQLITE_WRITER must be one of thread, inline');
     expect(message).toContain('--max-payload-bytes must be an integer');
     expect(message).toContain('unknown flag --nope');
     expect(message).toContain('unexpected argument "stray"');

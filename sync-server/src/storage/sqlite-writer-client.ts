@@ -1,73 +1,9 @@
 import { Worker } from 'node:worker_threads';
-import type { Database } from 'better-sqlite3';
-import { groupWriter, type GroupWriter, type WriteResult as Result } from './sqlite-write-group.mjs';
 
+type Result = { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 
 export type WriterOptions = { file: string; synchronous: 'FULL' | 'NORMAL'; busyTimeoutMs: number };
-
-/** Where SQLite's writes run: the writer thread or this one (config `sqliteWriter`). */
-export interface Writer {
-  /** Sends one write; settles once it is committed (or failed). */
-  run<T>(op: Record<string, unknown> & { op: string }): Promise<T>;
-  /** Commits what was sent, then stops. */
-  close(): Promise<void>;
-}
-
-/** Settles each op's promise from the writer's results. */
-class Settlements {
-  private readonly pending = new Map<number, Pending>();
-  private nextId = 1;
-
-  get size(): number {
-    return this.pending.size;
-  }
-
-  open<T>(send: (id: number) => void): Promise<T> {
-    const id = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      send(id);
-    });
-  }
-
-  settle(results: readonly Result[]): void {
-    for (const r of results) {
-      const p = this.pending.get(r.id);
-      if (!p) continue;
-      this.pending.delete(r.id);
-      if (r.ok) p.resolve(r.value);
-      else p.reject(new Error(r.message));
-    }
-  }
-
-  failAll(error: Error): void {
-    for (const p of this.pending.values()) p.reject(error);
-    this.pending.clear();
-  }
-}
-
-/**
- * Writes on the main thread, on the read connection, grouped per event-loop turn. On a disk whose
- * fsync takes a fraction of a millisecond (an SSD or NVMe server), two thread hops per commit cost
- * more latency than the fsync blocks the loop; on a slow disk the writer thread is the better choice.
- */
-export class InlineWriter implements Writer {
-  private readonly settlements = new Settlements();
-  private readonly group: GroupWriter;
-
-  constructor(db: Database) {
-    this.group = groupWriter(db, (results) => this.settlements.settle(results));
-  }
-
-  run<T>(op: Record<string, unknown> & { op: string }): Promise<T> {
-    return this.settlements.open<T>((id) => this.group.submit({ ...op, id }));
-  }
-
-  async close(): Promise<void> {
-    this.group.flush();
-  }
-}
 
 const WORKER_URL = new URL('./sqlite-writer.mjs', import.meta.url);
 
@@ -76,9 +12,10 @@ const WORKER_URL = new URL('./sqlite-writer.mjs', import.meta.url);
  * promise. The worker is referenced only while writes are in flight, so a storage nobody closed
  * does not keep a process alive, and one with writes pending does not exit under them.
  */
-export class SqliteWriter implements Writer {
+export class SqliteWriter {
   private readonly worker: Worker;
-  private readonly settlements = new Settlements();
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
   private failure: Error | null = null;
   private readonly exited: Promise<void>;
 
@@ -86,8 +23,14 @@ export class SqliteWriter implements Writer {
     this.worker = new Worker(WORKER_URL, { workerData: options });
     this.worker.unref();
     this.worker.on('message', (results: Result[]) => {
-      this.settlements.settle(results);
-      if (this.settlements.size === 0) this.worker.unref();
+      for (const r of results) {
+        const p = this.pending.get(r.id);
+        if (!p) continue;
+        this.pending.delete(r.id);
+        if (r.ok) p.resolve(r.value);
+        else p.reject(new Error(r.message));
+      }
+      if (this.pending.size === 0) this.worker.unref();
     });
     this.worker.on('error', (err) => this.fail(err));
     this.exited = new Promise((resolve) =>
@@ -98,10 +41,13 @@ export class SqliteWriter implements Writer {
     );
   }
 
+  /** Sends one write; settles once it is committed (or failed). */
   run<T>(op: Record<string, unknown> & { op: string }): Promise<T> {
     if (this.failure) return Promise.reject(this.failure);
-    return this.settlements.open<T>((id) => {
-      if (this.settlements.size === 1) this.worker.ref();
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      if (this.pending.size === 1) this.worker.ref();
       this.worker.postMessage({ ...op, id });
     });
   }
@@ -115,6 +61,7 @@ export class SqliteWriter implements Writer {
 
   private fail(error: Error): void {
     this.failure ??= error;
-    this.settlements.failAll(this.failure);
+    for (const p of this.pending.values()) p.reject(this.failure);
+    this.pending.clear();
   }
 }

@@ -4,7 +4,7 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROLES, type Role } from '@wcb/shared';
-import { InlineWriter, SqliteWriter, type Writer } from './sqlite-writer-client';
+import { SqliteWriter } from './sqlite-writer-client';
 import type { RoomSeed, RoomStats, SessionRecord, Storage } from './types';
 
 export type SqliteSynchronous = 'FULL' | 'NORMAL';
@@ -17,14 +17,7 @@ export interface SqliteStorageOptions {
    * NORMAL only survives process crashes, in exchange for far cheaper writes.
    */
   readonly synchronous: SqliteSynchronous;
-  /**
-   * Where commits run: 'thread' (a worker: an fsync never blocks the event loop, the choice
-   * for slow disks) or 'inline' (this thread: no hops, the lower latency when fsync is fast).
-   */
-  readonly writer?: SqliteWriterKind;
 }
-
-export type SqliteWriterKind = 'thread' | 'inline';
 
 /**
  * Bumped whenever the schema below changes; an older server refuses a newer file.
@@ -72,15 +65,14 @@ interface StatsRow {
 const fromBlob = (blob: Buffer): Uint8Array => new Uint8Array(blob.buffer, blob.byteOffset, blob.byteLength);
 
 /**
- * Reads on this thread (WAL lets them run beside a commit). Writes are grouped (whatever arrives
- * during one commit joins the next, sqlite-write-group.mjs) and run on the writer thread
- * (sqlite-writer.mjs) or inline, as `writer` says.
+ * Reads on this thread (WAL lets them run beside a commit); every write goes to the one writer
+ * thread (sqlite-writer.mjs), which groups whatever arrives during an fsync into the next commit.
  */
 export class SqliteStorage implements Storage {
   private readonly db: SqliteDatabase;
   private readonly q: ReturnType<typeof prepareStatements>;
   private readonly loadTx: (room: string) => Uint8Array[];
-  private readonly writer: Writer;
+  private readonly writer: SqliteWriter;
 
   constructor(options: SqliteStorageOptions) {
     mkdirSync(options.dataDir, { recursive: true });
@@ -100,10 +92,7 @@ export class SqliteStorage implements Storage {
       return snapshot ? [fromBlob(snapshot.data), ...updates] : updates;
     });
     // Started after the schema exists: the writer only prepares statements against it.
-    this.writer =
-      options.writer === 'inline'
-        ? new InlineWriter(this.db)
-        : new SqliteWriter({ file, synchronous: options.synchronous, busyTimeoutMs: BUSY_TIMEOUT_MS });
+    this.writer = new SqliteWriter({ file, synchronous: options.synchronous, busyTimeoutMs: BUSY_TIMEOUT_MS });
   }
 
   async load(room: string): Promise<Uint8Array[]> {
