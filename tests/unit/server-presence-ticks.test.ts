@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PRESENCE_TICK_MS, PresenceTicks } from '../../sync-server/src/presence-ticks';
+import { PRESENCE_PER_TICK, PRESENCE_TICK_MS, PresenceTicks } from '../../sync-server/src/presence-ticks';
 
 describe('presence ticks', () => {
   beforeEach(() => vi.useFakeTimers());
@@ -29,5 +29,30 @@ describe('presence ticks', () => {
     expect(relayed).toEqual([[7]]);
     vi.advanceTimersByTime(PRESENCE_TICK_MS);
     expect(relayed).toEqual([[7]]);
+  });
+
+  it('sends a member at most PRESENCE_PER_TICK states a tick, oldest change first, the rest on the next ticks', () => {
+    const relayed: number[][] = [];
+    const ticks = new PresenceTicks((ids) => relayed.push(ids), () => {});
+    const everyone = Array.from({ length: PRESENCE_PER_TICK * 2 + 10 }, (_, i) => i + 1);
+    ticks.changedBy(everyone, true);
+    ticks.changedBy([1], true); // moved again: keeps its place
+    vi.advanceTimersByTime(PRESENCE_TICK_MS);
+    expect(relayed).toEqual([everyone.slice(0, PRESENCE_PER_TICK)]);
+    ticks.changedBy([2], true); // sent already: joins the back of the queue
+    vi.advanceTimersByTime(PRESENCE_TICK_MS * 2);
+    expect(relayed[1]).toEqual(everyone.slice(PRESENCE_PER_TICK, PRESENCE_PER_TICK * 2));
+    expect(relayed[2]).toEqual([...everyone.slice(PRESENCE_PER_TICK * 2), 2]);
+    vi.advanceTimersByTime(PRESENCE_TICK_MS * 3);
+    expect(relayed).toHaveLength(3);
+  });
+
+  it('flush sends everything pending, past the cap, when the room retires', () => {
+    const relayed: number[][] = [];
+    const ticks = new PresenceTicks((ids) => relayed.push(ids), () => {});
+    const everyone = Array.from({ length: PRESENCE_PER_TICK + 5 }, (_, i) => i);
+    ticks.changedBy(everyone, true);
+    ticks.flush();
+    expect(relayed).toEqual([everyone]);
   });
 });
