@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { addNote, buildSessionDocs, CROSS_CUTTING, controlRoom, phaseRoom } from '@wcb/shared';
 import { startOurServer, type BenchServer } from './lib/server';
 import { round, summarize } from './lib/stats';
@@ -11,7 +11,7 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-back
 const VIEWPORT = { width: 1440, height: 900 };
 
 /** A world-cafe-ngo session whose ideal phase holds `notes` notes, registered with its content; returns the facilitator link. */
-async function bigBoard(server: BenchServer, id: string, notes: number): Promise<string> {
+export async function bigBoard(server: BenchServer, id: string, notes: number): Promise<string> {
   const docs = buildSessionDocs({ sessionId: id, templateId: 'world-cafe-ngo', language: 'en', now: 1 });
   const ideal = docs.phases.find((p) => p.phaseId === 'ideal')!.doc;
   const topics = ['government', 'community', 'ngos', CROSS_CUTTING];
@@ -57,34 +57,45 @@ async function openSteps(page: Page): Promise<string[]> {
   return marks.filter(([name]) => name.startsWith('wcb:')).map(([name, at]) => `${name.slice(4)} ${Math.round(at)}`);
 }
 
+/** The middle of three samples: one open or one gesture is a single sample of a noisy 2-core machine. */
+const median3 = (values: number[]): number => [...values].sort((x, y) => x - y)[1]!;
+
 /** c. Cold open of a 2,000-note session: from the server (first visit), then offline from IndexedDB. */
 async function coldOpen(browser: Browser, server: BenchServer): Promise<Figure[]> {
   const link = await bigBoard(server, `coldopen${randomBytes(6).toString('hex')}`, 2000);
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  await context.addInitScript(notesClock(2000));
+  const firstVisits: number[] = [];
+  let context: BrowserContext | null = null;
   try {
-    // The app shell first (service worker installed), as a laptop that opened the app before.
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-    await page.goto(link);
-    const fromServer = await timeToNotes(page);
-    // Everything is in IndexedDB now; cut the network and reload.
-    await context.setOffline(true);
-    // The median of three reloads: one open is a single sample of a noisy 2-core machine.
+    // Three first visits, each in a fresh profile (nothing in IndexedDB) that opened the app
+    // shell before (service worker installed), as a laptop that was set up for the workshop.
+    let page: Page | null = null;
+    for (let i = 0; i < 3; i++) {
+      await context?.close();
+      context = await browser.newContext({ viewport: VIEWPORT });
+      await context.addInitScript(notesClock(2000));
+      page = await context.newPage();
+      await page.goto(server.url);
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+      await page.goto(link);
+      firstVisits.push(await timeToNotes(page));
+      console.log(`cold open from the server, ms after navigation: ${[...(await openSteps(page)), `notes drawn ${Math.round(firstVisits.at(-1)!)}`].join(', ')}`);
+    }
+    // Everything is in IndexedDB now; cut the network and reload, three times.
+    await context!.setOffline(true);
     const reloads: number[] = [];
     for (let i = 0; i < 3; i++) {
-      await page.reload();
-      reloads.push(await timeToNotes(page));
+      await page!.reload();
+      reloads.push(await timeToNotes(page!));
     }
-    const fromIdb = reloads.sort((x, y) => x - y)[1]!;
-    console.log(`cold open from IndexedDB, ms after navigation: ${[...(await openSteps(page)), `notes drawn ${Math.round(fromIdb)}`].join(', ')}`);
+    const fromIdb = median3(reloads);
+    console.log(`cold open from IndexedDB, ms after navigation: ${[...(await openSteps(page!)), `notes drawn ${Math.round(reloads.at(-1)!)}`].join(', ')}`);
+    const samples = (v: number[]) => `median of ${v.map((x) => Math.round(x)).join(', ')}`;
     return [
-      { id: 'open.server', group: 'c. Cold open (2,000 notes)', label: 'from the server', value: round(fromServer, 0), unit: 'ms', target: { op: '<=', value: 800 } },
-      { id: 'open.idb', group: 'c. Cold open (2,000 notes)', label: 'offline, from IndexedDB', value: round(fromIdb, 0), unit: 'ms', target: { op: '<=', value: 500 } },
+      { id: 'open.server', group: 'c. Cold open (2,000 notes)', label: `from the server (${samples(firstVisits)})`, value: round(median3(firstVisits), 0), unit: 'ms', target: { op: '<=', value: 800 } },
+      { id: 'open.idb', group: 'c. Cold open (2,000 notes)', label: `offline, from IndexedDB (${samples(reloads)})`, value: round(fromIdb, 0), unit: 'ms', target: { op: '<=', value: 500 } },
     ];
   } finally {
-    await context.close();
+    await context?.close();
   }
 }
 
@@ -125,32 +136,37 @@ async function dragAndPan(browser: Browser, server: BenchServer): Promise<Figure
     const page = await context.newPage();
     await page.goto(link);
     await waitForNotes(page, 5000);
-    const note = page.locator('[data-testid="note"]').first();
-    const box = (await note.boundingBox())!;
     const steps = 120;
-    const drag = await frameTimes(page, async () => {
-      await page.mouse.move(box.x + 20, box.y + 10);
-      await page.mouse.down();
-      for (let i = 1; i <= steps; i++) await page.mouse.move(box.x + 20 + i * 2, box.y + 10 + i);
-      await page.mouse.up();
-    });
+    const drag = async () => {
+      const box = (await page.locator('[data-testid="note"]').first().boundingBox())!;
+      return frameTimes(page, async () => {
+        await page.mouse.move(box.x + 20, box.y + 10);
+        await page.mouse.down();
+        for (let i = 1; i <= steps; i++) await page.mouse.move(box.x + 20 + i * 2, box.y + 10 + i);
+        await page.mouse.up();
+      });
+    };
     const canvas = (await page.getByTestId('board.canvas').boundingBox())!;
-    const pan = await frameTimes(page, async () => {
-      // An empty spot: the right edge of the canvas, past the columns.
-      const x = canvas.x + canvas.width - 30;
-      const y = canvas.y + canvas.height - 30;
-      await page.mouse.move(x, y);
-      await page.mouse.down();
-      for (let i = 1; i <= steps; i++) await page.mouse.move(x - i * 3, y - i * 2);
-      await page.mouse.up();
-    });
-    const d = summarize(drag);
-    const p = summarize(pan);
+    const pan = () =>
+      frameTimes(page, async () => {
+        // An empty spot: the right edge of the canvas, past the columns.
+        const x = canvas.x + canvas.width - 30;
+        const y = canvas.y + canvas.height - 30;
+        await page.mouse.move(x, y);
+        await page.mouse.down();
+        for (let i = 1; i <= steps; i++) await page.mouse.move(x - i * 3, y - i * 2);
+        await page.mouse.up();
+      });
+    // Each gesture three times; its figures are the medians of the three runs' p50 and p95.
+    const drags = [summarize(await drag()), summarize(await drag()), summarize(await drag())];
+    const pans = [summarize(await pan()), summarize(await pan()), summarize(await pan())];
+    const d = { p50: median3(drags.map((x) => x.p50)), p95: median3(drags.map((x) => x.p95)) };
+    const p = { p50: median3(pans.map((x) => x.p50)), p95: median3(pans.map((x) => x.p95)) };
     return [
       { id: 'drag.p50', group: 'd. Drag and pan (5,000 notes)', label: 'drag a note: frame p50 (rAF deltas in whole 60 Hz refreshes)', value: round(d.p50, 1), unit: 'ms' },
-      { id: 'drag.p95', group: 'd. Drag and pan (5,000 notes)', label: 'drag a note: frame p95', value: round(d.p95, 1), unit: 'ms', target: { op: '<=', value: 16.7 } },
+      { id: 'drag.p95', group: 'd. Drag and pan (5,000 notes)', label: 'drag a note: frame p95 (median of three drags)', value: round(d.p95, 1), unit: 'ms', target: { op: '<=', value: 16.7 } },
       { id: 'pan.p50', group: 'd. Drag and pan (5,000 notes)', label: 'pan: frame p50', value: round(p.p50, 1), unit: 'ms' },
-      { id: 'pan.p95', group: 'd. Drag and pan (5,000 notes)', label: 'pan: frame p95', value: round(p.p95, 1), unit: 'ms', target: { op: '<=', value: 16.7 } },
+      { id: 'pan.p95', group: 'd. Drag and pan (5,000 notes)', label: 'pan: frame p95 (median of three pans)', value: round(p.p95, 1), unit: 'ms', target: { op: '<=', value: 16.7 } },
     ];
   } finally {
     await context.close();

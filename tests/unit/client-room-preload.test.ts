@@ -139,6 +139,18 @@ describe('reading a room from IndexedDB ahead of the board', () => {
     room.dispose();
   });
 
+  it('connects a room this browser never stored before IndexedDB has even loaded it', async () => {
+    const before = NeverOpens.made;
+    const connecting = new Promise<void>((resolve) => (NeverOpens.onMade = resolve));
+    const room = makeRoom(phaseRoom(sessionId(), 'ideal'), { url: NOWHERE });
+    await connecting;
+    expect(room.state().loaded).toBe(false);
+    NeverOpens.onMade = null;
+    await loadedRoom(room);
+    expect(NeverOpens.made).toBe(before + 1); // once, not again when IndexedDB is done
+    room.dispose();
+  });
+
   it('reads nothing ahead for a room that is already open', async () => {
     const name = phaseRoom(sessionId(), 'ideal');
     await storePhase(name, 5);

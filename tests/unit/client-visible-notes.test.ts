@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CULL_MIN_NOTES, detailedNotes, MIN_READABLE_PX, NOTE_TEXT_PX, showsDetail } from '../../client/src/board/visible-notes';
-import { layoutBoard, sameLayout } from '../../client/src/board/layout';
+import { CULL_MIN_NOTES, detailedNotes, MIN_READABLE_PX, NOTE_TEXT_PX, showsDetail, stillCovered } from '../../client/src/board/visible-notes';
+import { layoutBoard, NOTE_H, NOTE_W, sameLayout } from '../../client/src/board/layout';
 import type { Point } from '../../client/src/board/viewport';
 
 const screen = { width: 1000, height: 800 };
@@ -47,6 +47,31 @@ describe('level of detail on the board', () => {
   it('before the canvas is measured a small board is drawn in full, a large one as chips', () => {
     expect(detailedNotes(grid(10), { x: 0, y: 0, zoom: 1 }, null).size).toBe(10);
     expect(detailedNotes(grid(2000), { x: 0, y: 0, zoom: 1 }, null).size).toBe(0);
+  });
+});
+
+describe('keeping the drawn cards while panning', () => {
+  it('keeps them until the screen has travelled half the margin, and never across a zoom', () => {
+    const at = { x: 0, y: 0, zoom: 1 };
+    // The margin is three quarters of a screen (1000 × 800 here): half of it is 375 × 300 px.
+    expect(stillCovered(at, { x: -360, y: -240, zoom: 1 }, screen)).toBe(true);
+    expect(stillCovered(at, { x: 375, y: 300, zoom: 1 }, screen)).toBe(true);
+    expect(stillCovered(at, { x: -380, y: 0, zoom: 1 }, screen)).toBe(false);
+    expect(stillCovered(at, { x: 0, y: 301, zoom: 1 }, screen)).toBe(false);
+    expect(stillCovered(at, { x: 0, y: 0, zoom: 1.1 }, screen)).toBe(false);
+  });
+
+  it('the cards kept after half a margin of panning still cover the whole screen', () => {
+    const notes = grid(2000);
+    const anchor = { x: -1000, y: -4000, zoom: 1 };
+    const kept = detailedNotes(notes, anchor, screen);
+    const panned = { x: anchor.x - 375, y: anchor.y - 300, zoom: 1 };
+    // Every note on screen after the pan is among the cards computed before it.
+    const left = -panned.x;
+    const top = -panned.y;
+    const onScreen = [...notes].filter(([, p]) => p.x + NOTE_W > left && p.x < left + screen.width && p.y + NOTE_H > top && p.y < top + screen.height);
+    expect(onScreen.length).toBeGreaterThan(0);
+    expect(onScreen.every(([id]) => kept.has(id))).toBe(true);
   });
 });
 

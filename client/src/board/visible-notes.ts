@@ -45,3 +45,17 @@ export function detailedNotes(notes: ReadonlyMap<string, Point>, vp: Viewport, s
   for (const [id, p] of notes) if (p.x + NOTE_W > left && p.x < right && p.y + NOTE_H > top && p.y < bottom) out.add(id);
   return out;
 }
+
+/**
+ * Whether the screen at `vp` still lies inside the cards drawn for `anchor`, with half their
+ * margin to spare: then the drawn set can stay as it is. Recomputed at every step of a pan, the
+ * set changed at its far edges all the time, and each card swapped in or out there cost a frame
+ * something; kept, a pan swaps cards only once per half margin travelled.
+ */
+export function stillCovered(anchor: Viewport, vp: Viewport, size: Size): boolean {
+  if (anchor.zoom !== vp.zoom) return false;
+  // The margin is CULL_MARGIN_SCREENS screens at any zoom, so it compares in screen pixels.
+  const slackX = (size.width * CULL_MARGIN_SCREENS) / 2;
+  const slackY = (size.height * CULL_MARGIN_SCREENS) / 2;
+  return Math.abs(vp.x - anchor.x) <= slackX && Math.abs(vp.y - anchor.y) <= slackY;
+}

@@ -2,7 +2,7 @@ import { batch, createEffect, createMemo, createSelector, createSignal, For, onC
 import { CROSS_CUTTING, type Note, type NoteColor, type Presence } from '@wcb/shared';
 import { t } from '../../i18n';
 import { cellTopic, cellUnder, freeSlot, layoutBoard, noteAtPointer, notePosition, sameLayout, type NotePlacement } from '../../board/layout';
-import { detailedNotes } from '../../board/visible-notes';
+import { detailedNotes, stillCovered } from '../../board/visible-notes';
 import { fit, toBoard, type Point, type Size, type Viewport } from '../../board/viewport';
 import { loadPrefs, savePrefs } from '../../lib/prefs';
 import { browserStore } from '../../lib/storage';
@@ -213,7 +213,22 @@ export function PhaseCanvas(props: Props) {
     for (const n of notes()) out.set(n.id, notePosition(l, n));
     return out;
   });
-  const detailed = createMemo(() => detailedNotes(positions(), props.viewport(), size()), new Set<string>(), { equals: sameSet });
+  // The viewport and positions the drawn set was computed for: a pan that stays within half the
+  // margin keeps it (stillCovered), so no card is swapped at the set's edges mid-gesture.
+  let computedFor: { vp: Viewport; notes: ReadonlyMap<string, Point>; size: Size } | null = null;
+  const detailed = createMemo(
+    (previous: Set<string>) => {
+      const notes = positions();
+      const vp = props.viewport();
+      const s = size();
+      const last = computedFor;
+      if (last && s && last.notes === notes && last.size === s && stillCovered(last.vp, vp, s)) return previous;
+      computedFor = s ? { vp, notes, size: s } : null;
+      return detailedNotes(notes, vp, s);
+    },
+    new Set<string>(),
+    { equals: sameSet },
+  );
   const [focusPin, setFocusPin] = createSignal<string | null>(null);
   const dragPin = createMemo(() => {
     const d = drag();
