@@ -12,8 +12,7 @@ export interface RoomRegistryOptions {
   readonly storage: DocStorage;
   readonly logger: Logger;
   readonly compaction: CompactionPolicy;
-  /** Defaults to DEFAULT_PACING (room.ts). */
-  readonly pacing?: RelayPacing;
+  readonly pacing: RelayPacing;
   /** Defaults to noMetrics. */
   readonly metrics?: Metrics;
   /** Limits (defaults: none); a refusal throws LimitRefusal from join(). */

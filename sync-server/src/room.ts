@@ -50,7 +50,8 @@ export interface RoomOptions {
   readonly storage: DocStorage;
   readonly logger: Logger;
   readonly compaction: CompactionPolicy;
-  readonly pacing?: RelayPacing;
+  /** Defaults and their reasons: config.ts (relayPaceMembers, relayPaceMs). */
+  readonly pacing: RelayPacing;
   /** Settles when the previous instance of this room has finished writing; we load after it. */
   readonly after: Promise<void>;
   /**
@@ -73,10 +74,6 @@ export interface RelayPacing {
   readonly members: number;
   readonly intervalMs: number;
 }
-
-/** As the server's defaults (config.ts): tables are never paced, a plenary at 50 a second. */
-export const DEFAULT_PACING: RelayPacing = { members: 50, intervalMs: 20 };
-
 
 /**
  * One Yjs document being served: its state, its peers, and the ordering rules between them.
@@ -126,7 +123,7 @@ export class Room {
       for (const [member, message] of relayBatch(batch, this.members.values())) member.conn.send(message);
     },
     () => {
-      const { members, intervalMs } = this.options.pacing ?? DEFAULT_PACING;
+      const { members, intervalMs } = this.options.pacing;
       return this.members.size >= members ? intervalMs : 0;
     },
   );
