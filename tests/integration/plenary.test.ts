@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { phaseRoom } from '@wcb/shared';
-import { RawPeer } from './helpers/raw-peer';
+import { RawPeer, type ServerMessage } from './helpers/raw-peer';
 import { registerSession } from './helpers/sessions';
 import { startTestServer } from './helpers/test-server';
 
@@ -58,5 +61,43 @@ describe('a plenary room (paced relays)', () => {
         });
       }),
     );
+  });
+
+  it('sends each member at most 50 presence states a tick when everyone moves at once, and every state arrives', async () => {
+    const server = await startTestServer();
+    cleanups.push(() => server.stop());
+    const session = await registerSession(server.storage);
+    const room = phaseRoom(session.id, 'ideas');
+    const observer = await RawPeer.join(server.wsUrl, room, session.tokens.viewer);
+    const peers = await Promise.all(Array.from({ length: MEMBERS }, () => RawPeer.join(server.wsUrl, room, session.tokens.participant)));
+    cleanups.push(() => [observer, ...peers].forEach((p) => p.close()));
+    const before = observer.received.length;
+
+    const ids = peers.map((peer, i) => {
+      const awareness = new Awareness(new Y.Doc());
+      awareness.setLocalState({ cursor: { x: i, y: i } });
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarUint8Array(e, encodeAwarenessUpdate(awareness, [awareness.clientID]));
+      peer.send(encoding.toUint8Array(e));
+      return awareness.clientID;
+    });
+
+    const entries = (m: ServerMessage): number[] => {
+      if (m.type !== 'awareness') return [];
+      const d = decoding.createDecoder(m.payload);
+      return Array.from({ length: decoding.readVarUint(d) }, () => {
+        const client = decoding.readVarUint(d);
+        decoding.readVarUint(d);
+        decoding.readVarString(d);
+        return client;
+      });
+    };
+    const seen = () => new Set(observer.received.slice(before).flatMap(entries));
+    await observer.waitFor('every presence state', () => ids.every((id) => seen().has(id)));
+    const sizes = observer.received.slice(before).map((m) => entries(m).length).filter((n) => n > 0);
+    // 60 states changed at once: never more than 50 in one message, so at least two messages.
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(50);
+    expect(sizes.length).toBeGreaterThan(1);
   });
 });

@@ -122,10 +122,12 @@ export class EncodedDoc implements DocState {
    * update is also the validation: a malformed one throws here and is never stored.
    */
   private novelPart(update: Uint8Array): Uint8Array | null {
-    const { structs, ds } = Y.decodeUpdate(update);
+    const decoded = Y.decodeUpdate(update);
+    const structs = decoded.structs.filter((s) => !(s instanceof Y.Skip));
+    const { ds } = decoded;
     let newStructs = false;
     let knownStructs = false;
-    for (const { id, length } of structs.filter((s) => !(s instanceof Y.Skip))) {
+    for (const { id, length } of structs) {
       if (!this.received.covers(id.client, id.clock, length)) newStructs = true;
       if (this.received.intersects(id.client, id.clock, length)) knownStructs = true;
     }
@@ -136,7 +138,7 @@ export class EncodedDoc implements DocState {
     if (!newStructs && !newDeletes) return null;
     // Trimmed against what we hold before recording it: a reconnecting peer's update may repeat some.
     const fresh = knownStructs ? Y.diffUpdate(update, this.stateVector()) : update;
-    for (const { id, length } of structs.filter((s) => !(s instanceof Y.Skip))) this.received.add(id.client, id.clock, length);
+    for (const { id, length } of structs) this.received.add(id.client, id.clock, length);
     for (const [client, items] of ds.clients) for (const { clock, len } of items) this.deleted.add(client, clock, len);
     return fresh;
   }

@@ -12,7 +12,7 @@ import { nextEvent, waitUntil } from './clients';
 
 export type ServerMessage =
   | { type: 'sync'; step: 0 | 1 | 2; payload: Uint8Array }
-  | { type: 'awareness' }
+  | { type: 'awareness'; payload: Uint8Array }
   | { type: 'auth'; denied: boolean; reason: string }
   | { type: 'other'; code: number };
 
@@ -23,7 +23,7 @@ function decode(bytes: Uint8Array): ServerMessage {
     const step = decoding.readVarUint(decoder) as 0 | 1 | 2;
     return { type: 'sync', step, payload: decoding.readVarUint8Array(decoder) };
   }
-  if (type === 1) return { type: 'awareness' };
+  if (type === 1) return { type: 'awareness', payload: decoding.readVarUint8Array(decoder) };
   if (type === 2) {
     const denied = decoding.readVarUint(decoder) === 0;
     return { type: 'auth', denied, reason: decoding.readVarString(decoder) };
