@@ -204,9 +204,10 @@ const MESSAGE_SYNC = 0;
 const MESSAGE_AUTH = 2;
 
 export function makeRoom(name: string, opts: { url?: string; doc?: Y.Doc; token?: string } = {}): Room {
-  const stored = maybeStored(name); // asked before this room's own database exists
   const early = opts.doc ? undefined : preloaded.get(name);
   if (early) preloaded.delete(name);
+  // Asked before this room's own database exists; a room read ahead has it open already.
+  const stored = early ? Promise.resolve(true) : maybeStored(name);
   const doc = early?.doc ?? opts.doc ?? new Y.Doc();
   const { persistence, loaded, close: closePersistence } = early ?? openPersistence(name, doc);
   made.set(name, (made.get(name) ?? 0) + 1);

@@ -50,12 +50,6 @@ export class IdRanges {
     return sv;
   }
 
-  /** Whether some client has structs beyond a gap (ids a doc would hold as pending). */
-  hasGaps(): boolean {
-    for (const ranges of this.clients.values()) if (ranges.length > 2 || ranges[0] !== 0) return true;
-    return false;
-  }
-
   /** Index of the first range start greater than `clock` (an even index, or length). */
   private indexAfter(ranges: number[], clock: number): number {
     let lo = 0;

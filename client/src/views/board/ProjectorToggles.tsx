@@ -14,7 +14,8 @@ export function ContrastToggle(props: { class?: string }) {
       onClick={() => theme.toggle()}
     >
       <ContrastIcon />
-      <span class="contrast-toggle-label">{t('contrast.toggle')}</span>
+      {/* Both places show the icon alone; the name stays for screen readers. */}
+      <span class="visually-hidden">{t('contrast.toggle')}</span>
     </button>
   );
 }
