@@ -57,6 +57,14 @@ export function readControlFacts(control: Y.Doc): ControlFacts {
   return { lockedPhases, votingPhase: voting?.open ? voting.phaseId : null };
 }
 
+/**
+ * Whether the control document defines phase `phaseId` (as a record): the server opens phase and
+ * votes rooms only for those, so made-up room names cannot hold storage or memory.
+ */
+export function phaseDefined(control: Y.Doc, phaseId: string): boolean {
+  return controlMaps(control).phases.get(phaseId) instanceof Y.Map;
+}
+
 export type Access = 'read' | 'write';
 
 /** Everyone with a valid token may read every room of its session; this decides writing. */

@@ -43,6 +43,13 @@ export const CloseCode = {
   RoomFull: 4531,
   /** Too many failed token attempts from this address; refused unchecked for a while. Transient. */
   TooManyAttempts: 4532,
+  /**
+   * A phase or votes room of a phase the session's control doc does not define (yet). Transient:
+   * a phase the facilitator added offline becomes defined once their control update arrives.
+   */
+  UnknownPhase: 4533,
+  /** The session already has maxRoomsPerSession rooms in memory. Transient: rooms unload as people leave. */
+  SessionRoomsFull: 4534,
 } as const;
 
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

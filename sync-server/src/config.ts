@@ -28,6 +28,8 @@ export interface ServerConfig {
   readonly maxDocBytes: number;
   /** Rooms in memory at once; a connection that would load one more is refused (4503). */
   readonly maxRooms: number;
+  /** Rooms of one session in memory at once (4534): one session cannot take the server's share. */
+  readonly maxRoomsPerSession: number;
   /** Open websockets per client address (4530). */
   readonly maxConnectionsPerIp: number;
   /** Open websockets per room (4531). */
@@ -82,6 +84,8 @@ export const DEFAULTS = {
   maxDocBytes: 32 * MiB,
   // A big event is ~50 sessions x ~20 rooms; typical rooms hold well under 1 MiB.
   maxRooms: 2000,
+  // A template has 3-10 phases, each a phase and a votes room, plus control: 64 is a long day's worth.
+  maxRoomsPerSession: 64,
   // A whole venue behind one NAT: 300 people x 3 rooms each, with headroom.
   maxConnectionsPerIp: 1000,
   // 300 participants plus facilitators, projectors and second tabs.
@@ -125,6 +129,7 @@ const SETTINGS = {
   metricsToken: { env: 'METRICS_TOKEN', flag: 'metrics-token' },
   maxDocBytes: { env: 'MAX_DOC_BYTES', flag: 'max-doc-bytes' },
   maxRooms: { env: 'MAX_ROOMS', flag: 'max-rooms' },
+  maxRoomsPerSession: { env: 'MAX_ROOMS_PER_SESSION', flag: 'max-rooms-per-session' },
   maxConnectionsPerIp: { env: 'MAX_CONNECTIONS_PER_IP', flag: 'max-connections-per-ip' },
   maxConnectionsPerRoom: { env: 'MAX_CONNECTIONS_PER_ROOM', flag: 'max-connections-per-room' },
   messageBurst: { env: 'MESSAGE_BURST', flag: 'message-burst' },
@@ -212,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     // --- limits ---
     maxDocBytes: int('maxDocBytes', DEFAULTS.maxDocBytes, 64 * 1024, 4096 * MiB),
     maxRooms: int('maxRooms', DEFAULTS.maxRooms, 2, 1_000_000),
+    maxRoomsPerSession: int('maxRoomsPerSession', DEFAULTS.maxRoomsPerSession, 2, 1_000_000),
     maxConnectionsPerIp: int('maxConnectionsPerIp', DEFAULTS.maxConnectionsPerIp, 1, 1_000_000),
     maxConnectionsPerRoom: int('maxConnectionsPerRoom', DEFAULTS.maxConnectionsPerRoom, 1, 1_000_000),
     messageBurst: int('messageBurst', DEFAULTS.messageBurst, 10, 1_000_000),

@@ -218,27 +218,41 @@ export class LimitRefusal extends Error {
   }
 }
 
+// An exact measure of a big room costs a pass over its whole state (a Y.Doc for a moment): at most
+// this often per room, so writes refused at the limit cannot make the server re-measure at will.
+export const REMEASURE_MS = 5_000;
+
 /**
  * An upper estimate of a doc's encoded state: the bytes of every update it emitted (the load's
  * one transaction included). Yjs state is never much smaller than its updates (deletions keep
- * tombstones), so the estimate is re-measured exactly only when it would cross the limit.
+ * tombstones), so the estimate is re-measured exactly, garbage collected, only when it would
+ * cross the limit, and then at most every REMEASURE_MS, and only if the doc changed.
  */
 export class DocSize {
   private estimate = 0;
+  private changed = true;
+  private measuredAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly doc: DocState,
     private readonly maxBytes: number,
+    private readonly now: Clock = Date.now,
   ) {
     doc.onUpdate((update: Uint8Array) => {
       this.estimate += update.byteLength;
+      this.changed = true;
     });
   }
 
   /** Whether `incoming` more bytes would grow the state past the limit. */
   wouldExceed(incoming: number): boolean {
     if (this.estimate + incoming <= this.maxBytes) return false;
-    this.estimate = this.doc.byteLength();
+    const now = this.now();
+    if (this.changed && now - this.measuredAt >= REMEASURE_MS) {
+      this.estimate = this.doc.collectedByteLength();
+      this.changed = false;
+      this.measuredAt = now;
+    }
     return this.estimate + incoming > this.maxBytes;
   }
 }

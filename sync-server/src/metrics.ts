@@ -19,6 +19,9 @@ export type RejectReason =
   | 'connections-per-ip'
   | 'connections-per-room'
   | 'rooms-full'
+  | 'session-rooms'
+  | 'unknown-phase'
+  | 'load-failed'
   | 'write-denied'
   | 'backlog';
 

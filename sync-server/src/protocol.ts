@@ -57,10 +57,23 @@ export interface ProtocolContext {
    * the reply an auth message (type 2) `permission denied: read-only`. Absent: dropped silently.
    */
   writeDenied?(step: typeof SyncStep.Step2 | typeof SyncStep.Update): boolean;
+  /**
+   * Whether this connection may set (or, `removing`, clear) the presence of `clientId`: only ids
+   * it introduced, never another connection's. Absent: every id (a test context).
+   */
+  mayAnnounce?(clientId: number, removing: boolean): boolean;
+  /** Why the room cannot take `update` now (its size budget), or null. Absent: always takes it. */
+  refuseWrite?(update: Uint8Array): WriteRefusal | null;
+  /** A write was refused for `reason`: true to tell the writer (an auth message with that reason). */
+  writeRefused?(reason: WriteRefusal): boolean;
 }
 
 /** Reason text of the permission-denied auth message sent to a read-only writer. */
 export const READ_ONLY_REASON = 'read-only';
+/** Reason text when a write would grow the room past MAX_DOC_BYTES (deleting still works). */
+export const ROOM_FULL_REASON = 'room-full';
+
+export type WriteRefusal = typeof ROOM_FULL_REASON;
 
 export type MessageHandler = (decoder: decoding.Decoder, encoder: encoding.Encoder, ctx: ProtocolContext) => void;
 
@@ -86,6 +99,16 @@ const handleSync: MessageHandler = (decoder, encoder, ctx) => {
         }
         return;
       }
+      // Within the room's budget? A full room refuses growth, not the connection: deletions
+      // still pass, and the writer is told why instead of being closed (PROTOCOL.md, "Auth").
+      const refusal = ctx.refuseWrite?.(update) ?? null;
+      if (refusal !== null) {
+        if (ctx.writeRefused?.(refusal)) {
+          encoding.writeVarUint(encoder, MessageType.Auth);
+          authProtocol.writePermissionDenied(encoder, refusal);
+        }
+        return;
+      }
       ctx.doc.apply(update, ctx.origin);
       return;
     }
@@ -98,8 +121,10 @@ const handleAwareness: MessageHandler = (decoder, _encoder, ctx) => {
   const update = decoding.readVarUint8Array(decoder);
   // applyAwarenessUpdate mutates entry by entry, so a bad entry in the middle would leave
   // earlier entries applied but never announced. Check the whole update first.
-  validateAwarenessUpdate(update);
-  awarenessProtocol.applyAwarenessUpdate(ctx.awareness, update, ctx.origin);
+  const entries = readAwarenessEntries(update);
+  const allowed = ctx.mayAnnounce ? entries.filter((e) => ctx.mayAnnounce!(e.clientId, e.json === 'null')) : entries;
+  if (allowed.length === 0) return;
+  awarenessProtocol.applyAwarenessUpdate(ctx.awareness, encodeAwarenessEntries(allowed), ctx.origin);
 };
 
 const handleQueryAwareness: MessageHandler = (_decoder, encoder, ctx) => {
@@ -136,18 +161,82 @@ export function handleMessage(message: Uint8Array, ctx: ProtocolContext): Uint8A
   return encoding.length(encoder) > 0 ? encoding.toUint8Array(encoder) : null;
 }
 
-/** Throws ProtocolError unless `update` is a well-formed awareness update of object-or-null states. */
-export function validateAwarenessUpdate(update: Uint8Array): void {
+/** Presence limits (PROTOCOL.md, "Awareness"); each state is relayed to every member of the room. */
+export const AWARENESS_LIMITS = {
+  // Our state (name, colour, cursor, phase) is under 300 bytes; 4 KiB leaves room, stops amplification.
+  maxStateBytes: 4096,
+  // Our state nests two deep; a cap keeps JSON.stringify (every relay tick) off the stack limit.
+  maxStateDepth: 8,
+  // A stock client announces one id per message.
+  maxEntries: 16,
+  // Yjs client ids are unsigned 32-bit.
+  maxClientId: 2 ** 32 - 1,
+} as const;
+
+export interface AwarenessEntry {
+  readonly clientId: number;
+  readonly clock: number;
+  /** The state as sent: a JSON object, or "null" (the client left). */
+  readonly json: string;
+}
+
+/**
+ * Decodes and checks a whole awareness update: every entry decodes, every state is an object or
+ * null within the size and depth limits. Throws ProtocolError (1007) otherwise.
+ */
+export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
+  if (count > AWARENESS_LIMITS.maxEntries) throw malformed(`more than ${AWARENESS_LIMITS.maxEntries} awareness states`);
+  const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i++) {
-    decoding.readVarUint(decoder); // clientID
-    decoding.readVarUint(decoder); // clock
-    const state: unknown = JSON.parse(decoding.readVarString(decoder));
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const bytes = decoding.readVarUint8Array(decoder);
+    if (clientId > AWARENESS_LIMITS.maxClientId) throw malformed('awareness client id out of range');
+    if (bytes.byteLength > AWARENESS_LIMITS.maxStateBytes) throw malformed(`awareness state over ${AWARENESS_LIMITS.maxStateBytes} bytes`);
+    const json = utf8.decode(bytes);
+    const state: unknown = JSON.parse(json);
     if (state !== null && (typeof state !== 'object' || Array.isArray(state))) {
-      throw new ProtocolError('malformed-message', 'awareness state must be an object or null');
+      throw malformed('awareness state must be an object or null');
     }
+    if (jsonDepth(state) > AWARENESS_LIMITS.maxStateDepth) throw malformed(`awareness state nested deeper than ${AWARENESS_LIMITS.maxStateDepth}`);
+    entries.push({ clientId, clock, json });
   }
+  return entries;
+}
+
+/** Throws ProtocolError unless `update` is a well-formed awareness update (readAwarenessEntries). */
+export function validateAwarenessUpdate(update: Uint8Array): void {
+  readAwarenessEntries(update);
+}
+
+export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const { clientId, clock, json } of entries) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, json);
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const malformed = (message: string): ProtocolError => new ProtocolError('malformed-message', message);
+
+/** Nesting depth of a parsed JSON value (a scalar is 0), without recursion. */
+function jsonDepth(root: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > AWARENESS_LIMITS.maxStateDepth) return deepest;
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return deepest;
 }
 
 /* Server-initiated messages. */

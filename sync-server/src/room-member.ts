@@ -2,7 +2,13 @@ import type { Role } from '@wcb/shared';
 import type { Awareness } from 'y-protocols/awareness';
 import type { Connection } from './connection';
 import type { DocState } from './doc-state/types';
-import { SyncStep, type ProtocolContext } from './protocol';
+import { SyncStep, type ProtocolContext, type WriteRefusal } from './protocol';
+
+// A stock client announces one id (its doc's client id); a few more cover tabs of tools that share a socket.
+export const MAX_AWARENESS_IDS = 4;
+
+/** Who holds each presence id of a room: the member that introduced it, or another instance. */
+export type AwarenessOwners = ReadonlyMap<number, unknown>;
 
 /** A connection inside a room. It is its own protocol context and the origin of its writes. */
 export class Member implements ProtocolContext {
@@ -10,12 +16,16 @@ export class Member implements ProtocolContext {
   readonly awarenessIds = new Set<number>();
   /** Told it is read-only since it last could write: the notice goes out once per flip. */
   private noticeSent = false;
+  /** The refusal this member was last told of, until a write of it is taken again. */
+  private refusalSent: WriteRefusal | null = null;
 
   constructor(
     readonly conn: Connection,
     readonly doc: DocState,
     readonly awareness: Awareness,
     private readonly allows: (role: Role) => boolean,
+    private readonly owners: AwarenessOwners = new Map(),
+    private readonly budget: (update: Uint8Array) => WriteRefusal | null = () => null,
   ) {}
 
   get origin(): Member {
@@ -37,6 +47,31 @@ export class Member implements ProtocolContext {
   writeDenied(step: typeof SyncStep.Step2 | typeof SyncStep.Update): boolean {
     if (step !== SyncStep.Update || this.noticeSent) return false;
     this.noticeSent = true;
+    return true;
+  }
+
+  /**
+   * Presence ids are first come, first served: a connection sets and clears only ids it
+   * introduced, so nobody can rename someone else or make them vanish. A device that reconnects
+   * while its old socket lingers is shown again once the old one is gone (next 15 s renewal).
+   */
+  mayAnnounce(clientId: number, removing: boolean): boolean {
+    const owner = this.owners.get(clientId);
+    if (owner === this) return true;
+    if (owner !== undefined || removing) return false;
+    return this.awarenessIds.size < MAX_AWARENESS_IDS;
+  }
+
+  refuseWrite(update: Uint8Array): WriteRefusal | null {
+    const refusal = this.budget(update);
+    if (refusal === null) this.refusalSent = null;
+    return refusal;
+  }
+
+  /** Told once per refusal: a client retrying the same edit is not answered with a flood. */
+  writeRefused(reason: WriteRefusal): boolean {
+    if (this.refusalSent === reason) return false;
+    this.refusalSent = reason;
     return true;
   }
 

@@ -1,7 +1,7 @@
 import { controlRoom, parseRoomName, type RoomRef } from '@wcb/shared';
 import type { Connection } from './connection';
 import { CloseCode } from './close-codes';
-import { DocSize, LimitRefusal } from './limits';
+import { LimitRefusal } from './limits';
 import type { Logger } from './logger';
 import { noMetrics, type Metrics } from './metrics';
 import { Room, type CompactionPolicy, type RelayPacing } from './room';
@@ -19,13 +19,17 @@ export interface RoomRegistryOptions {
   readonly limits?: RoomLimits;
   /** Scale-out: the bus to the other instances (cluster/); default none. */
   readonly bus?: RoomBus;
+  /** Defaults to Date.now. */
+  readonly clock?: () => number;
 }
 
 export interface RoomLimits {
   /** Rooms in memory at once, control rooms included. */
   readonly maxRooms?: number;
+  /** Rooms of one session in memory at once, its control room included. */
+  readonly maxRoomsPerSession?: number;
   readonly maxConnectionsPerRoom?: number;
-  /** Largest stored state a room may grow to; see wouldExceed(). */
+  /** Largest stored state a room may grow to; past it a room takes only deletions (room.ts). */
   readonly maxDocBytes?: number;
 }
 
@@ -38,7 +42,8 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, Room>();
   /** Per room name: settles when the newest retired instance has flushed and freed its doc. */
   private readonly retiring = new Map<string, Promise<void>>();
-  private readonly sizes = new WeakMap<Room, DocSize>();
+  /** Rooms in memory per session id. */
+  private readonly perSession = new Map<string, number>();
 
   constructor(private readonly options: RoomRegistryOptions) {}
 
@@ -52,22 +57,41 @@ export class RoomRegistry {
     return count;
   }
 
-  /** Adds `conn` to the room `name` (a valid room name), loading it (and its control room) if needed. */
-  join(name: string, conn: Connection): Room {
+  /**
+   * Adds `conn` to the room `name` (a valid room name), loading it (and its control room) if
+   * needed. A phase or votes room opens only for a phase its session's control doc defines, so
+   * made-up names never load a room; the facilitator may open one not defined yet (a phase added
+   * offline, whose control update is still on its way). Throws LimitRefusal.
+   */
+  async join(name: string, conn: Connection): Promise<Room> {
     const ref = parseRoomName(name);
     if (!ref) throw new Error('invalid room name');
-    this.admit(name, ref);
-    const room = this.open(name, ref);
+    if (ref.kind === 'control' || this.rooms.has(name)) return this.enter(name, ref, conn);
+    const controlRef: RoomRef = { kind: 'control', sessionId: ref.sessionId };
+    const control = this.rooms.get(controlRoom(ref.sessionId)) ?? this.enterRoom(controlRoom(ref.sessionId), controlRef);
+    const release = control.hold();
+    try {
+      if (!(await control.loaded) || control.isRetired) {
+        throw new LimitRefusal(CloseCode.RoomLoadFailed, 'room load failed', 'load-failed');
+      }
+      if (conn.role !== 'facilitator' && !control.definesPhase(ref.phaseId)) {
+        throw new LimitRefusal(CloseCode.UnknownPhase, 'unknown phase', 'unknown-phase');
+      }
+      return this.enter(name, ref, conn);
+    } finally {
+      release();
+    }
+  }
+
+  private enter(name: string, ref: RoomRef, conn: Connection): Room {
+    const room = this.enterRoom(name, ref);
     room.join(conn);
     return room;
   }
 
-  /**
-   * Whether a write of `bytes` more would grow `room`'s state past maxDocBytes. Checked before the
-   * message reaches the room, so a refused update is neither applied, stored nor relayed.
-   */
-  wouldExceed(room: Room, bytes: number): boolean {
-    return this.sizes.get(room)?.wouldExceed(bytes) ?? false;
+  private enterRoom(name: string, ref: RoomRef): Room {
+    this.admit(name, ref);
+    return this.open(name, ref);
   }
 
   /**
@@ -76,7 +100,7 @@ export class RoomRegistry {
    * the cap, a connection that would load a new room is refused until others unload.
    */
   private admit(name: string, ref: RoomRef): void {
-    const { maxRooms = Infinity, maxConnectionsPerRoom = Infinity } = this.options.limits ?? {};
+    const { maxRooms = Infinity, maxConnectionsPerRoom = Infinity, maxRoomsPerSession = Infinity } = this.options.limits ?? {};
     const existing = this.rooms.get(name);
     if (existing) {
       if (existing.connectionCount >= maxConnectionsPerRoom) {
@@ -87,6 +111,9 @@ export class RoomRegistry {
     // A phase or votes room also loads its control room.
     const needed = ref.kind !== 'control' && !this.rooms.has(controlRoom(ref.sessionId)) ? 2 : 1;
     if (this.rooms.size + needed > maxRooms) throw new LimitRefusal(CloseCode.ServerFull, 'server full', 'rooms-full');
+    if ((this.perSession.get(ref.sessionId) ?? 0) + needed > maxRoomsPerSession) {
+      throw new LimitRefusal(CloseCode.SessionRoomsFull, 'session rooms full', 'session-rooms');
+    }
   }
 
   /**
@@ -101,8 +128,11 @@ export class RoomRegistry {
         ref.kind === 'control'
           ? null
           : this.open(controlRoom(ref.sessionId), { kind: 'control', sessionId: ref.sessionId });
+      const metrics = this.options.metrics ?? noMetrics;
       room = new Room({
         ...this.options,
+        maxDocBytes: this.options.limits?.maxDocBytes,
+        onWriteRefused: () => metrics.rejected('doc-too-large'),
         name,
         ref,
         control,
@@ -110,8 +140,7 @@ export class RoomRegistry {
         onRetire: (retired, done) => this.onRetire(retired, done),
       });
       this.rooms.set(name, room);
-      const { maxDocBytes } = this.options.limits ?? {};
-      if (maxDocBytes !== undefined) this.sizes.set(room, new DocSize(room.doc, maxDocBytes));
+      this.perSession.set(ref.sessionId, (this.perSession.get(ref.sessionId) ?? 0) + 1);
       (this.options.metrics ?? noMetrics).roomLoaded();
     }
     return room;
@@ -124,7 +153,13 @@ export class RoomRegistry {
   }
 
   private onRetire(room: Room, done: Promise<void>): void {
-    if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    if (this.rooms.get(room.name) === room) {
+      this.rooms.delete(room.name);
+      const sessionId = room.name.slice(0, room.name.indexOf('/'));
+      const left = (this.perSession.get(sessionId) ?? 1) - 1;
+      if (left > 0) this.perSession.set(sessionId, left);
+      else this.perSession.delete(sessionId);
+    }
     (this.options.metrics ?? noMetrics).roomUnloaded();
     const settled: Promise<void> = done.then(
       () => this.forget(room.name, settled),

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import {
   NO_CONTROL_FACTS,
+  phaseDefined,
   readControlFacts,
   roomAccess,
   type ControlFacts,
@@ -13,11 +14,14 @@ import type { Connection } from './connection';
 import type { Logger } from './logger';
 import {
   ProtocolError,
+  ROOM_FULL_REASON,
   encodeAwareness,
   encodeSyncStep1,
   encodeSyncUpdate,
   handleMessage,
+  type WriteRefusal,
 } from './protocol';
+import { DocSize } from './limits';
 import { SerialQueue } from './serial-queue';
 import { AppendBatches } from './append-batches';
 import { publishable, relayBatch, type StoredUpdate } from './relay-batch';
@@ -61,6 +65,12 @@ export interface RoomOptions {
   readonly onRetire: (room: Room, done: Promise<void>) => void;
   /** Scale-out: other instances serving this room (cluster/). Default: none, a lone instance. */
   readonly bus?: RoomBus;
+  /** Largest state the room may grow to (MAX_DOC_BYTES); past it, only deletions are taken. */
+  readonly maxDocBytes?: number;
+  /** Defaults to Date.now: paces the exact size measure (limits.ts, DocSize). */
+  readonly clock?: () => number;
+  /** Told of every write refused for its size (metrics). */
+  readonly onWriteRefused?: (reason: WriteRefusal) => void;
 }
 
 /** Without REDIS_URL: no other instance to tell anything. */
@@ -91,11 +101,15 @@ export class Room {
    * it only stores and relays, so they keep the encoded state (doc-state/encoded-doc.ts).
    */
   readonly doc: DocState;
+  /** The state's size against maxDocBytes; null without a limit. */
+  private readonly size: DocSize | null;
   /** Control rooms: the doc whose facts decide every write of the session. */
   private readonly controlDoc: Y.Doc | null;
   // Awareness needs a Y.Doc only for a client id and a destroy signal; an empty one costs ~1 KB.
   readonly awareness = new Awareness(new Y.Doc());
   private readonly members = new Map<Connection, Member>();
+  /** Presence id → the member that introduced it, or CLUSTER_ORIGIN for another instance's peer. */
+  private readonly awarenessOwners = new Map<number, Member | typeof CLUSTER_ORIGIN>();
   private readonly inbox: { member: Member; message: Uint8Array }[] = [];
   // Sends cannot throw and compaction catches its own errors: a rejected task is an append.
   private readonly outbox = new SerialQueue((error) =>
@@ -111,6 +125,8 @@ export class Room {
   readonly loaded: Promise<boolean>;
   /** Control rooms: the phase/votes rooms of the session currently leasing this one. */
   private readonly dependents = new Set<Room>();
+  /** Admissions waiting on this room's load (hold()): it must not retire under them. */
+  private holds = 0;
   /** Control rooms: readControlFacts of the doc, dropped on every change; 'unreadable' if it threw. */
   private factsCache: ControlFacts | 'unreadable' | null = null;
 
@@ -142,6 +158,7 @@ export class Room {
     const live = options.control ? null : new LiveDoc();
     this.controlDoc = live?.doc ?? null;
     this.doc = live ?? new EncodedDoc();
+    this.size = options.maxDocBytes === undefined ? null : new DocSize(this.doc, options.maxDocBytes, options.clock);
     this.link = new RoomLink(options.bus ?? LONE_INSTANCE, this.name, this.doc, this.awareness, options.logger);
     options.control?.lease(this);
     if (live) this.doc.onUpdate(this.onControlChange);
@@ -181,6 +198,43 @@ export class Room {
     return this.factsCache;
   }
 
+  /**
+   * Control rooms, once loaded: whether the session defines phase `phaseId`. An unreadable
+   * control doc defines nothing (fail closed: only the facilitator opens phase rooms then).
+   */
+  definesPhase(phaseId: string): boolean {
+    if (!this.controlDoc) return false;
+    try {
+      return phaseDefined(this.controlDoc, phaseId);
+    } catch {
+      return false;
+    }
+  }
+
+  /** Keeps the room from retiring until the returned release is called (an admission check). */
+  hold(): () => void {
+    this.holds += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds -= 1;
+      this.retireIfUnused();
+    };
+  }
+
+  /**
+   * A full room is not a dead room: past maxDocBytes it refuses what would grow it, but takes
+   * deletions (an update without structs), so the facilitator can make room and compaction
+   * collects what was deleted.
+   */
+  private readonly budget = (update: Uint8Array): WriteRefusal | null => {
+    if (!this.size?.wouldExceed(update.byteLength)) return null;
+    if (Y.parseUpdateMeta(update).to.size === 0) return null;
+    this.options.onWriteRefused?.(ROOM_FULL_REASON);
+    return ROOM_FULL_REASON;
+  };
+
   /** Whether `role` may write this room right now. */
   allows(role: Role): boolean {
     const { control, ref } = this.options;
@@ -192,7 +246,7 @@ export class Room {
 
   join(conn: Connection): void {
     if (this.phase === 'retired') throw new Error(`room ${this.name} is retired`);
-    const member = new Member(conn, this.doc, this.awareness, (role) => this.allows(role));
+    const member = new Member(conn, this.doc, this.awareness, (role) => this.allows(role), this.awarenessOwners, this.budget);
     this.members.set(conn, member);
     if (this.phase === 'ready') this.greet(member);
   }
@@ -209,6 +263,7 @@ export class Room {
     if (!member) return;
     this.members.delete(conn);
     removeAwarenessStates(this.awareness, [...member.awarenessIds], 'left');
+    for (const id of member.awarenessIds) this.awarenessOwners.delete(id);
     this.retireIfUnused();
   }
 
@@ -234,7 +289,7 @@ export class Room {
   }
 
   private retireIfUnused(): void {
-    if (this.members.size === 0 && this.dependents.size === 0 && this.phase !== 'retired') this.retire();
+    if (this.members.size === 0 && this.dependents.size === 0 && this.holds === 0 && this.phase !== 'retired') this.retire();
   }
 
   private readonly onControlChange = (): void => {
@@ -350,8 +405,15 @@ export class Room {
     origin: unknown,
   ): void => {
     if (origin instanceof Member) {
-      for (const id of [...added, ...updated]) origin.awarenessIds.add(id);
-      for (const id of removed) origin.awarenessIds.delete(id);
+      // Kept after the member clears its state: the id stays its own until it leaves.
+      for (const id of [...added, ...updated]) {
+        origin.awarenessIds.add(id);
+        this.awarenessOwners.set(id, origin);
+      }
+    } else {
+      // Another instance's peer (or its state expiring here): held until it is removed.
+      if (origin === CLUSTER_ORIGIN) for (const id of [...added, ...updated]) if (!this.awarenessOwners.has(id)) this.awarenessOwners.set(id, CLUSTER_ORIGIN);
+      for (const id of removed) if (this.awarenessOwners.get(id) === CLUSTER_ORIGIN) this.awarenessOwners.delete(id);
     }
     // Presence is ephemeral and independent of the doc: it skips the outbox so cursors do not
     // wait behind fsyncs. It is coalesced for one tick (below) and then sent to every member,

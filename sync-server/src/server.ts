@@ -28,6 +28,8 @@ export interface SyncServerDeps {
   readonly metrics?: Metrics;
   /** Scale-out: defaults to Redis at config.redisUrl, or none. The server owns it, like storage. */
   readonly bus?: RoomBus;
+  /** Wall clock of the limits that throttle themselves (a room's exact size measure); tests drive it. */
+  readonly clock?: () => number;
 }
 
 export interface SyncServer {
@@ -56,6 +58,7 @@ export function createSyncServer(config: ServerConfig, deps: SyncServerDeps = {}
     pacing: { members: config.relayPaceMembers, intervalMs: config.relayPaceMs },
     limits: config,
     bus,
+    ...(deps.clock ? { clock: deps.clock } : {}),
   });
   const gateway = new WebSocketGateway({
     registry,

@@ -11,7 +11,6 @@ import {
   MessageRateLimiter,
   clientAddress,
   originAllowed,
-  writeSize,
 } from './limits';
 import type { Connection } from './connection';
 import type { Logger } from './logger';
@@ -249,22 +248,8 @@ export class WebSocketGateway {
     this.connections.add(conn);
     (this.options.metrics ?? noMetrics).connectionOpened();
     let room: Room | null = null;
-    /** Hands one message to the room, unless it would grow the doc past maxDocBytes. */
     const deliver = (target: Room, bytes: Uint8Array): void => {
-      if (conn.isClosing) return;
-      const size = writeSize(bytes);
-      if (size > 0 && this.options.registry.wouldExceed(target, size)) {
-        logger.warn('closing connection: update would exceed the document size limit', {
-          room: roomName,
-          conn: conn.id,
-          bytes: size,
-        });
-        conn.close(CloseCode.DocumentTooLarge, 'document too large');
-        metrics.rejected('doc-too-large');
-        target.leave(conn);
-        return;
-      }
-      target.receive(conn, bytes);
+      if (!conn.isClosing) target.receive(conn, bytes);
     };
     // The stock client sends its step 1 at once; it waits here while the token is checked.
     const early: Uint8Array[] = [];
@@ -305,30 +290,30 @@ export class WebSocketGateway {
       logger.debug('connection closed', { room: roomName, conn: conn.id, code });
     });
 
-    this.authenticate(conn, ref, token, address).then(
-      (ok) => {
-        if (!ok || conn.isClosing) return;
-        try {
-          room = this.options.registry.join(roomName, conn);
-          logger.debug('connection opened', { room: roomName, conn: conn.id, role: conn.role });
-          for (const message of early.splice(0)) deliver(room, message);
-        } catch (error) {
-          if (error instanceof LimitRefusal) {
-            logger.info(`rejected websocket: ${error.reason}`, { room: roomName, conn: conn.id });
-            metrics.rejected(error.metric);
-            conn.close(error.closeCode, error.reason);
-            return;
-          }
-          logger.error('joining a room failed', { room: roomName, conn: conn.id, error });
-          conn.close(CloseCode.InternalError, 'internal error');
-          room?.leave(conn);
+    void this.authenticate(conn, ref, token, address).then(async (ok) => {
+      if (!ok || conn.isClosing) return;
+      try {
+        const joined = await this.options.registry.join(roomName, conn);
+        // Closed while its room loaded: it joined after its close handler ran.
+        if (conn.isClosing) return joined.leave(conn);
+        room = joined;
+        logger.debug('connection opened', { room: roomName, conn: conn.id, role: conn.role });
+        for (const message of early.splice(0)) deliver(room, message);
+      } catch (error) {
+        if (error instanceof LimitRefusal) {
+          logger.info(`rejected websocket: ${error.reason}`, { room: roomName, conn: conn.id });
+          metrics.rejected(error.metric);
+          conn.close(error.closeCode, error.reason);
+          return;
         }
-      },
-      (error: unknown) => {
-        logger.error('session lookup failed', { room: roomName, conn: conn.id, error });
-        conn.close(CloseCode.RoomLoadFailed, 'room load failed');
-      },
-    );
+        logger.error('joining a room failed', { room: roomName, conn: conn.id, error });
+        conn.close(CloseCode.InternalError, 'internal error');
+        room?.leave(conn);
+      }
+    }, (error: unknown) => {
+      logger.error('session lookup failed', { room: roomName, conn: conn.id, error });
+      conn.close(CloseCode.RoomLoadFailed, 'room load failed');
+    });
   }
 
   /**

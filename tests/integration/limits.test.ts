@@ -18,8 +18,9 @@ import {
   type ServerConfig,
 } from '@wcb/sync-server';
 import { noMetrics, type Metrics, type RejectReason } from '../../sync-server/src/metrics';
-import { connectClient, nextEvent } from './helpers/clients';
-import { RawPeer } from './helpers/raw-peer';
+import { REMEASURE_MS } from '../../sync-server/src/limits';
+import { connectClient, nextEvent, waitForDoc } from './helpers/clients';
+import { RawPeer, type ServerMessage } from './helpers/raw-peer';
 import { openWithHeaders, rawUpgrade } from './helpers/raw-upgrade';
 import { registerSession } from './helpers/sessions';
 import { startTestServer, type TestServer } from './helpers/test-server';
@@ -29,8 +30,8 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function setup(config: Partial<ServerConfig>, logger?: Logger) {
-  const server = await startTestServer({ config, ...(logger ? { logger } : {}) });
+async function setup(config: Partial<ServerConfig>, logger?: Logger, clock?: () => number) {
+  const server = await startTestServer({ config, ...(logger ? { logger } : {}), ...(clock ? { clock } : {}) });
   cleanups.push(() => server.stop());
   const session = await registerSession(server.storage);
   return { server, session };
@@ -72,6 +73,8 @@ async function storedDoc(server: TestServer, room: string): Promise<Y.Doc> {
   return doc;
 }
 
+const isRoomFull = (m: ServerMessage): boolean => m.type === 'auth' && m.denied && m.reason === 'room-full';
+
 /** A bystander proves the room still works: its own write comes back in the server's state. */
 async function stillWorks(peer: RawPeer): Promise<void> {
   const { update, clientId } = updateOf(10);
@@ -97,28 +100,60 @@ describe('limits', () => {
     await stillWorks(bystander);
   });
 
-  it('refuses an update that would grow the document past maxDocBytes with 4413; nothing of it is stored', async () => {
-    const { server, session } = await setup({ maxDocBytes: 20_000 });
+  it('refuses an update that would grow the document past maxDocBytes with a room-full notice; nothing of it is stored', async () => {
+    const { server, session } = await setup({ maxDocBytes: 64 * 1024 });
     const peers = tracked(server);
     const room = phaseRoom(session.id, 'p1');
     const bystander = await peers.join(room, session.tokens.participant);
     const offender = await peers.join(room, session.tokens.participant);
-    const big = updateOf(25_000);
+    const big = updateOf(70_000);
     offender.sendUpdate(big.update);
-    expect(await offender.closed).toEqual({ code: CloseCode.DocumentTooLarge, reason: 'document too large' });
+    offender.sendUpdate(updateOf(70_000).update); // the same refusal is told once, not per edit
+    await offender.waitFor('a room-full notice', () => offender.count(isRoomFull) > 0);
 
+    // The connection stays open and keeps reading: a refused write is not a broken client.
+    await stillWorks(offender);
     await stillWorks(bystander);
+    expect(offender.count(isRoomFull)).toBe(1);
     expect(holdsClient(await bystander.roundTrip(), big.clientId)).toBe(false);
-    expect(bystander.relayedUpdates).toHaveLength(0);
+    const relayed = bystander.relayedUpdates.map((u) => Y.decodeStateVector(Y.encodeStateVectorFromUpdate(u)));
+    expect(relayed.some((sv) => sv.has(big.clientId))).toBe(false);
     expect(holdsClient(await storedDoc(server, room), big.clientId)).toBe(false);
+  });
 
-    // The stock client takes 4413 as final: it stops instead of resending the same edit forever.
-    const stock = connectClient(server.wsUrl, room, { token: session.tokens.participant });
-    cleanups.push(() => stock.destroy());
-    await stock.synced();
-    const closed = nextEvent<[{ code: number }]>(stock.provider, 'closed');
-    stock.doc.getMap('notes').set('huge', 'y'.repeat(25_000));
-    expect((await closed)[0].code).toBe(CloseCode.DocumentTooLarge);
+  it('keeps a full room alive: deletions pass, and once they made room writes are taken again', async () => {
+    let now = 0;
+    const { server, session } = await setup({ maxDocBytes: 64 * 1024 }, undefined, () => now);
+    const peers = tracked(server);
+    const room = phaseRoom(session.id, 'p1');
+    const writer = connectClient(server.wsUrl, room, { token: session.tokens.participant });
+    cleanups.push(() => writer.destroy());
+    await writer.synced();
+    const notes = writer.doc.getMap('notes');
+    // Fill the room to just under the limit, in notes a facilitator could delete.
+    for (let i = 0; i < 6; i++) notes.set(`n${i}`, 'x'.repeat(10_000));
+    const facilitator = connectClient(server.wsUrl, room, { token: session.tokens.facilitator });
+    cleanups.push(() => facilitator.destroy());
+    await facilitator.synced();
+    await waitForDoc('the six notes', facilitator.doc, (d) => d.getMap('notes').size === 6);
+
+    const refused = await peers.join(room, session.tokens.participant);
+    refused.sendUpdate(updateOf(20_000).update);
+    await refused.waitFor('a room-full notice', () => refused.count(isRoomFull) > 0);
+
+    // The facilitator deletes notes: a deletion carries no new content, so the full room takes it.
+    facilitator.doc.transact(() => ['n0', 'n1', 'n2', 'n3'].forEach((key) => facilitator.doc.getMap('notes').delete(key)));
+    await waitForDoc('the deletions', writer.doc, (d) => d.getMap('notes').size === 2);
+    // The exact measure (a pass over the whole state) runs at most every REMEASURE_MS per room.
+    const early = updateOf(20_000);
+    refused.sendUpdate(early.update);
+    await stillWorks(refused);
+    expect(holdsClient(await storedDoc(server, room), early.clientId)).toBe(false);
+    now += REMEASURE_MS;
+    const fits = updateOf(20_000);
+    refused.sendUpdate(fits.update);
+    await stillWorks(refused);
+    expect(holdsClient(await storedDoc(server, room), fits.clientId)).toBe(true);
   });
 
   it('closes a connection that floods messages with 4529, and the stock client comes back', async () => {

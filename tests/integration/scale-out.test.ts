@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { join } from 'node:path';
-import { phaseRoom, randomId } from '@wcb/shared';
+import { phaseRoom } from '@wcb/shared';
 import { DEFAULTS, PostgresStorage, createSyncServer, loadConfig, silentLogger } from '@wcb/sync-server';
 import type { Logger, ServerConfig, Storage, SyncServer } from '@wcb/sync-server';
 import { RedisRoomBus } from '../../sync-server/src/cluster/redis-bus';
@@ -86,7 +86,7 @@ describe.skipIf(skipReason !== null)(`scale-out on Redis + PostgreSQL${skipReaso
     const databaseUrl = await postgres.createDatabase();
     const storage = openStorage(databaseUrl);
     const session = await registerSession(storage);
-    const room = phaseRoom(session.id, randomId());
+    const room = phaseRoom(session.id, 'ideas');
     const env = (id: string): Record<string, string> => ({
       DATABASE_URL: databaseUrl,
       REDIS_URL: redis.url,
@@ -215,7 +215,7 @@ describe.skipIf(skipReason !== null)(`scale-out on Redis + PostgreSQL${skipReaso
     async function setUp(): Promise<{ session: TestSession; room: string; databaseUrl: string }> {
       const databaseUrl = await postgres.createDatabase();
       const session = await registerSession(openStorage(databaseUrl));
-      return { session, room: phaseRoom(session.id, randomId()), databaseUrl };
+      return { session, room: phaseRoom(session.id, 'ideas'), databaseUrl };
     }
 
     it('brings a room loaded while a frame was dropped up to date with a sync step 1', async () => {

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { IdRanges } from './id-ranges';
+import { UpdateGuard, type CheckedUpdate } from './update-guard';
 import type { DocListener, DocState } from './types';
 
 // Merging is O(state); integrated updates wait in a list until this many, or until a peer asks.
@@ -30,6 +31,7 @@ export class EncodedDoc implements DocState {
   private readonly listeners = new Set<DocListener>();
   /** Size of the state after the last garbage collection. */
   private collected = 0;
+  private readonly guard = new UpdateGuard();
 
   stateVector(): Uint8Array {
     const sv = this.received.stateVector();
@@ -50,7 +52,9 @@ export class EncodedDoc implements DocState {
   }
 
   apply(update: Uint8Array, origin: unknown): void {
-    const fresh = this.novelPart(update);
+    const checked = this.guard.inspect(update);
+    const fresh = this.novelPart(update, checked);
+    this.guard.record(checked);
     if (!fresh) return;
     this.tail.push(fresh);
     if (this.tail.length >= MERGE_AFTER) this.flush();
@@ -62,6 +66,7 @@ export class EncodedDoc implements DocState {
     const parts = [this.flush(), ...updates].filter((u) => u.byteLength > 2);
     this.merged = parts.length <= HYDRATE_ABOVE ? mergeOrRepair(parts) : collect(parts);
     this.index(this.merged);
+    this.guard.recordState(this.merged);
     this.collected = this.merged.byteLength;
     // As a Y.Doc's one load transaction: heard by listeners already attached (a size estimate).
     for (const listener of this.listeners) listener(this.merged, null);
@@ -91,6 +96,17 @@ export class EncodedDoc implements DocState {
     return this.flush().byteLength;
   }
 
+  collectedByteLength(): number {
+    // The collected state holds the same ids, so what was received and deleted stays as recorded.
+    try {
+      this.merged = collect([this.flush()]);
+    } catch {
+      return this.merged.byteLength; // state an older version stored that a Y.Doc cannot take whole
+    }
+    this.collected = this.merged.byteLength;
+    return this.collected;
+  }
+
   destroy(): void {
     this.listeners.clear();
     this.tail = [];
@@ -118,13 +134,12 @@ export class EncodedDoc implements DocState {
   }
 
   /**
-   * The part of `update` this state lacks, or null if it has all of it. Decoding the whole
-   * update is also the validation: a malformed one throws here and is never stored.
+   * The part of `update` this state lacks, or null if it has all of it. The update was decoded
+   * and checked by the guard: a malformed or hostile one threw there and is never stored.
    */
-  private novelPart(update: Uint8Array): Uint8Array | null {
-    const decoded = Y.decodeUpdate(update);
-    const structs = decoded.structs.filter((s) => !(s instanceof Y.Skip));
-    const { ds } = decoded;
+  private novelPart(update: Uint8Array, checked: CheckedUpdate): Uint8Array | null {
+    const structs = checked.structs.filter((s) => !(s instanceof Y.Skip));
+    const { ds } = checked;
     let newStructs = false;
     let knownStructs = false;
     for (const { id, length } of structs) {

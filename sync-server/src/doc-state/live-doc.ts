@@ -1,8 +1,11 @@
 import * as Y from 'yjs';
 import type { DocListener, DocState } from './types';
+import { UpdateGuard } from './update-guard';
 
 /** A room's state as a Y.Doc: for rooms whose content the server itself reads (control rooms). */
 export class LiveDoc implements DocState {
+  private readonly guard = new UpdateGuard();
+
   constructor(readonly doc: Y.Doc = new Y.Doc()) {}
 
   stateVector(): Uint8Array {
@@ -14,12 +17,15 @@ export class LiveDoc implements DocState {
   }
 
   apply(update: Uint8Array, origin: unknown): void {
+    const checked = this.guard.inspect(update);
     Y.applyUpdate(this.doc, update, origin);
+    this.guard.record(checked);
   }
 
   load(updates: readonly Uint8Array[]): void {
     // One transaction: listeners attach after the load, and observers run once.
     this.doc.transact(() => updates.forEach((u) => Y.applyUpdate(this.doc, u)));
+    this.guard.recordState(Y.encodeStateAsUpdate(this.doc));
   }
 
   onUpdate(listener: DocListener): void {
@@ -40,6 +46,10 @@ export class LiveDoc implements DocState {
 
   byteLength(): number {
     return Y.encodeStateAsUpdate(this.doc).byteLength;
+  }
+
+  collectedByteLength(): number {
+    return this.byteLength(); // a Y.Doc collects deleted content as it goes
   }
 
   destroy(): void {

@@ -31,5 +31,7 @@ export interface DocState {
   snapshot(): Uint8Array;
   /** The encoded size of the state in bytes (exact, may cost a merge). */
   byteLength(): number;
+  /** The size once deleted content is garbage-collected (a full pass over the state). */
+  collectedByteLength(): number;
   destroy(): void;
 }

@@ -1,4 +1,5 @@
-import { ROLES, randomId, type Role } from '@wcb/shared';
+import * as Y from 'yjs';
+import { ROLES, controlMaps, controlRoom, randomId, type Role } from '@wcb/shared';
 import { hashToken, mintToken } from '@wcb/sync-server';
 import type { CreateSessionResponse, Storage, TokenHashes } from '@wcb/sync-server';
 
@@ -17,12 +18,32 @@ export const hashesOf = (tokens: Tokens): TokenHashes => ({
   viewer: hashToken(tokens.viewer),
 });
 
-/** Registers an empty session (no seeded rooms) straight in storage, as a browser registration would. */
-export async function registerSession(storage: Storage, id = randomId()): Promise<TestSession> {
+/** The phases a test session defines: the server opens phase and votes rooms only for those. */
+export const TEST_PHASES = ['ideas', 'ideal', 'p1', 'a', 'b', 'c', 'alpha', 'beta', 'healthy', 'storm'] as const;
+
+/** A control document that defines `phases` and nothing else, as one update. */
+export function controlDefining(phases: readonly string[]): Uint8Array {
+  const doc = new Y.Doc();
+  const map = controlMaps(doc).phases;
+  phases.forEach((phaseId, order) => map.set(phaseId, new Y.Map<unknown>([['title', phaseId], ['order', order]])));
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return update;
+}
+
+/**
+ * Registers a session straight in storage, as a browser registration would, with a control room
+ * that defines `phases` (and nothing else).
+ */
+export async function registerSession(
+  storage: Storage,
+  id = randomId(),
+  phases: readonly string[] = TEST_PHASES,
+): Promise<TestSession> {
   const tokens = mintTokens();
   const created = await storage.createSession(
     { id, createdAt: Date.now(), template: null, language: null, tokenHashes: hashesOf(tokens) },
-    [],
+    phases.length > 0 ? [{ room: controlRoom(id), update: controlDefining(phases) }] : [],
   );
   if (!created) throw new Error(`session ${id} already exists`);
   return { id, tokens };

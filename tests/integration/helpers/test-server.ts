@@ -25,6 +25,8 @@ export interface TestServerOptions {
   readonly config?: Partial<ServerConfig>;
   /** Defaults to silent. */
   readonly logger?: Logger;
+  /** The server's clock for self-throttling limits; defaults to Date.now. */
+  readonly clock?: () => number;
 }
 
 export const makeTempDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'wcb-sync-'));
@@ -46,7 +48,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   let port: number;
   try {
     storage = options.storage ?? new SqliteStorage({ dataDir, synchronous: 'NORMAL' });
-    server = createSyncServer(config, { storage, logger: options.logger ?? silentLogger });
+    server = createSyncServer(config, { storage, logger: options.logger ?? silentLogger, ...(options.clock ? { clock: options.clock } : {}) });
     ({ port } = await server.listen());
   } catch (error) {
     if (ownsDir) await rm(dataDir, { recursive: true, force: true });
