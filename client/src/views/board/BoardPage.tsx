@@ -11,6 +11,7 @@ import { keepCentre, largeViewportSetter, loadProjectorChoice, PROJECTOR_MIN_ZOO
 import { ProjectorBar } from './ProjectorBar';
 import { Announcer } from './Announcer';
 import { Banner } from './Banner';
+import { RefusalBanner } from './RefusalBanner';
 import { createUndoShortcuts } from './create-undo-shortcuts';
 import { PhaseCanvas } from './PhaseCanvas';
 
@@ -175,6 +176,7 @@ function Board(props: { credentials: Credentials }) {
             {t('board.newer')}
           </Banner>
         </Show>
+        <RefusalBanner session={session} />
         <Show when={!projector()}>
           <div class="board-subbar">
             <QuestionBar session={session} />
