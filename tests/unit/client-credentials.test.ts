@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildSessionDocs, readControlFacts, roomAccess, type Role } from '@wcb/shared';
 import {
   acceptLinkToken,
@@ -165,6 +165,18 @@ describe('opening a session by link', () => {
     // Offline: the own role opens and the link stays a guess for later.
     const offline = await settleOpening(store, SID, STRANGER, lookup({ error: 'unreachable' }).fn);
     expect(offline).toMatchObject({ refused: false, opening: { kind: 'open', credentials: { token: TOKEN } } });
+  });
+
+  it('a server that never answers does not hold the board: the own role opens after a while', async () => {
+    const store = facilitatorDevice();
+    vi.useFakeTimers();
+    try {
+      const settling = settleOpening(store, SID, STRANGER, () => new Promise(() => {}), 5000);
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(await settling).toMatchObject({ refused: false, opening: { kind: 'open', credentials: { token: TOKEN } } });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('the board takes the link token of its own session once', () => {

@@ -69,7 +69,7 @@ export const en = {
   'role.viewer': 'viewer',
   'home.recentRole': 'as {role}',
   'linkChoice.title': 'This link opens the session as {link}',
-  'linkChoice.text': 'On this device you are already the {own} of this session. Your own link stays saved either way.',
+  'linkChoice.text': 'This device already opens this session as {own}. Your own link stays saved either way.',
   'linkChoice.keep': 'Open as {own} (your own link)',
   'linkChoice.useLink': 'Open in this link’s role ({link})',
   'linkChoice.refused': 'That link is not valid. The session opened with your own link, which stays saved.',

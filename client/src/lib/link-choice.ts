@@ -38,6 +38,9 @@ export function planOpening(store: KeyValueStore, sessionId: string, linkToken: 
   return isStronger(own.role, link.role) ? { kind: 'choose', own, link } : { kind: 'open', credentials: link };
 }
 
+// A hanging network (a captive portal) must not keep the board behind "checking the link" for long.
+const ASK_TIMEOUT_MS = 5000;
+
 export type RoleLookup = (sessionId: string, token: string) => Promise<{ role: Role } | { error: string }>;
 
 /**
@@ -45,8 +48,16 @@ export type RoleLookup = (sessionId: string, token: string) => Promise<{ role: R
  * opens, a weaker one is offered); a refused token is forgotten alone; without an answer
  * (offline) the device's own credential opens and the link stays an unconfirmed guess.
  */
-export async function settleOpening(store: KeyValueStore, sessionId: string, token: string, lookup: RoleLookup): Promise<{ opening: Opening; refused: boolean }> {
-  const answer = await lookup(sessionId, token);
+export async function settleOpening(
+  store: KeyValueStore,
+  sessionId: string,
+  token: string,
+  lookup: RoleLookup,
+  timeoutMs = ASK_TIMEOUT_MS,
+): Promise<{ opening: Opening; refused: boolean }> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<{ error: string }>((resolve) => (timer = setTimeout(() => resolve({ error: 'unreachable' }), timeoutMs)));
+  const answer = await Promise.race([lookup(sessionId, token), late]).finally(() => clearTimeout(timer));
   if ('role' in answer) {
     confirmToken(store, sessionId, token, answer.role);
     return { opening: planOpening(store, sessionId, token), refused: false };
