@@ -30,6 +30,11 @@ describe('links and the roles a device holds', () => {
     expect(await choice.roles()).toEqual({ own: 'facilitator', link: 'participant' });
     expect(await choice.dialog.textContent()).toContain('Open as facilitator (your own link)');
     for (const button of await choice.reach(choice.dialog)) expect(button).toMatchObject({ inViewport: true, hitsButton: true });
+    // On a phone the long labels wrap; both buttons stay whole on screen and take the tap.
+    const size = a.board.page.viewportSize();
+    await a.board.page.setViewportSize({ width: 360, height: 640 });
+    for (const button of await choice.reach(choice.dialog)) expect(button).toMatchObject({ inViewport: true, hitsButton: true });
+    if (size) await a.board.page.setViewportSize(size);
     // Behind the question the board already runs with the device's own role, the default.
     expect(await a.board.role()).toBe('facilitator');
     expect(await a.board.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('link-choice.own');
