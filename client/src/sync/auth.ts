@@ -1,6 +1,6 @@
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import type { Role, SessionMeta } from '@wcb/shared';
-import { updateCredentials, type Credentials } from '../lib/credentials';
+import { confirmToken, forgetRefusedToken, type Credentials } from '../lib/credentials';
 import { upsertRecent } from '../lib/recent';
 import type { KeyValueStore } from '../lib/storage';
 import { fetchRole, registerOnce } from './api';
@@ -88,6 +88,12 @@ export function createSessionAuth(
     });
   };
 
+  // Only this token is refused: the session's other credentials (a stronger role) stay.
+  const refuse = () => {
+    forgetRefusedToken(store, id, credentials.token);
+    setProblem('unauthorized');
+  };
+
   const askRole = () => {
     if (asking || isConfirmed || disposed) return;
     asking = true;
@@ -98,8 +104,8 @@ export function createSessionAuth(
         isConfirmed = true;
         setRole(answer.role);
         setConfirmed(true);
-        updateCredentials(store, id, { role: answer.role, confirmed: true });
-      } else if (answer.error === 'unauthorized') setProblem('unauthorized');
+        confirmToken(store, id, credentials.token, answer.role);
+      } else if (answer.error === 'unauthorized') refuse();
       // 'unknown-session' and 'unreachable': asked again on the next successful connection.
     });
   };
@@ -109,7 +115,7 @@ export function createSessionAuth(
   const onState = (s: RoomState, fresh: boolean) => {
     if (s.closed && !fresh) return;
     if (s.closed?.code === CLOSE_UNAUTHORIZED) {
-      setProblem('unauthorized');
+      refuse();
       return;
     }
     if (s.closed?.code === CLOSE_UNKNOWN_SESSION) {

@@ -24,6 +24,7 @@ import { makeFormActions, makeFormProjection, type FormActions, type FormAnswers
 import { makeRoom, type Room, type RoomState } from './room';
 import { markOpen } from './open-marks';
 import { makeUndo, type Undo } from './undo';
+import { blocksWrites } from './refusal';
 
 /** Everything the board needs for one phase: its room, notes, undo history and peers. */
 export type PhaseRoom = {
@@ -104,7 +105,7 @@ export function makePhaseRoom(sessionId: string, phaseId: string, readOnly: Acce
   const form = makeFormProjection(doc);
   const peers = makePeers(room.awareness);
   const undo = makeUndo(doc);
-  const blocked = () => readOnly() || status() === 'newer' || state().denied;
+  const blocked = () => readOnly() || status() === 'newer' || blocksWrites(state().denied);
   const ids = { sessionId, phaseId };
   // eslint-disable-next-line solid/reactivity -- an accessor, read by each action when it runs.
   const actions = { ...makeNoteActions(doc, ids, blocked), ...makeExtraActions(doc, ids, blocked) };

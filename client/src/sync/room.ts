@@ -8,6 +8,7 @@ import * as encoding from 'lib0/encoding';
 import { isLocalOrigin } from '@wcb/shared';
 import { markOpen } from './open-marks';
 import { afterLocalUpdate, OFFLINE, settle, type LinkState } from './pending';
+import { CLOSE_UNKNOWN_PHASE, normaliseReason } from './refusal';
 
 /**
  * One Yjs room on this device: its document, kept in IndexedDB (y-indexeddb) and synced through
@@ -31,8 +32,17 @@ export type RoomState = {
    * reconnecting); null while connected or retrying. `reconnect()` tries again.
    */
   closed: { code: number; reason: string } | null;
-  /** The server dropped a write from this device (y-protocols auth message, permission denied). */
-  denied: boolean;
+  /**
+   * The server dropped a write from this device (y-protocols auth message, permission denied), and
+   * why: 'read-only', 'room-full', 'session-full', 'server-full' or whatever a newer server says
+   * (see refusal.ts). Null while nothing was refused.
+   */
+  denied: string | null;
+  /**
+   * The last connection was closed with 4533 (the server does not know this phase yet) and has not
+   * synced since; the provider keeps retrying.
+   */
+  waiting: boolean;
 };
 
 export type Room = {
@@ -217,7 +227,7 @@ export function makeRoom(name: string, opts: { url?: string; doc?: Y.Doc; token?
   const listeners = new Set<(s: RoomState) => void>();
   let disposed = false;
   let poll: ReturnType<typeof setInterval> | undefined;
-  let state: RoomState = { loaded: false, link: OFFLINE, pending: 0, everSynced: false, unreachable: false, closed: null, denied: false };
+  let state: RoomState = { loaded: false, link: OFFLINE, pending: 0, everSynced: false, unreachable: false, closed: null, denied: null, waiting: false };
   let savedPending = 0;
 
   const readLink = (): LinkState => ({
@@ -230,7 +240,10 @@ export function makeRoom(name: string, opts: { url?: string; doc?: Y.Doc; token?
     const link = readLink();
     const next = { ...state, ...patch, link };
     next.pending = settle(next.pending, link);
-    if (link.synced) next.everSynced = true;
+    if (link.synced) {
+      next.everSynced = true;
+      next.waiting = false;
+    }
     state = next;
     // Poll only while something is waiting for the send buffer to drain.
     if (state.pending > 0 && link.connected && poll === undefined) poll = setInterval(() => set({}), BUFFER_POLL_MS);
@@ -251,16 +264,17 @@ export function makeRoom(name: string, opts: { url?: string; doc?: Y.Doc; token?
   };
   const onStatus = ({ status }: { status: string }) => set(status === 'connected' ? { unreachable: false, closed: null } : {});
   const onSync = () => set({});
-  const onClose = () => {
+  const onClose = (event: { code?: number } | null) => {
+    const waiting = event?.code === CLOSE_UNKNOWN_PHASE;
     // A socket that closes before it ever opened means the server or the network is not there.
-    if (!provider.wsconnected) set({ unreachable: true });
-    else set({});
+    if (!provider.wsconnected && !waiting) set({ unreachable: true });
+    else set({ waiting });
   };
   // The stock handler only logs; the board must say why nothing it writes reaches anyone.
   provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) =>
     readAuthMessage(decoder, doc, (_doc, reason) => {
       console.warn(`Write refused in ${name}: ${reason}`);
-      set({ denied: true });
+      set({ denied: normaliseReason(reason) });
     });
   const onClosed = (event: { code: number; reason: string }) => set({ closed: { code: event.code, reason: event.reason } });
   doc.on('update', onUpdate);
@@ -268,7 +282,7 @@ export function makeRoom(name: string, opts: { url?: string; doc?: Y.Doc; token?
   provider.on('status', onStatus);
   provider.on('sync', onSync);
   provider.on('connection-close', onClose);
-  provider.on('connection-error', onClose);
+  provider.on('connection-error', () => onClose(null));
 
   const kind = name.slice(name.indexOf('/') + 1);
   let connecting = false;
@@ -307,7 +321,7 @@ export function makeRoom(name: string, opts: { url?: string; doc?: Y.Doc; token?
       provider.connect();
     },
     clearDenied() {
-      if (state.denied) set({ denied: false });
+      if (state.denied !== null) set({ denied: null });
     },
     pushState() {
       const ws = provider.ws;

@@ -24,6 +24,7 @@ import type { Credentials } from '../lib/credentials';
 import { browserStore } from '../lib/storage';
 import { upsertRecent } from '../lib/recent';
 import { makeControlFacts, type ReadOnlyReason } from './access';
+import { blocksWrites, refusalOf, type Refusal } from './refusal';
 import { makeSessionActions } from './actions';
 import { createSessionAuth, type AccessProblem } from './auth';
 import { sessionStatus, type ConnectionStatus } from './pending';
@@ -57,6 +58,10 @@ export type Session = {
   role: Accessor<Role>;
   /** Why the server turns this device away, if it does. */
   problem: Accessor<AccessProblem | null>;
+  /** Why the server refused this device's last write on the phase on screen, its votes or the control room. */
+  refusal: Accessor<Refusal | null>;
+  /** The server does not know the phase on screen yet (4533): the facilitator's changes are on their way. */
+  waitingForServer: Accessor<boolean>;
   /** Facilitator: may switch and lock phases. */
   canControl: Accessor<boolean>;
   lockedPhases: Accessor<ReadonlySet<string>>;
@@ -162,7 +167,7 @@ export function createSession(credentials: Credentials, user: Presence['user']):
   const unwatchControl = auth.watch(control);
   const controlNewer = () => projection.status() === 'newer';
   const canControl = () =>
-    !controlNewer() && auth.problem() !== 'unauthorized' && !controlState().denied && roomAccess(auth.role(), { kind: 'control', sessionId: id }, facts()) === 'write';
+    !controlNewer() && auth.problem() !== 'unauthorized' && !blocksWrites(controlState().denied) && roomAccess(auth.role(), { kind: 'control', sessionId: id }, facts()) === 'write';
   // Why phase `phaseId` is read-only for this person, ignoring what only its room knows.
   const phaseReason = (phaseId: string): ReadOnlyReason | null => {
     if (controlNewer()) return 'newer';
@@ -209,7 +214,7 @@ export function createSession(credentials: Credentials, user: Presence['user']):
     const room = phase();
     if (!room) return phaseReason(viewPhase());
     if (room.status() === 'newer') return 'newer';
-    return phaseReason(room.phaseId) ?? (room.state().denied ? 'denied' : null);
+    return phaseReason(room.phaseId) ?? (blocksWrites(room.state().denied) ? 'denied' : null);
   };
   const readOnly = () => readOnlyReason() !== null;
   // When a phase turns writable again (unlocked, or a refused write made stale by new facts),
@@ -277,6 +282,11 @@ export function createSession(credentials: Credentials, user: Presence['user']):
     return voterFor(v, me, seat().table, projection.session.tables.map((table) => table.id));
   };
 
+  // The phase on screen first: that is where a person just wrote.
+  const shownStates = () => [phase()?.state(), votes()?.state(), controlState()];
+  const refusal = () => shownStates().reduce<Refusal | null>((found, s) => found ?? (s ? refusalOf(s) : null), null);
+  const waitingForServer = () => !!phase()?.state().waiting || !!votes()?.state().waiting;
+
   const connection = createMemo(() => sessionStatus([controlState(), ...openRooms().map((r) => r.state()), ...(votingRoom() ? [votingRoom()!.state()] : [])]));
 
   // Presence: who is in the session is published in the control room (everyone is there); the
@@ -334,6 +344,8 @@ export function createSession(credentials: Credentials, user: Presence['user']):
     readOnlyReason,
     role: auth.role,
     problem: auth.problem,
+    refusal,
+    waitingForServer,
     canControl,
     lockedPhases: () => facts().lockedPhases,
     share: credentials.role === 'facilitator' && credentials.shareTokens ? createShare(store, id, location.origin) : null,
@@ -373,7 +385,7 @@ export function createSession(credentials: Credentials, user: Presence['user']):
     voter,
     canVote: () => {
       const room = votes();
-      return !!room && !room.state().denied && canVoteOn(room.phaseId);
+      return !!room && !blocksWrites(room.state().denied) && canVoteOn(room.phaseId);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { createSignal, type Accessor } from 'solid-js';
-import { loadCredentials, sessionLink, updateCredentials, type ShareTokens } from '../lib/credentials';
+import { loadCredentials, sessionLink, updateShareTokens, type ShareTokens } from '../lib/credentials';
 import type { KeyValueStore } from '../lib/storage';
 import { rotateToken } from './api';
 
@@ -24,7 +24,7 @@ export function createShare(store: KeyValueStore, sessionId: string, origin: str
       if (!credentials?.shareTokens || credentials.role !== 'facilitator') throw new Error('only the facilitator can rotate links');
       const token = await rotateToken(sessionId, credentials.token, role);
       const next = { ...credentials.shareTokens, [role]: token };
-      updateCredentials(store, sessionId, { shareTokens: next });
+      updateShareTokens(store, sessionId, next);
       setTokens(next);
     },
   };

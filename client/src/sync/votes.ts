@@ -1,6 +1,7 @@
 import { createSignal, type Accessor } from 'solid-js';
 import { castDot, removeDot, tally, voterDots, votesRoom, type VoterDots } from '@wcb/shared';
 import { makeRoom, type Room, type RoomState } from './room';
+import { blocksWrites } from './refusal';
 
 /**
  * The votes room of one phase (`<sid>/votes/<phaseId>`): dots, readable by everyone, writable
@@ -28,7 +29,7 @@ export function makeVotesRoom(sessionId: string, phaseId: string, writable: Acce
   const unsubscribe = room.subscribe(setState);
   const onUpdate = () => setVersion((v) => v + 1);
   doc.on('update', onUpdate);
-  const canWrite = () => writable() && !state().denied;
+  const canWrite = () => writable() && !blocksWrites(state().denied);
   return {
     phaseId,
     room,

@@ -1,16 +1,20 @@
-import { createEffect, createSignal, lazy, on, onCleanup, Show, Suspense } from 'solid-js';
+import { createEffect, createSignal, lazy, Match, on, onCleanup, Show, Suspense, Switch, untrack } from 'solid-js';
 import { t } from '../../i18n';
 import { IDENTITY, type Size, type Viewport } from '../../board/viewport';
-import { loadCredentials, type Credentials } from '../../lib/credentials';
+import { takeLinkToken, type Credentials } from '../../lib/credentials';
+import { planOpening, settleOpening, type Opening } from '../../lib/link-choice';
 import { loadPrefs } from '../../lib/prefs';
 import { linkClick } from '../../lib/router';
 import { browserStore } from '../../lib/storage';
 import { createFollowViewport } from '../../sync/follow';
+import { fetchRole } from '../../sync/api';
 import { createSession } from '../../sync/session';
 import { keepCentre, largeViewportSetter, loadProjectorChoice, PROJECTOR_MIN_ZOOM, projectorOn, saveProjectorChoice } from './projector';
 import { ProjectorBar } from './ProjectorBar';
 import { Announcer } from './Announcer';
 import { Banner } from './Banner';
+import { LinkChoice, LinkRefused } from './LinkChoice';
+import { RefusalBanner } from './RefusalBanner';
 import { createUndoShortcuts } from './create-undo-shortcuts';
 import { PhaseCanvas } from './PhaseCanvas';
 
@@ -28,11 +32,59 @@ const FormPhase = lazy(() => import('../forms/FormPhase').then((m) => ({ default
 export function BoardPage(props: { sessionId: string }) {
   // eslint-disable-next-line solid/reactivity -- App remounts the page for another session id.
   const id = props.sessionId;
-  const credentials = loadCredentials(browserStore(), id);
+  const store = browserStore();
+  const [opening, setOpening] = createSignal<Opening>(planOpening(store, id, takeLinkToken(id)));
+  const [use, setUse] = createSignal<'own' | 'link' | null>(null);
+  const [refused, setRefused] = createSignal(false);
+  // Read once: only the first plan can be an 'ask', and settling it never asks again.
+  const first = untrack(opening);
+  if (first.kind === 'ask') {
+    let live = true;
+    onCleanup(() => (live = false));
+    void settleOpening(store, id, first.token, fetchRole).then((settled) => {
+      if (!live) return;
+      setRefused(settled.refused);
+      setOpening(settled.opening);
+    });
+  }
+  // Until the person picks, the board behind the choice already runs with the device's own role.
+  const credentials = (): Credentials | null => {
+    const o = opening();
+    if (o.kind === 'open') return o.credentials;
+    return o.kind === 'choose' ? (use() === 'link' ? o.link : o.own) : null;
+  };
+  const choice = () => {
+    const o = opening();
+    return o.kind === 'choose' && use() === null ? o : null;
+  };
   return (
-    <Show when={credentials} fallback={<NoToken sessionId={id} />}>
-      {(c) => <Board credentials={c()} />}
-    </Show>
+    <>
+      <Switch fallback={<NoToken sessionId={id} />}>
+        <Match when={opening().kind === 'ask'}>
+          <Waiting sessionId={id} reason="checking-link" text={t('board.checkingLink')} />
+        </Match>
+        <Match when={credentials()} keyed>
+          {(c) => <Board credentials={c} />}
+        </Match>
+      </Switch>
+      <Show when={choice()}>{(o) => <LinkChoice own={o().own.role} link={o().link.role} onChoose={setUse} />}</Show>
+      <Show when={refused()}>
+        <LinkRefused onClose={() => setRefused(false)} />
+      </Show>
+    </>
+  );
+}
+
+/** The board's place while there is nothing to show yet. */
+function Waiting(props: { sessionId: string; reason: string; text: string }) {
+  return (
+    <div class="board" data-testid="board.root" data-session-id={props.sessionId} data-phase-id="">
+      <div class="board-waiting">
+        <Banner kind="info" busy reason={props.reason}>
+          <p class="banner-text">{props.text}</p>
+        </Banner>
+      </div>
+    </div>
   );
 }
 
@@ -175,6 +227,7 @@ function Board(props: { credentials: Credentials }) {
             {t('board.newer')}
           </Banner>
         </Show>
+        <RefusalBanner session={session} />
         <Show when={!projector()}>
           <div class="board-subbar">
             <QuestionBar session={session} />

@@ -1,6 +1,6 @@
 import { createSignal, Show } from 'solid-js';
 import { t } from '../../i18n';
-import { acceptLinkToken } from '../../lib/credentials';
+import { acceptLinkToken, rememberLinkToken } from '../../lib/credentials';
 import { parseJoinInput, parseJoinToken } from '../../lib/join';
 import { navigate } from '../../lib/router';
 import { browserStore } from '../../lib/storage';
@@ -14,7 +14,11 @@ export function JoinForm() {
     setInvalid(id === null);
     if (!id) return;
     const token = parseJoinToken(value());
-    if (token) acceptLinkToken(browserStore(), id, token);
+    if (token) {
+      acceptLinkToken(browserStore(), id, token);
+      // The board decides between this link's role and a stronger one the device holds.
+      rememberLinkToken(id, token);
+    }
     navigate(`/s/${id}`);
   };
   return (

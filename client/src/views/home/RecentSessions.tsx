@@ -1,12 +1,20 @@
 import { For, Show } from 'solid-js';
 import { formatDateTime, t } from '../../i18n';
+import { loadCredentials } from '../../lib/credentials';
 import { loadRecent } from '../../lib/recent';
 import { linkClick } from '../../lib/router';
 import { browserStore } from '../../lib/storage';
 
 export function RecentSessions() {
   // Read once per visit to the home page: it only changes when a board is opened.
-  const recent = loadRecent(browserStore());
+  const store = browserStore();
+  const recent = loadRecent(store);
+  // The strongest role this device holds (a weaker link opened later never hides it); nothing
+  // for a link whose role the server has not confirmed yet.
+  const roleOf = (id: string) => {
+    const c = loadCredentials(store, id);
+    return c?.confirmed ? c.role : undefined;
+  };
   return (
     <section class="home-card" aria-labelledby="home-recent">
       <h2 id="home-recent">{t('home.recent')}</h2>
@@ -16,9 +24,10 @@ export function RecentSessions() {
       <ul class="home-recent" data-testid="home.recent">
         <For each={recent}>
           {(item) => (
-            <li data-testid="home.recent-item" data-session-id={item.id}>
+            <li data-testid="home.recent-item" data-session-id={item.id} data-role={roleOf(item.id)}>
               <a href={`/s/${item.id}`} onClick={linkClick}>
                 <span class="home-recent-title">{item.title || t('home.untitled')}</span>
+                <Show when={roleOf(item.id)}>{(role) => <span class="home-recent-role">{t('home.recentRole', { role: t(`role.${role()}`) })}</span>}</Show>
                 <time dateTime={new Date(item.openedAt).toISOString()}>{formatDateTime(item.openedAt)}</time>
               </a>
             </li>
