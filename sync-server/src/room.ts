@@ -315,7 +315,10 @@ export class Room {
       const stats = await storage.stats(name);
       const updates = await storage.load(name);
       // Applied before the update handler is attached: stored state is never re-appended.
-      this.doc.load(updates);
+      const dropped = this.doc.load(updates);
+      if (dropped.length > 0) {
+        this.options.logger.warn('loaded a room without content an older version stored unchecked', { room: name, dropped });
+      }
       this.log = stats;
     } catch (error) {
       this.fail(CloseCode.RoomLoadFailed, 'room load failed', error);

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { IdRanges } from './id-ranges';
 import { UpdateGuard, type CheckedUpdate } from './update-guard';
+import { sanitizeAll } from './sanitize';
 import type { DocListener, DocState } from './types';
 
 // Merging is O(state); integrated updates wait in a list until this many, or until a peer asks.
@@ -61,15 +62,17 @@ export class EncodedDoc implements DocState {
     for (const listener of this.listeners) listener(fresh, origin);
   }
 
-  load(updates: readonly Uint8Array[]): void {
+  load(updates: readonly Uint8Array[]): string[] {
+    const { parts: stored, problems } = sanitizeAll(updates);
     // The empty update ([0, 0]) adds nothing; a lone snapshot, the usual load, needs no merge.
-    const parts = [this.flush(), ...updates].filter((u) => u.byteLength > 2);
-    this.merged = parts.length <= HYDRATE_ABOVE ? mergeOrRepair(parts) : collect(parts);
+    const parts = [this.flush(), ...stored].filter((u) => u.byteLength > 2);
+    this.merged = parts.length <= HYDRATE_ABOVE ? mergeOrRepair(parts) : collectOrRepair(parts);
     this.index(this.merged);
     this.guard.recordState(this.merged);
     this.collected = this.merged.byteLength;
     // As a Y.Doc's one load transaction: heard by listeners already attached (a size estimate).
     for (const listener of this.listeners) listener(this.merged, null);
+    return problems;
   }
 
   onUpdate(listener: DocListener): void {
@@ -176,6 +179,14 @@ function collect(parts: readonly Uint8Array[]): Uint8Array {
     return Y.encodeStateAsUpdate(doc);
   } finally {
     doc.destroy();
+  }
+}
+
+function collectOrRepair(parts: Uint8Array[]): Uint8Array {
+  try {
+    return collect(parts);
+  } catch {
+    return mergeOrRepair(parts);
   }
 }
 

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { DocListener, DocState } from './types';
 import { UpdateGuard } from './update-guard';
+import { sanitizeAll } from './sanitize';
 
 /** A room's state as a Y.Doc: for rooms whose content the server itself reads (control rooms). */
 export class LiveDoc implements DocState {
@@ -22,10 +23,12 @@ export class LiveDoc implements DocState {
     this.guard.record(checked);
   }
 
-  load(updates: readonly Uint8Array[]): void {
+  load(updates: readonly Uint8Array[]): string[] {
+    const { parts, problems } = sanitizeAll(updates);
     // One transaction: listeners attach after the load, and observers run once.
-    this.doc.transact(() => updates.forEach((u) => Y.applyUpdate(this.doc, u)));
+    this.doc.transact(() => parts.forEach((u) => Y.applyUpdate(this.doc, u)));
     this.guard.recordState(Y.encodeStateAsUpdate(this.doc));
+    return problems;
   }
 
   onUpdate(listener: DocListener): void {

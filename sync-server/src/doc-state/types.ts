@@ -17,8 +17,12 @@ export interface DocState {
    * already held tells nobody anything. Throws on a malformed update.
    */
   apply(update: Uint8Array, origin: unknown): void;
-  /** Stored updates at load, as one change (the room attaches its own listener after it). */
-  load(updates: readonly Uint8Array[]): void;
+  /**
+   * Stored updates at load, as one change (the room attaches its own listener after it). Content
+   * an older version stored that the update gate refuses is dropped (doc-state/sanitize.ts);
+   * returns a line per drop, for the log.
+   */
+  load(updates: readonly Uint8Array[]): string[];
   /** Called after every apply that brought something new. */
   onUpdate(listener: DocListener): void;
   offUpdate(listener: DocListener): void;

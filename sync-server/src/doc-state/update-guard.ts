@@ -58,6 +58,7 @@ export class UpdateGuard {
 function checkShape(structs: readonly Struct[], ds: DeleteSet, limits: UpdateLimits): void {
   const clients = new Set<number>();
   const clock = (client: number, end: number): void => {
+    if (client > limits.maxClientId) throw new InvalidUpdate(`client id past ${limits.maxClientId}`);
     clients.add(client);
     if (end > limits.maxClock) throw new InvalidUpdate(`clock past ${limits.maxClock}`);
   };

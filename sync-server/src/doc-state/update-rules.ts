@@ -19,6 +19,8 @@ export interface UpdateLimits {
   readonly maxClients: number;
   /** Highest clock (plus length) a struct or delete may reach. */
   readonly maxClock: number;
+  /** Highest client id: Yjs draws them as unsigned 32-bit numbers. */
+  readonly maxClientId: number;
 }
 
 export const UPDATE_LIMITS: UpdateLimits = {
@@ -34,6 +36,7 @@ export const UPDATE_LIMITS: UpdateLimits = {
   maxClients: 10_000,
   // A client would have to type four billion characters to get there; past 2^53 clocks lose precision.
   maxClock: 2 ** 32,
+  maxClientId: 2 ** 32 - 1,
 };
 
 /** Thrown for an update a room must not hold; the room closes its sender with 1007. */
@@ -43,7 +46,9 @@ export class InvalidUpdate extends Error {
 
 /** The product writes maps and texts only (ARCHITECTURE.md, "Record layout"). */
 export function isAllowedType(type: unknown): boolean {
-  return type instanceof Y.Map || type instanceof Y.Text;
+  // By constructor: Y.XmlText extends Y.Text, but the board never writes XML.
+  const kind = (type as { constructor?: unknown } | null)?.constructor;
+  return kind === Y.Map || kind === Y.Text;
 }
 
 /**
