@@ -20,7 +20,10 @@ export type RejectReason =
   | 'connections-per-room'
   | 'rooms-full'
   | 'write-denied'
-  | 'backlog';
+  | 'backlog'
+  | 'create-rate-limited'
+  | 'sessions-full'
+  | 'storage-full';
 
 export interface Metrics {
   connectionOpened(): void;

@@ -41,6 +41,8 @@ export async function startE2EServer(): Promise<E2EServer> {
       // Durability is not under test here; NORMAL keeps fsyncs off the 2-core CI machine's hot path.
       SQLITE_SYNCHRONOUS: 'NORMAL',
       LOG_LEVEL: process.env.E2E_SERVER_LOG_LEVEL ?? 'warn',
+      // Every session of a test file is created from 127.0.0.1, far more than one venue's burst.
+      SESSION_CREATE_BURST: '10000',
     });
   } catch (error) {
     await rm(dataDir, { recursive: true, force: true });

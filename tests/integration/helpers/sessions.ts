@@ -1,5 +1,5 @@
 import { ROLES, randomId, type Role } from '@wcb/shared';
-import { hashToken, mintToken } from '@wcb/sync-server';
+import { hashToken, mintToken, sessionIdForHash } from '@wcb/sync-server';
 import type { CreateSessionResponse, Storage, TokenHashes } from '@wcb/sync-server';
 
 export type Tokens = Record<Role, string>;
@@ -16,6 +16,13 @@ export const hashesOf = (tokens: Tokens): TokenHashes => ({
   participant: hashToken(tokens.participant),
   viewer: hashToken(tokens.viewer),
 });
+
+/** What a browser creating a session holds: three tokens and the id derived from the facilitator's. */
+export function ownSession(): TestSession & { tokenHashes: TokenHashes } {
+  const tokens = mintTokens();
+  const tokenHashes = hashesOf(tokens);
+  return { id: sessionIdForHash(tokenHashes.facilitator), tokens, tokenHashes };
+}
 
 /** Registers an empty session (no seeded rooms) straight in storage, as a browser registration would. */
 export async function registerSession(storage: Storage, id = randomId()): Promise<TestSession> {

@@ -21,8 +21,8 @@ export function ImportForm(props: { beforeCreate: () => void }) {
     setError(null);
     try {
       const { importResultsFile } = await import('./import-results');
-      const { id, title, language } = await importResultsFile(file);
-      openOwnSession(id, { title, language });
+      const { own, title, language } = await importResultsFile(file);
+      openOwnSession(own, { title, language });
     } catch (e) {
       setError({ cause: e });
       setBusy(false);

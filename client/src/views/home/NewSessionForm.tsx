@@ -27,8 +27,8 @@ export function NewSessionForm(props: { beforeCreate: () => void }) {
     setFailed(false);
     try {
       const input = { templateId: templateId(), language: language(), title: title().trim() || undefined };
-      const id = await createLocalSession(input);
-      openOwnSession(id, { title: input.title ?? template()?.content[input.language].title ?? '', language: input.language, template: input.templateId });
+      const own = await createLocalSession(input);
+      openOwnSession(own, { title: input.title ?? template()?.content[input.language].title ?? '', language: input.language, template: input.templateId });
     } catch {
       setFailed(true);
       setBusy(false);
