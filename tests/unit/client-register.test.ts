@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { randomId } from '@wcb/shared';
-import { registerSession, retryAfterMs } from '../../client/src/sync/api';
+import { registerOnce, registerSession, retryAfterMs } from '../../client/src/sync/api';
 
 const tokens = { facilitator: randomId(), participant: randomId(), viewer: randomId() };
 
@@ -33,6 +33,19 @@ describe('registering a session this browser created', () => {
       throw new TypeError('Failed to fetch');
     });
     expect(await registerSession(randomId(), { tokens })).toEqual({ result: 'unreachable', retryAfterMs: null });
+  });
+
+  it('asks once per session and page once registered, so late 4404s cost no creation budget', async () => {
+    let posts = 0;
+    vi.stubGlobal('fetch', async () => {
+      posts += 1;
+      return new Response('{}', { status: posts === 1 ? 429 : 201 });
+    });
+    const id = randomId();
+    expect((await registerOnce(id, { tokens })).result).toBe('rate-limited');
+    expect((await registerOnce(id, { tokens })).result).toBe('registered');
+    expect((await registerOnce(id, { tokens })).result).toBe('registered');
+    expect(posts).toBe(2);
   });
 
   it('reads Retry-After only in seconds', () => {

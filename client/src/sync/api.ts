@@ -78,10 +78,19 @@ function toBase64(bytes: Uint8Array): string {
 
 // One registration in flight per session: the home page and the board may both try at once.
 const inFlight = new Map<string, Promise<RegisterOutcome>>();
+// Registered sessions stay registered: a socket refused (4404) just before the answer arrived
+// must not cost another request, each of which counts against this address's creation rate.
+const registered = new Set<string>();
 export function registerOnce(id: string, input: RegisterInput): Promise<RegisterOutcome> {
+  if (registered.has(id)) return Promise.resolve({ result: 'registered', retryAfterMs: null });
   let p = inFlight.get(id);
   if (!p) {
-    p = registerSession(id, input).finally(() => inFlight.delete(id));
+    p = registerSession(id, input)
+      .then((outcome) => {
+        if (outcome.result === 'registered') registered.add(id);
+        return outcome;
+      })
+      .finally(() => inFlight.delete(id));
     inFlight.set(id, p);
   }
   return p;
