@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { controlRoom, phaseRoom, readSession, sessionIdForHash, SESSION_ID_RE } from '@wcb/shared';
 import { sha256Hex } from '../../client/src/sync/api';
+import { InsecureContextError } from '../../client/src/sync/own-session';
 import { createLocalSession } from '../../client/src/sync/create-session';
 
 async function open(name: string): Promise<Y.Doc> {
@@ -41,5 +42,15 @@ describe('creating a session in the browser', () => {
     const { id, tokens } = await createLocalSession({ templateId: 'blank', language: 'en' });
     expect(new Set(Object.values(tokens)).size).toBe(3);
     expect(id).toBe(await sessionIdForHash(await sha256Hex(tokens.facilitator)));
+  });
+
+  it('refuses with a nameable error where Web Crypto is missing (a plain http:// page), creating nothing', async () => {
+    const real = globalThis.crypto;
+    vi.stubGlobal('crypto', { getRandomValues: real.getRandomValues.bind(real) });
+    try {
+      await expect(createLocalSession({ templateId: 'blank', language: 'en' })).rejects.toBeInstanceOf(InsecureContextError);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

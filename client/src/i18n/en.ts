@@ -22,6 +22,7 @@ export const en = {
   'home.create': 'Create session',
   'home.creating': 'Creating…',
   'home.createFailed': 'Could not save the session in this browser. Is storage disabled?',
+  'home.insecureContext': 'This browser creates sessions only on a secure page: open the board over https:// (or on localhost).',
   'home.recent': 'Recent sessions',
   'home.recentEmpty': 'Sessions you create or join appear here.',
   'home.untitled': 'Untitled session',

@@ -2,6 +2,7 @@ import { createSignal, Show } from 'solid-js';
 import { ImportError, importProblemText } from '@wcb/shared';
 import { locale, t } from '../../i18n';
 import { openOwnSession } from './open-own-session';
+import { InsecureContextError } from '../../sync/own-session';
 
 /**
  * "Import results": a session file (JSON), a results CSV or a seed-003 file becomes a new local
@@ -60,6 +61,7 @@ export function ImportForm(props: { beforeCreate: () => void }) {
 
 /** Reads locale() (and t() does too), so the message is re-worded when the interface language changes. */
 function errorText(e: unknown): string {
+  if (e instanceof InsecureContextError) return t('home.insecureContext');
   if (!(e instanceof ImportError)) return t('home.importFailed', { message: e instanceof Error ? e.message : String(e) });
   return t('home.importError', importProblemText(e, locale()));
 }
