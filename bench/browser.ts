@@ -3,8 +3,7 @@ import { addNote, buildSessionDocs, CROSS_CUTTING, controlRoom, phaseRoom } from
 import { startOurServer, type BenchServer } from './lib/server';
 import { round, summarize } from './lib/stats';
 import type { Figure } from './lib/report';
-import { randomBytes } from 'node:crypto';
-import { registerSessionTokens } from './lib/sessions';
+import { newSessionId, registerSessionTokens } from './lib/sessions';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-renderer-backgrounding', '--disable-background-timer-throttling'];
@@ -62,7 +61,7 @@ const median3 = (values: number[]): number => [...values].sort((x, y) => x - y)[
 
 /** c. Cold open of a 2,000-note session: from the server (first visit), then offline from IndexedDB. */
 async function coldOpen(browser: Browser, server: BenchServer): Promise<Figure[]> {
-  const link = await bigBoard(server, `coldopen${randomBytes(6).toString('hex')}`, 2000);
+  const link = await bigBoard(server, newSessionId(), 2000);
   const firstVisits: number[] = [];
   let context: BrowserContext | null = null;
   try {
@@ -130,7 +129,7 @@ async function frameTimes(page: Page, gesture: () => Promise<void>): Promise<num
 
 /** d. Dragging a note and panning on a 5,000-note board. */
 async function dragAndPan(browser: Browser, server: BenchServer): Promise<Figure[]> {
-  const link = await bigBoard(server, `drag${randomBytes(6).toString('hex')}`, 5000);
+  const link = await bigBoard(server, newSessionId(), 5000);
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     const page = await context.newPage();

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
+import { sessionIdForHash } from '@wcb/sync-server';
 
 const token = () => randomBytes(16).toString('base64url');
 const sha = (t: string) => createHash('sha256').update(t, 'utf8').digest('hex');
@@ -13,7 +14,8 @@ export async function registerSession(serverUrl: string, id: string, rooms: { ro
 
 /** Registers a session on our server with its rooms' content; returns every role's token. */
 export async function registerSessionTokens(serverUrl: string, id: string, rooms: { room: string; doc: Y.Doc }[] = []): Promise<SessionTokens> {
-  const tokens = { facilitator: token(), participant: token(), viewer: token() };
+  const tokens = minted.get(id);
+  if (!tokens) throw new Error(`session ${id} was not made by newSessionId() or sessionId()`);
   const res = await fetch(`${serverUrl}/api/sessions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -27,4 +29,22 @@ export async function registerSessionTokens(serverUrl: string, id: string, rooms
   return tokens;
 }
 
-export const sessionId = (i: number, prefix = 'bench'): string => `${prefix}${String(i).padStart(8, '0')}`;
+/** Tokens by the id derived from them (PROTOCOL.md, "Session ids"): the server registers no other id. */
+const minted = new Map<string, SessionTokens>();
+
+/** A fresh session id, derived from freshly minted tokens that registerSession will use. */
+export function newSessionId(): string {
+  const tokens = { facilitator: token(), participant: token(), viewer: token() };
+  const id = sessionIdForHash(sha(tokens.facilitator));
+  minted.set(id, tokens);
+  return id;
+}
+
+const numbered = new Map<string, string>();
+/** The same id for the same (i, prefix) within one run, e.g. to register a room and then join it. */
+export function sessionId(i: number, prefix = 'bench'): string {
+  const key = `${prefix}${i}`;
+  let id = numbered.get(key);
+  if (!id) numbered.set(key, (id = newSessionId()));
+  return id;
+}

@@ -1,4 +1,5 @@
 export * from './ids';
+export * from './session-id';
 export * from './rooms';
 export * from './origins';
 export * from './templates';

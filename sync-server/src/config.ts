@@ -44,6 +44,13 @@ export interface ServerConfig {
   readonly trustProxy: number;
   /** Browser Origins allowed to open a websocket; empty: any. A missing Origin is always allowed. */
   readonly allowedOrigins: readonly string[];
+  /** Sessions one client address may create or register at once, then per hour (429). */
+  readonly sessionCreateBurst: number;
+  readonly sessionCreatesPerHour: number;
+  /** Sessions the store may hold; new ones past it get 507. */
+  readonly maxSessions: number;
+  /** Bytes the store may hold before new sessions get 507; null: no limit. */
+  readonly maxStorageBytes: number | null;
   // --- scale-out (ARCHITECTURE.md, "Scale-out") ---
   /** redis://… : rooms fan out to the other instances through Redis pub/sub; null: a lone instance. */
   readonly redisUrl: string | null;
@@ -101,6 +108,14 @@ export const DEFAULTS = {
   authFailuresPerMinute: 30,
   trustProxy: 0,
   allowedOrigins: [],
+  // A facilitator creates a few sessions a day; ten at once covers a team setting up a venue,
+  // one a minute after that stops a script from filling the disk through a printed QR code.
+  sessionCreateBurst: 10,
+  sessionCreatesPerHour: 60,
+  // Far beyond any one organisation's year of workshops, yet a bounded table.
+  maxSessions: 10_000,
+  // The disk is the operator's to size; they set this to stop before it fills.
+  maxStorageBytes: null,
   // --- scale-out ---
   // One instance with SQLite needs no other service; scale-out is opt-in.
   redisUrl: null,
@@ -138,6 +153,10 @@ const SETTINGS = {
   authFailuresPerMinute: { env: 'AUTH_FAILURES_PER_MINUTE', flag: 'auth-failures-per-minute' },
   trustProxy: { env: 'TRUST_PROXY', flag: 'trust-proxy' },
   allowedOrigins: { env: 'ALLOWED_ORIGINS', flag: 'allowed-origins' },
+  sessionCreateBurst: { env: 'SESSION_CREATE_BURST', flag: 'session-create-burst' },
+  sessionCreatesPerHour: { env: 'SESSION_CREATES_PER_HOUR', flag: 'session-creates-per-hour' },
+  maxSessions: { env: 'MAX_SESSIONS', flag: 'max-sessions' },
+  maxStorageBytes: { env: 'MAX_STORAGE_BYTES', flag: 'max-storage-bytes' },
   redisUrl: { env: 'REDIS_URL', flag: 'redis-url' },
   databaseUrl: { env: 'DATABASE_URL', flag: 'database-url' },
   instanceId: { env: 'INSTANCE_ID', flag: 'instance-id' },
@@ -229,6 +248,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
       .split(',')
       .map(normalizeOrigin)
       .filter((origin) => origin !== ''),
+    sessionCreateBurst: int('sessionCreateBurst', DEFAULTS.sessionCreateBurst, 1, 1_000_000),
+    sessionCreatesPerHour: int('sessionCreatesPerHour', DEFAULTS.sessionCreatesPerHour, 1, 1_000_000),
+    maxSessions: int('maxSessions', DEFAULTS.maxSessions, 1, 1_000_000_000),
+    // Below 1 MiB not even an empty store fits.
+    maxStorageBytes: raw('maxStorageBytes') ? int('maxStorageBytes', 0, MiB, Number.MAX_SAFE_INTEGER) : DEFAULTS.maxStorageBytes,
     // --- scale-out ---
     redisUrl: serviceUrl('redisUrl', ['redis:', 'rediss:']),
     databaseUrl: serviceUrl('databaseUrl', ['postgres:', 'postgresql:']),

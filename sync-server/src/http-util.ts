@@ -7,6 +7,8 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Sent with the error answer, e.g. a 429's Retry-After. */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
   }
@@ -32,10 +34,10 @@ export function sendJson(
 export const pathOf = (req: IncomingMessage): string => (req.url ?? '/').split('?', 1)[0] ?? '/';
 
 /**
- * Reads a JSON body of at most `limit` bytes. An empty body reads as `undefined`.
- * Throws HttpError 413 past the limit (without buffering the rest) and 400 on bad JSON.
+ * Reads a body of at most `limit` bytes, never buffering more: 413 as soon as the declared
+ * length or the bytes received so far pass it.
  */
-export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
+export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) throw new HttpError(413, `body exceeds ${limit} bytes`);
   const chunks: Buffer[] = [];
@@ -46,11 +48,24 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
     if (size > limit) throw new HttpError(413, `body exceeds ${limit} bytes`);
     chunks.push(buf);
   }
-  const text = Buffer.concat(chunks).toString('utf8').trim();
+  return Buffer.concat(chunks);
+}
+
+/** A body's JSON; an empty body reads as `undefined`, anything unparsable is a 400. */
+export function parseJsonBody(bytes: Buffer): unknown {
+  const text = bytes.toString('utf8').trim();
   if (text === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
     throw new HttpError(400, 'body is not valid JSON');
   }
+}
+
+/**
+ * Reads a JSON body of at most `limit` bytes. An empty body reads as `undefined`.
+ * Throws HttpError 413 past the limit (without buffering the rest) and 400 on bad JSON.
+ */
+export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
+  return parseJsonBody(await readBody(req, limit));
 }

@@ -4,7 +4,6 @@ import {
   importFile,
   IMPORT_FORMATS,
   phaseRoom,
-  randomId,
   readSession,
   ROLES,
   votesRoom,
@@ -13,7 +12,7 @@ import {
   type Role,
 } from '@wcb/shared';
 import type { RoomSeed, SessionStore } from './storage/types';
-import { capabilityLink, hashToken, mintToken, type TokenHashes } from './tokens';
+import { capabilityLink, hashToken, mintToken, sessionIdForHash, type TokenHashes } from './tokens';
 
 // The formats and their detection live in shared (harvest/import-file.ts): the browser imports too.
 export { IMPORT_FORMATS, detectImportFormat, type ImportFormat } from '@wcb/shared';
@@ -35,13 +34,13 @@ export type StoredImport = { id: string; links: Record<Role, string> };
  * Stores imported documents as a new session with freshly minted tokens, all rooms in one atomic
  * step (the store's createSession), so a failure leaves nothing behind.
  */
-export async function storeImportedSession(store: SessionStore, sessionId: string, docs: ImportedDocs): Promise<StoredImport> {
+export async function storeImportedSession(store: SessionStore, minted: MintedSession, docs: ImportedDocs): Promise<StoredImport> {
+  const { id: sessionId, tokens } = minted;
   const seed: RoomSeed[] = [
     { room: controlRoom(sessionId), update: Y.encodeStateAsUpdate(docs.control) },
     ...docs.phases.map((p) => ({ room: phaseRoom(sessionId, p.phaseId), update: Y.encodeStateAsUpdate(p.doc) })),
     ...docs.votes.map((v) => ({ room: votesRoom(sessionId, v.phaseId), update: Y.encodeStateAsUpdate(v.doc) })),
   ];
-  const tokens = Object.fromEntries(ROLES.map((role) => [role, mintToken()])) as Record<Role, string>;
   const tokenHashes = Object.fromEntries(ROLES.map((role) => [role, hashToken(tokens[role])])) as TokenHashes;
   const meta = readSession(docs.control).meta;
   const created = await store.createSession(
@@ -52,4 +51,10 @@ export async function storeImportedSession(store: SessionStore, sessionId: strin
   return { id: sessionId, links: Object.fromEntries(ROLES.map((role) => [role, capabilityLink(sessionId, tokens[role])])) as Record<Role, string> };
 }
 
-export const newSessionId = (): string => randomId();
+export type MintedSession = { id: string; tokens: Record<Role, string> };
+
+/** Three fresh tokens and the id derived from the facilitator's (PROTOCOL.md, "Roles and tokens"). */
+export function mintSession(): MintedSession {
+  const tokens = Object.fromEntries(ROLES.map((role) => [role, mintToken()])) as Record<Role, string>;
+  return { id: sessionIdForHash(hashToken(tokens.facilitator)), tokens };
+}

@@ -38,8 +38,10 @@ export {
   queryToken,
   roleForToken,
   sameHash,
+  sessionIdForHash,
   type TokenHashes,
 } from './tokens';
+export { SECURITY_HEADERS, contentSecurityPolicy } from './security-headers';
 export { noMetrics, type Metrics, type RejectReason } from './metrics';
 export { PromMetrics, isScrapable, type ScrapableMetrics, type PromMetricsOptions } from './prom-metrics';
 export { timedStorage } from './storage/timed';

@@ -23,7 +23,10 @@ export type RejectReason =
   | 'unknown-phase'
   | 'load-failed'
   | 'write-denied'
-  | 'backlog';
+  | 'backlog'
+  | 'create-rate-limited'
+  | 'sessions-full'
+  | 'storage-full';
 
 export interface Metrics {
   connectionOpened(): void;

@@ -11,6 +11,7 @@ import { timedStorage } from './storage/timed';
 import { RoomRegistry } from './room-registry';
 import { FailureLimiter, httpAuthGuard } from './limits';
 import { SessionsApi } from './sessions-api';
+import { CreateGuard } from './create-guard';
 import { ExportApi } from './export-api';
 import { handleTimeRequest } from './time-api';
 import { createStaticHandler } from './static';
@@ -18,6 +19,7 @@ import { createBus, createStorage, instanceIdOf } from './backends';
 import type { RoomBus } from './cluster/bus';
 import type { Storage } from './storage/types';
 import { WS_PATH, WebSocketGateway } from './websocket';
+import { SECURITY_HEADERS } from './security-headers';
 
 export interface SyncServerDeps {
   /** Defaults to SQLite in config.dataDir. The server owns it: close() closes it. */
@@ -74,6 +76,7 @@ export function createSyncServer(config: ServerConfig, deps: SyncServerDeps = {}
     revoke: (sessionId, role, currentHash) => gateway.revoke(sessionId, role, currentHash),
     maxSeedBytes: config.maxPayloadBytes,
     authGuard,
+    createGuard: new CreateGuard(storage, config, metrics),
   });
   const exportApi = new ExportApi(storage, authGuard);
   const opsApi = new OpsApi({
@@ -112,13 +115,15 @@ export function createSyncServer(config: ServerConfig, deps: SyncServerDeps = {}
   }
 
   const server = http.createServer((req, res) => {
+    // Set before routing: every writeHead (sendJson, sirv, export) merges them in.
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     const handled = route(req, res).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
       // The path only: the query string and headers (Authorization) may carry a token.
       if (status === 500) logger.error('request failed', { method: req.method, path: pathOf(req), error });
       const message = error instanceof HttpError ? error.message : 'internal error';
       if (res.headersSent) res.destroy();
-      else sendJson(res, status, { error: message }, errorHeaders(status));
+      else sendJson(res, status, { error: message }, { ...errorHeaders(status), ...(error instanceof HttpError ? error.headers : {}) });
     });
     inflight.add(handled);
     void handled.finally(() => inflight.delete(handled));
@@ -161,7 +166,7 @@ function errorHeaders(status: number): Record<string, string> {
   // 413: stop reading a body we refused, rather than draining it.
   if (status === 413) return { Connection: 'close' };
   if (status === 401) return { 'WWW-Authenticate': 'Bearer' };
-  // The failed-attempt window refills within a minute.
+  // The failed-attempt window refills within a minute (other limits name their own Retry-After).
   if (status === 429) return { 'Retry-After': '60' };
   return {};
 }

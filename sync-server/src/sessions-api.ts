@@ -12,11 +12,11 @@ import {
   isRole,
   parseRoomName,
   phaseRoom,
-  randomId,
   type Language,
   type Role,
 } from '@wcb/shared';
-import { HttpError, readJsonBody, sendJson } from './http-util';
+import type { CreateGuard } from './create-guard';
+import { HttpError, parseJsonBody, readBody, readJsonBody, sendJson } from './http-util';
 import type { AuthGuard } from './limits';
 import { WS_PATH } from './websocket';
 import type { RoomSeed, SessionRecord, SessionStore } from './storage/types';
@@ -28,11 +28,13 @@ import {
   mintToken,
   roleForToken,
   sameHash,
+  sessionIdForHash,
   type TokenHashes,
 } from './tokens';
 
-// A create request is a handful of short fields; anything near this is not one. A registration
-// that carries the session's content (`seed`) may be as large as the biggest websocket message.
+// A create request is a handful of short fields; anything near this is not one, even if it parses.
+// A registration that carries the session's content (`seed`) may be as large as the biggest
+// websocket message.
 export const MAX_SESSION_BODY_BYTES = 64 * 1024;
 // A session's rooms: its control room plus a phase and a votes room per phase, with room to spare.
 const MAX_SEED_ROOMS = 1 + 2 * 100;
@@ -95,6 +97,8 @@ export interface SessionsApiOptions {
   readonly maxSeedBytes: number;
   /** Limits failed token attempts per address (429); none if absent. */
   readonly authGuard?: AuthGuard;
+  /** Limits creations per address (429) and the store's sessions and bytes (507); none if absent. */
+  readonly createGuard?: CreateGuard;
 }
 
 /** `/api/sessions/<id>/<action>` */
@@ -132,38 +136,71 @@ export class SessionsApi {
 
   /**
    * POST /api/sessions
-   * - without `id`: the server mints the id and the three tokens and seeds every room;
+   * - without `id`: the server mints the three tokens, derives the id from the facilitator's,
+   *   and seeds every room;
    * - with `id` and `tokenHashes`: a session the browser created (maybe offline) is registered,
    *   never seeded, because the browser already holds its content. Registering again with the
    *   same facilitator hash is a retry (200); another facilitator hash is someone else's (409).
+   * The rate is checked before the body is read, the quotas before anything is written.
    */
   private async create(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const { store } = this.options;
-    const body = parseCreateRequest(await readJsonBody(req, Math.max(MAX_SESSION_BODY_BYTES, this.options.maxSeedBytes)));
-    const createdAt = Date.now();
-    const language = body.language ?? DEFAULT_LANGUAGE;
-
-    if (body.id !== undefined) {
-      const { id, tokenHashes } = body;
-      if (!tokenHashes) throw new HttpError(400, 'registering a session requires tokenHashes');
-      const record: SessionRecord = {
-        id,
-        createdAt,
-        template: body.template ?? null,
-        language: body.language ?? null,
-        tokenHashes,
-      };
-      // The seed lets a session created offline (or imported) arrive whole, including rooms that
-      // no websocket could write any more: a phase locked, or a vote closed, before registration.
-      if (await store.createSession(record, body.seed ?? [])) return sendJson(res, 201, describeRegistered(id));
-      const existing = await store.getSession(id);
-      const same = existing?.tokenHashes && sameHash(existing.tokenHashes.facilitator, tokenHashes.facilitator);
-      if (!same) throw new HttpError(409, 'a session with this id is already registered by someone else');
-      return sendJson(res, 200, describeRegistered(id));
+    this.options.createGuard?.admit(req);
+    const bytes = await readBody(req, Math.max(MAX_SESSION_BODY_BYTES, this.options.maxSeedBytes));
+    const json = parseJsonBody(bytes);
+    // Only a seed (a whole session's content) needs more than a handful of short fields.
+    const hasSeed = typeof json === 'object' && json !== null && 'seed' in json;
+    if (!hasSeed && bytes.byteLength > MAX_SESSION_BODY_BYTES) {
+      throw new HttpError(413, `body exceeds ${MAX_SESSION_BODY_BYTES} bytes (only a registration with a seed may be larger)`);
     }
+    const body = parseCreateRequest(json);
+    if (body.id === undefined) return this.createSeeded(res, body);
+    if (!body.tokenHashes) throw new HttpError(400, 'registering a session requires tokenHashes');
+    return this.register(res, { ...body, id: body.id, tokenHashes: body.tokenHashes });
+  }
 
-    const id = randomId();
+  private async register(res: ServerResponse, body: CreateSessionRequest & { id: string; tokenHashes: TokenHashes }): Promise<void> {
+    const { store } = this.options;
+    const { id, tokenHashes } = body;
+    if (await this.answerRetry(res, id, tokenHashes.facilitator)) return;
+    // Only the facilitator token's holder can name this id: nobody who merely learned it can
+    // claim a session created offline before it registers (PROTOCOL.md, "Roles and tokens").
+    if (sessionIdForHash(tokenHashes.facilitator) !== id) {
+      throw new HttpError(403, 'id is not the one derived from tokenHashes.facilitator');
+    }
+    await this.options.createGuard?.checkQuota();
+    const record: SessionRecord = {
+      id,
+      createdAt: Date.now(),
+      template: body.template ?? null,
+      language: body.language ?? null,
+      tokenHashes,
+    };
+    // The seed lets a session created offline (or imported) arrive whole, including rooms that
+    // no websocket could write any more: a phase locked, or a vote closed, before registration.
+    if (await store.createSession(record, body.seed ?? [])) return sendJson(res, 201, describeRegistered(id));
+    // Registered by a concurrent request between the lookup and now.
+    if (!(await this.answerRetry(res, id, tokenHashes.facilitator))) throw new Error('session vanished while registering');
+  }
+
+  /** For an id already registered: 200 when it is this facilitator's (a retry), else 409. False if unknown. */
+  private async answerRetry(res: ServerResponse, id: string, facilitatorHash: string): Promise<boolean> {
+    const existing = await this.options.store.getSession(id);
+    if (!existing) return false;
+    if (!existing.tokenHashes || !sameHash(existing.tokenHashes.facilitator, facilitatorHash)) {
+      throw new HttpError(409, 'a session with this id is already registered by someone else');
+    }
+    sendJson(res, 200, describeRegistered(id));
+    return true;
+  }
+
+  private async createSeeded(res: ServerResponse, body: CreateSessionRequest): Promise<void> {
+    await this.options.createGuard?.checkQuota();
+    const tokens = Object.fromEntries(ROLES.map((role) => [role, mintToken()])) as Record<Role, string>;
+    const tokenHashes = Object.fromEntries(ROLES.map((role) => [role, hashToken(tokens[role])])) as TokenHashes;
+    // Derived like a browser's, so every id can be checked against its first facilitator hash.
+    const id = sessionIdForHash(tokenHashes.facilitator);
     const templateId = body.template ?? DEFAULT_TEMPLATE_ID;
+    const language = body.language ?? DEFAULT_LANGUAGE;
     const docs = buildSessionDocs({ sessionId: id, templateId, language, ...(body.title ? { title: body.title } : {}) });
     let seed: RoomSeed[];
     try {
@@ -175,10 +212,8 @@ export class SessionsApi {
       docs.control.destroy();
       for (const { doc } of docs.phases) doc.destroy();
     }
-    const tokens = Object.fromEntries(ROLES.map((role) => [role, mintToken()])) as Record<Role, string>;
-    const tokenHashes = Object.fromEntries(ROLES.map((role) => [role, hashToken(tokens[role])])) as TokenHashes;
-    // 132 random bits: a collision means a broken random source, not bad luck.
-    if (!(await store.createSession({ id, createdAt, template: templateId, language, tokenHashes }, seed))) {
+    // 132 bits of a fresh random token behind the id: a collision means a broken random source.
+    if (!(await this.options.store.createSession({ id, createdAt: Date.now(), template: templateId, language, tokenHashes }, seed))) {
       throw new Error('generated session id already exists');
     }
     const response: CreateSessionResponse = {

@@ -7,7 +7,7 @@
  * is enough: there is nothing to brute-force from it.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { ROLES, randomId, type Role } from '@wcb/shared';
+import { ROLES, SESSION_ID_CONTEXT, randomId, sessionIdFromDigest, type Role } from '@wcb/shared';
 
 /** The three token hashes of a session, each 64 lowercase hex digits. */
 export type TokenHashes = Readonly<Record<Role, string>>;
@@ -23,6 +23,13 @@ export const mintToken = (): string => randomId();
 
 /** Lowercase hex SHA-256 of the token's UTF-8 bytes (what the browser's crypto.subtle computes too). */
 export const hashToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
+
+/**
+ * The session id that belongs to a facilitator token hash (shared/src/session-id.ts): what the
+ * browser computes with Web Crypto, here synchronously with node:crypto.
+ */
+export const sessionIdForHash = (facilitatorHash: string): string =>
+  sessionIdFromDigest(createHash('sha256').update(SESSION_ID_CONTEXT + facilitatorHash, 'utf8').digest());
 
 /** Constant-time equality of two hashes; false (not a throw) when either is malformed. */
 export function sameHash(a: string, b: string): boolean {

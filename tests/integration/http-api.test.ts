@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { DEFAULT_TEMPLATE_ID, SESSION_ID_RE, addNote, buildSessionDocs, controlRoom, findTemplate, randomId, readNotes, readSession } from '@wcb/shared';
 import { DEFAULTS, hashToken, type CreateSessionResponse } from '@wcb/sync-server';
 import { connectClient, type TestClient } from './helpers/clients';
-import { hashesOf, mintTokens, registerSession, tokenOfLink } from './helpers/sessions';
+import { hashesOf, mintTokens, ownSession, registerSession, tokenOfLink } from './helpers/sessions';
 import { makeTempDir, startTestServer, type TestServer } from './helpers/test-server';
 
 describe('HTTP API', () => {
@@ -61,8 +61,7 @@ describe('HTTP API', () => {
     });
 
     it('registers a session the browser created offline without seeding its rooms, idempotently', async () => {
-      const id = randomId();
-      const tokenHashes = hashesOf(mintTokens());
+      const { id, tokenHashes } = ownSession();
       const first = await post(JSON.stringify({ id, tokenHashes, template: DEFAULT_TEMPLATE_ID, language: 'uk' }));
       expect(first.status).toBe(201);
       expect(await first.json()).toEqual({ id, rooms: { control: `${id}/control`, phases: {} }, websocketUrl: '/ws' });
@@ -80,15 +79,14 @@ describe('HTTP API', () => {
     });
 
     it('registers a session together with its rooms (seed), so a phase locked before registration keeps its notes', async () => {
-      const id = randomId();
+      const { id, tokens, tokenHashes } = ownSession();
       const docs = buildSessionDocs({ sessionId: id, templateId: DEFAULT_TEMPLATE_ID, language: 'en' });
       const ideal = docs.phases.find((p) => p.phaseId === 'ideal')!.doc;
       addNote(ideal, { topic: 'government', text: 'written offline, then locked' });
       docs.control.getMap<Y.Map<unknown>>('phases').get('ideal')!.set('locked', true);
       const b64 = (doc: Y.Doc) => Buffer.from(Y.encodeStateAsUpdate(doc)).toString('base64');
-      const tokens = mintTokens();
       const seed = [{ room: `${id}/control`, update: b64(docs.control) }, { room: `${id}/phase/ideal`, update: b64(ideal) }];
-      const res = await post(JSON.stringify({ id, tokenHashes: hashesOf(tokens), seed }));
+      const res = await post(JSON.stringify({ id, tokenHashes, seed }));
       expect(res.status).toBe(201);
       // A viewer reading the locked phase finds the note: it arrived with the registration.
       const client = connectClient(server.wsUrl, `${id}/phase/ideal`, { token: tokens.viewer });
@@ -104,8 +102,8 @@ describe('HTTP API', () => {
       ['an update that is not base64', (id: string) => [{ room: `${id}/control`, update: '%%%' }], /must be base64/],
       ['bytes that are no Yjs update', (id: string) => [{ room: `${id}/control`, update: Buffer.from([9, 9, 9, 9, 9]).toString('base64') }], /not a whole Yjs document state/],
     ])('rejects a seed with %s (400) and stores nothing', async (_label, seedFor, message) => {
-      const id = randomId();
-      const res = await post(JSON.stringify({ id, tokenHashes: hashesOf(mintTokens()), seed: seedFor(id) }));
+      const { id, tokenHashes } = ownSession();
+      const res = await post(JSON.stringify({ id, tokenHashes, seed: seedFor(id) }));
       expect(res.status).toBe(400);
       expect(((await res.json()) as { error: string }).error).toMatch(message);
       expect(await server.storage.getSession(id)).toBeNull();
@@ -141,7 +139,9 @@ describe('HTTP API', () => {
       ['an invalid id', JSON.stringify({ id: 'a/b', tokenHashes: hashesOf(mintTokens()) }), 400, /id must match/],
       ['an unknown language', JSON.stringify({ language: 'de' }), 400, /language/],
       ['a non-string title', JSON.stringify({ title: 42 }), 400, /title/],
-      ['an oversize body', JSON.stringify({ title: 'x'.repeat(70_000) }), 400, /title must be/],
+      ['an oversize title', JSON.stringify({ title: 'x'.repeat(1_000) }), 400, /title must be/],
+      // Without a seed a body is a handful of short fields: past 64 KiB it is refused even if it parses.
+      ['a body past 64 KiB without a seed', JSON.stringify({ title: 'x'.repeat(70_000) }), 413, /65536 bytes/],
       // Bodies may carry a whole session (a seed), up to the websocket's message limit; past it, 413.
       ['a body past the message limit', JSON.stringify({ title: 'x'.repeat(DEFAULTS.maxPayloadBytes + 1) }), 413, /exceeds/],
     ])('rejects %s with a JSON error', async (_label, body, status, message) => {

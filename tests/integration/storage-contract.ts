@@ -144,6 +144,23 @@ export function runStorageContract(
       expect(await storage.load('S7654321/control')).toEqual([]);
     });
 
+    it('counts registered sessions, legacy ones included, and not a refused duplicate', async () => {
+      expect(await storage.countSessions()).toBe(0);
+      await storage.createSession(session('S1234567'), []);
+      await storage.createSession(legacySession('L1234567'), []);
+      expect(await storage.createSession(session('S1234567'), [])).toBe(false);
+      expect(await storage.countSessions()).toBe(2);
+    });
+
+    it('reports how many bytes it holds, growing with what is stored', async () => {
+      const before = await storage.totalBytes();
+      expect(before).toBeGreaterThanOrEqual(0);
+      // Incompressible, so no adapter can store it in less than its size.
+      const big = Uint8Array.from({ length: 512 * 1024 }, () => Math.floor(Math.random() * 256));
+      await storage.append('r/control', big);
+      expect(await storage.totalBytes()).toBeGreaterThanOrEqual(before + big.byteLength);
+    });
+
     it('answers a readiness ping without writing anything', async () => {
       await storage.append('r/control', bytes(1));
       const before = await storage.stats('r/control');

@@ -35,6 +35,21 @@ describe('sync server configuration', () => {
     });
   });
 
+  it('limits session creation by default, and reads its limits from the environment and flags', () => {
+    expect(loadConfig({}, argv())).toMatchObject({
+      sessionCreateBurst: 10,
+      sessionCreatesPerHour: 60,
+      maxSessions: 10_000,
+      maxStorageBytes: null,
+    });
+    const config = loadConfig(
+      { SESSION_CREATE_BURST: '3', MAX_SESSIONS: '50', MAX_STORAGE_BYTES: String(2 * 1024 * 1024) },
+      argv('--session-creates-per-hour=6', '--max-sessions=70'),
+    );
+    expect(config).toMatchObject({ sessionCreateBurst: 3, sessionCreatesPerHour: 6, maxSessions: 70, maxStorageBytes: 2 * 1024 * 1024 });
+    expect(() => loadConfig({ MAX_STORAGE_BYTES: '1000' }, argv())).toThrow(/MAX_STORAGE_BYTES must be an integer from 1048576/);
+  });
+
   it('reports every invalid setting at once', () => {
     let error: unknown;
     try {

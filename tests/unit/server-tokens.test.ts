@@ -10,8 +10,10 @@ import {
   queryToken,
   roleForToken,
   sameHash,
+  sessionIdForHash,
   type TokenHashes,
 } from '@wcb/sync-server';
+import { SESSION_ID_RE, sessionIdForHash as browserSessionIdForHash, sessionIdFromDigest } from '@wcb/shared';
 
 const tokens = { facilitator: mintToken(), participant: mintToken(), viewer: mintToken() };
 const hashes: TokenHashes = {
@@ -84,5 +86,37 @@ describe('capability tokens', () => {
 
   it('builds links with the token in the fragment, which browsers never send', () => {
     expect(capabilityLink('S1234567', tokens.viewer)).toBe(`/s/S1234567#t=${tokens.viewer}`);
+  });
+});
+
+describe('session ids derived from the facilitator token', () => {
+  it('matches the worked example in PROTOCOL.md byte for byte', () => {
+    const hash = hashToken('q3Jx0aZ1Yb-kT9cV2nW_8e');
+    expect(hash).toBe('01a317558c34f2a5bd345bac1a0cc791d5ac4f4ce84a61ffc61bae673141e5d9');
+    expect(sessionIdForHash(hash)).toBe('BegjCjYKhXqvth-Z9vMCH_');
+  });
+
+  it('is the first 22 base64url symbols of SHA-256("wcb-session-id:" + hash), a valid session id', () => {
+    for (let i = 0; i < 50; i += 1) {
+      const hash = hashToken(mintToken());
+      const expected = createHash('sha256').update(`wcb-session-id:${hash}`).digest('base64url').slice(0, 22);
+      const id = sessionIdForHash(hash);
+      expect(id).toBe(expected.startsWith('-') ? `A${expected.slice(1)}` : expected);
+      expect(id).toMatch(SESSION_ID_RE);
+    }
+  });
+
+  it('is computed the same by the browser (Web Crypto) and the server (node:crypto)', async () => {
+    for (let i = 0; i < 50; i += 1) {
+      const hash = hashToken(mintToken());
+      expect(await browserSessionIdForHash(hash)).toBe(sessionIdForHash(hash));
+    }
+  });
+
+  it('never starts with "-", which command lines would read as an option', () => {
+    // 0xf8 = 111110 00: its first six bits are symbol 62, '-'.
+    const digest = new Uint8Array(32).fill(0xf8);
+    expect(sessionIdFromDigest(digest)).toMatch(/^A/);
+    expect(sessionIdFromDigest(digest)).toHaveLength(22);
   });
 });

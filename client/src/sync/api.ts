@@ -13,7 +13,15 @@ export async function sha256Hex(text: string): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-export type RegisterResult = 'registered' | 'conflict' | 'rejected' | 'unreachable';
+/**
+ * 'rate-limited' (429: this address created too many sessions), 'server-full' (507: the server's
+ * session or storage quota), 'too-large' (413) and 'unreachable' (no answer, 5xx) are worth
+ * trying again later; 'conflict' (409) and 'rejected' (other 4xx) never will be.
+ */
+export type RegisterResult = 'registered' | 'conflict' | 'rejected' | 'unreachable' | 'rate-limited' | 'server-full' | 'too-large';
+
+/** With the server's Retry-After, when it sent one: the earliest moment a retry may succeed. */
+export type RegisterOutcome = { result: RegisterResult; retryAfterMs: number | null };
 
 export type RegisterInput = { template?: string; language?: Language; tokens: ShareTokens & { facilitator: string } };
 
@@ -23,7 +31,7 @@ export type RegisterInput = { template?: string; language?: Language; tokens: Sh
  * 201 created and 200 already registered (same facilitator hash: another tab, or an earlier
  * attempt whose answer was lost) both count as registered.
  */
-export async function registerSession(id: string, input: RegisterInput): Promise<RegisterResult> {
+export async function registerSession(id: string, input: RegisterInput): Promise<RegisterOutcome> {
   const [facilitator, participant, viewer] = await Promise.all(
     [input.tokens.facilitator, input.tokens.participant, input.tokens.viewer].map(sha256Hex),
   );
@@ -40,11 +48,25 @@ export async function registerSession(id: string, input: RegisterInput): Promise
     let res = await post(seed.length ? { ...body, seed: seed.map((s) => ({ room: s.room, update: toBase64(s.update) })) } : body);
     // Too big to send in one request: register bare; the websockets bring the content.
     if (res.status === 413 && seed.length) res = await post(body);
-    if (res.ok) return 'registered';
-    return res.status === 409 ? 'conflict' : res.status >= 500 ? 'unreachable' : 'rejected';
+    return { result: registerResultOf(res.status), retryAfterMs: retryAfterMs(res.headers.get('retry-after')) };
   } catch {
-    return 'unreachable';
+    return { result: 'unreachable', retryAfterMs: null };
   }
+}
+
+function registerResultOf(status: number): RegisterResult {
+  if (status >= 200 && status < 300) return 'registered';
+  if (status === 409) return 'conflict';
+  if (status === 429) return 'rate-limited';
+  if (status === 507) return 'server-full';
+  if (status === 413) return 'too-large';
+  return status >= 500 ? 'unreachable' : 'rejected';
+}
+
+/** Retry-After in seconds (the server never sends the date form); null when absent or garbled. */
+export function retryAfterMs(header: string | null): number | null {
+  if (header === null || !/^\s*\d+\s*$/.test(header)) return null;
+  return Number(header) * 1000;
 }
 
 function toBase64(bytes: Uint8Array): string {
@@ -55,11 +77,20 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 // One registration in flight per session: the home page and the board may both try at once.
-const inFlight = new Map<string, Promise<RegisterResult>>();
-export function registerOnce(id: string, input: RegisterInput): Promise<RegisterResult> {
+const inFlight = new Map<string, Promise<RegisterOutcome>>();
+// Registered sessions stay registered: a socket refused (4404) just before the answer arrived
+// must not cost another request, each of which counts against this address's creation rate.
+const registered = new Set<string>();
+export function registerOnce(id: string, input: RegisterInput): Promise<RegisterOutcome> {
+  if (registered.has(id)) return Promise.resolve({ result: 'registered', retryAfterMs: null });
   let p = inFlight.get(id);
   if (!p) {
-    p = registerSession(id, input).finally(() => inFlight.delete(id));
+    p = registerSession(id, input)
+      .then((outcome) => {
+        if (outcome.result === 'registered') registered.add(id);
+        return outcome;
+      })
+      .finally(() => inFlight.delete(id));
     inFlight.set(id, p);
   }
   return p;

@@ -10,8 +10,12 @@ import type { Room, RoomState } from './room';
 export const CLOSE_UNAUTHORIZED = 4401;
 export const CLOSE_UNKNOWN_SESSION = 4404;
 
-/** Why the server will not let this device in: 'unknown-session' may pass, 'unauthorized' will not. */
-export type AccessProblem = 'unauthorized' | 'unknown-session';
+/**
+ * Why the server will not let this device in: 'unauthorized' will not pass; the others may.
+ * 'rate-limited', 'server-full' and 'too-large': the server refused to register this device's
+ * session for now (429, 507, 413); it stays in this browser and registration is retried.
+ */
+export type AccessProblem = 'unauthorized' | 'unknown-session' | 'rate-limited' | 'server-full' | 'too-large';
 
 export type SessionAuth = {
   role: Accessor<Role>;
@@ -57,12 +61,13 @@ export function createSessionAuth(
   const reconnectWaiting = () => {
     for (const room of rooms) if (room.state().closed?.code === CLOSE_UNKNOWN_SESSION) room.reconnect();
   };
-  const scheduleRetry = () => {
+  /** `atLeastMs`: the server's Retry-After; asking sooner would only be refused again. */
+  const scheduleRetry = (atLeastMs: number | null = null) => {
     if (retryTimer !== undefined || disposed) return;
     retryTimer = setTimeout(() => {
       retryTimer = undefined;
       recover();
-    }, retryMs);
+    }, Math.max(retryMs, atLeastMs ?? 0));
     retryMs = Math.min(retryMs * 2, RETRY_MAX_MS);
   };
 
@@ -74,17 +79,19 @@ export function createSessionAuth(
       reconnectWaiting();
       return;
     }
-    registerOnce(id, { template: m?.template, language: m?.language, tokens: { facilitator: credentials.token, ...share } }).then((result) => {
+    registerOnce(id, { template: m?.template, language: m?.language, tokens: { facilitator: credentials.token, ...share } }).then(({ result, retryAfterMs }) => {
       if (disposed) return;
       if (result === 'registered') {
         upsertRecent(store, { id, registered: true });
         reconnectWaiting();
-      } else {
-        // Unreachable between the close and now: try again later. Conflict or rejected: the
-        // server will not take this session; say so rather than spin.
-        if (result !== 'unreachable') setProblem('unknown-session');
-        scheduleRetry();
+        return;
       }
+      // Unreachable between the close and now: try again later. Refused for now (rate, quota,
+      // size): say why, and try again no sooner than the server asked. Conflict or rejected: the
+      // server will not take this session; say so rather than spin.
+      if (result === 'rate-limited' || result === 'server-full' || result === 'too-large') setProblem(result);
+      else if (result !== 'unreachable') setProblem('unknown-session');
+      scheduleRetry(retryAfterMs);
     });
   };
 
@@ -129,7 +136,7 @@ export function createSessionAuth(
     }
     // Synced, not merely open: a socket the server is about to close with 4404 opens first.
     if (s.link.synced) {
-      if (current === 'unknown-session') setProblem(null);
+      if (current !== null && current !== 'unauthorized') setProblem(null);
       retryMs = RETRY_FIRST_MS;
       askRole();
     }

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { buildSessionDocs, controlRoom, phaseRoom, randomId, votesRoom, type Language } from '@wcb/shared';
+import { buildSessionDocs, controlRoom, phaseRoom, votesRoom, type Language } from '@wcb/shared';
+import { mintOwnSession, type OwnSession } from './own-session';
 
 export type NewSession = { templateId: string; language: Language; title?: string };
 
@@ -12,14 +13,14 @@ export type PreparedDocs = {
 };
 
 /**
- * Creates a session entirely in this browser: ids, documents from the template, and every room
- * saved to IndexedDB — no server needed. The board then opens it from IndexedDB like any other
- * session, and the websocket providers push it to the server when there is one.
+ * Creates a session entirely in this browser: tokens and id, documents from the template, and
+ * every room saved to IndexedDB — no server needed. The board then opens it from IndexedDB like any
+ * other session, and the websocket providers push it to the server when there is one.
  */
-export async function createLocalSession(input: NewSession, now: number = Date.now()): Promise<string> {
-  const sessionId = randomId();
-  await saveLocalSession(sessionId, buildSessionDocs({ sessionId, ...input, now }));
-  return sessionId;
+export async function createLocalSession(input: NewSession, now: number = Date.now()): Promise<OwnSession> {
+  const own = await mintOwnSession();
+  await saveLocalSession(own.id, buildSessionDocs({ sessionId: own.id, ...input, now }));
+  return own;
 }
 
 /**

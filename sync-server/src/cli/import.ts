@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { ImportError } from '@wcb/shared';
-import { IMPORT_FORMATS, importDocs, newSessionId, storeImportedSession, type ImportFormat, type StoredImport } from '../import-session';
+import { IMPORT_FORMATS, importDocs, mintSession, storeImportedSession, type ImportFormat, type StoredImport } from '../import-session';
 import { SqliteStorage } from '../storage/sqlite';
 import { parseCli, UsageError } from './args';
 
@@ -19,14 +19,14 @@ export async function runImport(argv: readonly string[], env: NodeJS.ProcessEnv)
   if (format !== undefined && !IMPORT_FORMATS.includes(format as ImportFormat)) throw new UsageError(`unknown format "${format}"`);
   const bytes = await readFile(file);
   if (bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportError(file, `is larger than ${MAX_IMPORT_BYTES} bytes`);
-  const id = newSessionId();
+  const minted = mintSession();
   // Parsed and validated in full before the store is even opened: a broken file creates nothing.
   // A CSV carries no session title; the file's name is the best one there is.
   const title = basename(file, extname(file));
-  const docs = importDocs(bytes.toString('utf8'), format as ImportFormat | undefined, id, { title });
+  const docs = importDocs(bytes.toString('utf8'), format as ImportFormat | undefined, minted.id, { title });
   const storage = new SqliteStorage({ dataDir: args.dataDir, synchronous: 'FULL' });
   try {
-    return await storeImportedSession(storage, id, docs);
+    return await storeImportedSession(storage, minted, docs);
   } finally {
     await storage.close();
   }

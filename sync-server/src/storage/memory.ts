@@ -80,8 +80,23 @@ export class MemoryStorage implements Storage {
     return true;
   }
 
+  async countSessions(): Promise<number> {
+    this.assertOpen();
+    return this.sessions.size;
+  }
+
   async ping(): Promise<void> {
     this.assertOpen();
+  }
+
+  async totalBytes(): Promise<number> {
+    this.assertOpen();
+    let total = 0;
+    for (const { snapshot, updates } of this.rooms.values()) {
+      total += snapshot?.data.byteLength ?? 0;
+      for (const u of updates) total += u.data.byteLength;
+    }
+    return total;
   }
 
   async close(): Promise<void> {

@@ -222,6 +222,20 @@ export class PostgresStorage implements Storage {
     return (result.rowCount ?? 0) > 0;
   }
 
+  async countSessions(): Promise<number> {
+    const { rows } = await this.query<{ n: string }>('SELECT COUNT(*)::bigint AS n FROM sessions');
+    return int(rows[0]?.n ?? null);
+  }
+
+  /** The three tables with their indexes and TOAST: the catalogue knows, nothing is scanned. */
+  async totalBytes(): Promise<number> {
+    const { rows } = await this.query<{ bytes: string }>(
+      `SELECT (pg_total_relation_size('room_updates') + pg_total_relation_size('room_snapshots')
+               + pg_total_relation_size('sessions'))::bigint AS bytes`,
+    );
+    return int(rows[0]?.bytes ?? null);
+  }
+
   async ping(): Promise<void> {
     await this.query('SELECT 1');
   }

@@ -132,6 +132,16 @@ export class SqliteStorage implements Storage {
     return this.writer.run<boolean>({ op: 'setTokenHash', sessionId: id, role, hash });
   }
 
+  async countSessions(): Promise<number> {
+    return this.q.countSessions.get()?.n ?? 0;
+  }
+
+  /** The file's pages in use (free pages are reused before the file grows); the WAL is not counted. */
+  async totalBytes(): Promise<number> {
+    const pragma = (name: string): number => Number(this.db.pragma(name, { simple: true }));
+    return (pragma('page_count') - pragma('freelist_count')) * pragma('page_size');
+  }
+
   async ping(): Promise<void> {
     // Reads the schema page: fails on a closed handle, a vanished or corrupt file, an I/O error.
     this.q.ping.get();
@@ -167,6 +177,7 @@ function migrate(db: SqliteDatabase, synchronous: SqliteSynchronous): void {
 function prepareStatements(db: SqliteDatabase) {
   return {
     ping: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM sqlite_schema'),
+    countSessions: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM sessions'),
     snapshot: db.prepare<[string], { data: Buffer }>('SELECT data FROM room_snapshots WHERE room = ?'),
     snapshotSeq: db.prepare<[string], { through_seq: number }>(
       'SELECT through_seq FROM room_snapshots WHERE room = ?',

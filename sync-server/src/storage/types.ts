@@ -67,6 +67,8 @@ export interface SessionStore {
    * Returns false (and writes nothing) when the session is unknown or has no token hashes.
    */
   setTokenHash(id: string, role: Role, hash: string): Promise<boolean>;
+  /** How many sessions are registered: the server-wide quota (MAX_SESSIONS) counts these. */
+  countSessions(): Promise<number>;
 }
 
 export interface Storage extends DocStorage, SessionStore {
@@ -75,6 +77,11 @@ export interface Storage extends DocStorage, SessionStore {
    * Must not write, and must be cheap enough to call on every `/readyz`.
    */
   ping(): Promise<void>;
+  /**
+   * Roughly how many bytes the store occupies (rooms and sessions), for the MAX_STORAGE_BYTES
+   * quota. One cheap query, no scan: callers may ask every few seconds.
+   */
+  totalBytes(): Promise<number>;
   /** Flushes and releases the store; no other method may be called afterwards. */
   close(): Promise<void>;
 }

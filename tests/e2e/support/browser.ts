@@ -35,7 +35,7 @@ export interface User {
   /** This device's origin (through its own NetLink). */
   readonly baseUrl: string;
   readonly link: NetLink;
-  /** Uncaught exceptions in the page: any of these fails the test (see assertNoPageErrors). */
+  /** Uncaught exceptions and CSP refusals in the page: any of these fails the test (see assertNoPageErrors). */
   readonly pageErrors: string[];
   /** console.error output, kept for diagnostics (offline runs log failed requests on purpose). */
   readonly consoleErrors: string[];
@@ -61,7 +61,10 @@ export async function newUser(browser: Browser, baseUrl: string, name: string, d
   const consoleErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(`[${name}] ${error.stack ?? error.message}`));
   page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(`[${name}] ${msg.text()}`);
+    if (msg.type() !== 'error') return;
+    consoleErrors.push(`[${name}] ${msg.text()}`);
+    // The server's CSP refused something the app tried: a feature broken in production.
+    if (/Content Security Policy/i.test(msg.text())) pageErrors.push(`[${name}] ${msg.text()}`);
   });
   // A dialog (alert/confirm) would block the page forever; record it as an error and dismiss it.
   page.on('dialog', (dialog) => {

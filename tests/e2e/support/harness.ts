@@ -28,13 +28,14 @@ export type Cafe = { a: Person; b: Person; sessionId: string };
  * a test fails, each person's page state and console errors and the server's output are printed
  * (and screenshots saved when E2E_ARTIFACTS names a directory).
  */
-export function useE2E(): E2E {
+/** `serverEnv`: settings for this file's server, e.g. a low limit to test how the app meets it. */
+export function useE2E(serverEnv: Record<string, string> = {}): E2E {
   let server: E2EServer | undefined;
   let browser: Browser | undefined;
   const users: User[] = [];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startE2EServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startE2EServer(serverEnv), launchBrowser()]);
   });
   afterEach(async (ctx) => {
     if (ctx.task.result?.state === 'fail') await report(ctx.task.name, users, server);

@@ -8,7 +8,7 @@ const cssEscape = (v: string): string => v.replace(/["\\]/g, '\\$&');
 
 export type ShareRole = 'participant' | 'viewer';
 export type ReadOnlyReason = 'viewer' | 'locked' | 'denied';
-export type BannerReason = 'no-token' | 'unauthorized' | 'unknown-session' | 'newer' | 'loading' | 'connecting' | 'offline-empty' | 'not-found';
+export type BannerReason = 'no-token' | 'unauthorized' | 'unknown-session' | 'rate-limited' | 'server-full' | 'too-large' | 'newer' | 'loading' | 'connecting' | 'offline-empty' | 'not-found';
 
 export type CreateSessionOptions = { template?: string; language?: 'uk' | 'ru' | 'en'; title?: string };
 export type WorldTransform = { zoom: number; transform: string; matrix: DOMMatrixLike };

@@ -23,9 +23,9 @@ export interface E2EServer {
 /**
  * The real sync server serving the built client: its own Node process, port 0 on 127.0.0.1,
  * SQLite in a fresh temp DATA_DIR that stop() removes. client/dist must have been built
- * (`npm test` and `npm run test:e2e` build it first).
+ * (`npm test` and `npm run test:e2e` build it first). `env` adds or overrides settings (limits).
  */
-export async function startE2EServer(): Promise<E2EServer> {
+export async function startE2EServer(env: Record<string, string> = {}): Promise<E2EServer> {
   if (!existsSync(join(STATIC_DIR, 'index.html'))) {
     throw new Error(`No client build at ${STATIC_DIR}: run "npm run build" first (npm test and npm run test:e2e do).`);
   }
@@ -41,6 +41,9 @@ export async function startE2EServer(): Promise<E2EServer> {
       // Durability is not under test here; NORMAL keeps fsyncs off the 2-core CI machine's hot path.
       SQLITE_SYNCHRONOUS: 'NORMAL',
       LOG_LEVEL: process.env.E2E_SERVER_LOG_LEVEL ?? 'warn',
+      // Every session of a test file is created from 127.0.0.1, far more than one venue's burst.
+      SESSION_CREATE_BURST: '10000',
+      ...env,
     });
   } catch (error) {
     await rm(dataDir, { recursive: true, force: true });

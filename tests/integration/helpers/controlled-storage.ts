@@ -69,6 +69,14 @@ export class ControlledStorage implements Storage {
     return this.inner.setTokenHash(id, role, hash);
   }
 
+  countSessions(): Promise<number> {
+    return this.inner.countSessions();
+  }
+
+  totalBytes(): Promise<number> {
+    return this.inner.totalBytes();
+  }
+
   /** Readiness probe (`/readyz`); `failPings` makes the store look unreachable. */
   async ping(): Promise<void> {
     if (this.failPings) throw new Error('simulated storage outage');

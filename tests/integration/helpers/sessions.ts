@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { ROLES, controlMaps, controlRoom, randomId, type Role } from '@wcb/shared';
-import { hashToken, mintToken } from '@wcb/sync-server';
+import { hashToken, mintToken, sessionIdForHash } from '@wcb/sync-server';
 import type { CreateSessionResponse, Storage, TokenHashes } from '@wcb/sync-server';
 
 export type Tokens = Record<Role, string>;
@@ -17,6 +17,13 @@ export const hashesOf = (tokens: Tokens): TokenHashes => ({
   participant: hashToken(tokens.participant),
   viewer: hashToken(tokens.viewer),
 });
+
+/** What a browser creating a session holds: three tokens and the id derived from the facilitator's. */
+export function ownSession(): TestSession & { tokenHashes: TokenHashes } {
+  const tokens = mintTokens();
+  const tokenHashes = hashesOf(tokens);
+  return { id: sessionIdForHash(tokenHashes.facilitator), tokens, tokenHashes };
+}
 
 /** The phases a test session defines: the server opens phase and votes rooms only for those. */
 export const TEST_PHASES = ['ideas', 'ideal', 'p1', 'a', 'b', 'c', 'alpha', 'beta', 'healthy', 'storm'] as const;

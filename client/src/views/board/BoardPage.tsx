@@ -1,5 +1,5 @@
 import { createEffect, createSignal, lazy, Match, on, onCleanup, Show, Suspense, Switch, untrack } from 'solid-js';
-import { t } from '../../i18n';
+import { t, type MessageKey } from '../../i18n';
 import { IDENTITY, type Size, type Viewport } from '../../board/viewport';
 import { takeLinkToken, type Credentials } from '../../lib/credentials';
 import { planOpening, settleOpening, type Opening } from '../../lib/link-choice';
@@ -9,6 +9,7 @@ import { browserStore } from '../../lib/storage';
 import { createFollowViewport } from '../../sync/follow';
 import { fetchRole } from '../../sync/api';
 import { createSession } from '../../sync/session';
+import type { AccessProblem } from '../../sync/auth';
 import { keepCentre, largeViewportSetter, loadProjectorChoice, PROJECTOR_MIN_ZOOM, projectorOn, saveProjectorChoice } from './projector';
 import { ProjectorBar } from './ProjectorBar';
 import { Announcer } from './Announcer';
@@ -25,6 +26,14 @@ import { TopBar } from './TopBar';
 import './board.css';
 import '../../styles/touch.css';
 import './touch.css';
+
+const PROBLEM_TEXT: Record<AccessProblem, MessageKey> = {
+  unauthorized: 'board.unauthorized',
+  'unknown-session': 'board.unknownSession',
+  'rate-limited': 'board.registerRateLimited',
+  'server-full': 'board.registerServerFull',
+  'too-large': 'board.registerTooLarge',
+};
 
 // Matrix, checklist and survey phases are drawn by their own chunk, loaded when one is shown.
 const FormPhase = lazy(() => import('../forms/FormPhase').then((m) => ({ default: m.FormPhase })));
@@ -178,7 +187,7 @@ function Board(props: { credentials: Credentials }) {
   const settled = () => session.availability() === 'offline-empty' || session.availability() === 'not-found';
   const problem = () => {
     const p = session.problem();
-    return p ? { reason: p, text: p === 'unauthorized' ? t('board.unauthorized') : t('board.unknownSession') } : null;
+    return p ? { reason: p, text: t(PROBLEM_TEXT[p]) } : null;
   };
 
   return (
@@ -199,7 +208,7 @@ function Board(props: { credentials: Credentials }) {
       <Announcer session={session} />
       <Show when={problem()}>
         {(p) => (
-          <Banner kind="warning" busy={p().reason === 'unknown-session'} reason={p().reason}>
+          <Banner kind="warning" busy={p().reason !== 'unauthorized'} reason={p().reason}>
             <p class="banner-text">{p().text}</p>
             <a href="/" onClick={linkClick}>
               {t('board.home')}

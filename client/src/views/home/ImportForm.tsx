@@ -2,6 +2,7 @@ import { createSignal, Show } from 'solid-js';
 import { ImportError, importProblemText } from '@wcb/shared';
 import { locale, t } from '../../i18n';
 import { openOwnSession } from './open-own-session';
+import { InsecureContextError } from '../../sync/own-session';
 
 /**
  * "Import results": a session file (JSON), a results CSV or a seed-003 file becomes a new local
@@ -21,8 +22,8 @@ export function ImportForm(props: { beforeCreate: () => void }) {
     setError(null);
     try {
       const { importResultsFile } = await import('./import-results');
-      const { id, title, language } = await importResultsFile(file);
-      openOwnSession(id, { title, language });
+      const { own, title, language } = await importResultsFile(file);
+      openOwnSession(own, { title, language });
     } catch (e) {
       setError({ cause: e });
       setBusy(false);
@@ -60,6 +61,7 @@ export function ImportForm(props: { beforeCreate: () => void }) {
 
 /** Reads locale() (and t() does too), so the message is re-worded when the interface language changes. */
 function errorText(e: unknown): string {
+  if (e instanceof InsecureContextError) return t('home.insecureContext');
   if (!(e instanceof ImportError)) return t('home.importFailed', { message: e instanceof Error ? e.message : String(e) });
   return t('home.importError', importProblemText(e, locale()));
 }

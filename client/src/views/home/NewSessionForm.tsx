@@ -3,6 +3,7 @@ import { DEFAULT_TEMPLATE_ID, findTemplate, LANGUAGES, TEMPLATES, type Language 
 import { locale, t } from '../../i18n';
 import { openOwnSession } from './open-own-session';
 import { createLocalSession } from '../../sync/create-session';
+import { InsecureContextError } from '../../sync/own-session';
 
 // Template names and descriptions follow the interface language; the session's own language (the
 // select below) decides its topics, questions and exports.
@@ -16,7 +17,7 @@ export function NewSessionForm(props: { beforeCreate: () => void }) {
   const [language, setLanguage] = createSignal<Language>(defaultLanguage());
   const [title, setTitle] = createSignal('');
   const [busy, setBusy] = createSignal(false);
-  const [failed, setFailed] = createSignal(false);
+  const [failed, setFailed] = createSignal<'storage' | 'insecure' | false>(false);
   const template = () => findTemplate(templateId());
 
   const create = async (event: SubmitEvent) => {
@@ -27,10 +28,10 @@ export function NewSessionForm(props: { beforeCreate: () => void }) {
     setFailed(false);
     try {
       const input = { templateId: templateId(), language: language(), title: title().trim() || undefined };
-      const id = await createLocalSession(input);
-      openOwnSession(id, { title: input.title ?? template()?.content[input.language].title ?? '', language: input.language, template: input.templateId });
-    } catch {
-      setFailed(true);
+      const own = await createLocalSession(input);
+      openOwnSession(own, { title: input.title ?? template()?.content[input.language].title ?? '', language: input.language, template: input.templateId });
+    } catch (error) {
+      setFailed(error instanceof InsecureContextError ? 'insecure' : 'storage');
       setBusy(false);
     }
   };
@@ -64,7 +65,7 @@ export function NewSessionForm(props: { beforeCreate: () => void }) {
       </label>
       <Show when={failed()}>
         <p class="home-error" role="alert">
-          {t('home.createFailed')}
+          {failed() === 'insecure' ? t('home.insecureContext') : t('home.createFailed')}
         </p>
       </Show>
       <button data-testid="home.create" class="btn btn-primary home-create" type="submit" disabled={busy()}>

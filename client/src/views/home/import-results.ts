@@ -1,11 +1,12 @@
-import { importFile, randomId, readSession, type Language } from '@wcb/shared';
+import { importFile, readSession, type Language } from '@wcb/shared';
 import { t } from '../../i18n';
 import { saveLocalSession } from '../../sync/create-session';
+import { mintOwnSession, type OwnSession } from '../../sync/own-session';
 
 // A session's results file is a few megabytes at most; far past this it is not one.
 const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 
-export type ImportedLocal = { id: string; title: string; language: Language };
+export type ImportedLocal = { own: OwnSession; title: string; language: Language };
 
 /**
  * Loaded on first use (the parsers and papaparse stay out of the home page's bundle). Builds the
@@ -15,10 +16,10 @@ export type ImportedLocal = { id: string; title: string; language: Language };
 export async function importResultsFile(file: File): Promise<ImportedLocal> {
   if (file.size > MAX_IMPORT_BYTES) throw new Error(t('home.importTooLarge', { mb: MAX_IMPORT_BYTES / 1024 / 1024 }));
   const text = await file.text();
-  const id = randomId();
+  const own = await mintOwnSession();
   // A CSV carries no session title; the file's name is the best one there is.
-  const docs = importFile(text, { sessionId: id, title: file.name.replace(/\.[^.]*$/, '') });
+  const docs = importFile(text, { sessionId: own.id, title: file.name.replace(/\.[^.]*$/, '') });
   const { meta } = readSession(docs.control);
-  await saveLocalSession(id, docs);
-  return { id, title: meta.title, language: meta.language };
+  await saveLocalSession(own.id, docs);
+  return { own, title: meta.title, language: meta.language };
 }
