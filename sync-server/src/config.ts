@@ -49,8 +49,10 @@ export interface ServerConfig {
   readonly sessionCreatesPerHour: number;
   /** Sessions the store may hold; new ones past it get 507. */
   readonly maxSessions: number;
-  /** Bytes the store may hold before new sessions get 507; null: no limit. */
+  /** Bytes the store may hold before new sessions get 507 and writes that grow it are refused; null: no limit. */
   readonly maxStorageBytes: number | null;
+  /** Bytes one session's rooms may hold in storage; past it writes that grow it are refused ('session-full'). */
+  readonly maxSessionBytes: number;
   // --- scale-out (ARCHITECTURE.md, "Scale-out") ---
   /** redis://… : rooms fan out to the other instances through Redis pub/sub; null: a lone instance. */
   readonly redisUrl: string | null;
@@ -116,6 +118,8 @@ export const DEFAULTS = {
   maxSessions: 10_000,
   // The disk is the operator's to size; they set this to stop before it fills.
   maxStorageBytes: null,
+  // A day's café is a few MiB with every phase and vote; 256 MiB keeps one session from filling a disk.
+  maxSessionBytes: 256 * MiB,
   // --- scale-out ---
   // One instance with SQLite needs no other service; scale-out is opt-in.
   redisUrl: null,
@@ -157,6 +161,7 @@ const SETTINGS = {
   sessionCreatesPerHour: { env: 'SESSION_CREATES_PER_HOUR', flag: 'session-creates-per-hour' },
   maxSessions: { env: 'MAX_SESSIONS', flag: 'max-sessions' },
   maxStorageBytes: { env: 'MAX_STORAGE_BYTES', flag: 'max-storage-bytes' },
+  maxSessionBytes: { env: 'MAX_SESSION_BYTES', flag: 'max-session-bytes' },
   redisUrl: { env: 'REDIS_URL', flag: 'redis-url' },
   databaseUrl: { env: 'DATABASE_URL', flag: 'database-url' },
   instanceId: { env: 'INSTANCE_ID', flag: 'instance-id' },
@@ -252,6 +257,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     sessionCreatesPerHour: int('sessionCreatesPerHour', DEFAULTS.sessionCreatesPerHour, 1, 1_000_000),
     maxSessions: int('maxSessions', DEFAULTS.maxSessions, 1, 1_000_000_000),
     // Below 1 MiB not even an empty store fits.
+    maxSessionBytes: int('maxSessionBytes', DEFAULTS.maxSessionBytes, 64 * 1024, Number.MAX_SAFE_INTEGER),
     maxStorageBytes: raw('maxStorageBytes') ? int('maxStorageBytes', 0, MiB, Number.MAX_SAFE_INTEGER) : DEFAULTS.maxStorageBytes,
     // --- scale-out ---
     redisUrl: serviceUrl('redisUrl', ['redis:', 'rediss:']),

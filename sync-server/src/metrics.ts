@@ -20,6 +20,7 @@ export type RejectReason =
   | 'connections-per-room'
   | 'rooms-full'
   | 'session-rooms'
+  | 'session-bytes'
   | 'unknown-phase'
   | 'load-failed'
   | 'write-denied'

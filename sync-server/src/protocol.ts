@@ -73,7 +73,8 @@ export const READ_ONLY_REASON = 'read-only';
 /** Reason text when a write would grow the room past MAX_DOC_BYTES (deleting still works). */
 export const ROOM_FULL_REASON = 'room-full';
 
-export type WriteRefusal = typeof ROOM_FULL_REASON;
+/** Why a write was refused for space: the room, the session's quota, or the server's storage. */
+export type WriteRefusal = typeof ROOM_FULL_REASON | 'session-full' | 'server-full';
 
 export type MessageHandler = (decoder: decoding.Decoder, encoder: encoding.Encoder, ctx: ProtocolContext) => void;
 

@@ -7,6 +7,15 @@ import { noMetrics, type Metrics } from './metrics';
 import { Room, type CompactionPolicy, type RelayPacing } from './room';
 import type { DocStorage } from './storage/types';
 import type { RoomBus } from './cluster/bus';
+import type { WriteRefusal } from './protocol';
+import type { StorageQuota } from './storage-quota';
+import type { RejectReason } from './metrics';
+
+const REFUSAL_METRIC: Record<WriteRefusal, RejectReason> = {
+  'room-full': 'doc-too-large',
+  'session-full': 'session-bytes',
+  'server-full': 'storage-full',
+};
 
 export interface RoomRegistryOptions {
   readonly storage: DocStorage;
@@ -21,6 +30,8 @@ export interface RoomRegistryOptions {
   readonly bus?: RoomBus;
   /** Defaults to Date.now. */
   readonly clock?: () => number;
+  /** Stored bytes per session and in all (MAX_SESSION_BYTES, MAX_STORAGE_BYTES); none: unlimited. */
+  readonly quota?: StorageQuota;
 }
 
 export interface RoomLimits {
@@ -129,10 +140,12 @@ export class RoomRegistry {
           ? null
           : this.open(controlRoom(ref.sessionId), { kind: 'control', sessionId: ref.sessionId });
       const metrics = this.options.metrics ?? noMetrics;
+      const { quota, ...shared } = this.options;
       room = new Room({
-        ...this.options,
+        ...shared,
         maxDocBytes: this.options.limits?.maxDocBytes,
-        onWriteRefused: () => metrics.rejected('doc-too-large'),
+        onWriteRefused: (reason) => metrics.rejected(REFUSAL_METRIC[reason]),
+        ...(quota ? { quota: quota.forSession(ref.sessionId) } : {}),
         name,
         ref,
         control,
@@ -158,7 +171,10 @@ export class RoomRegistry {
       const sessionId = room.name.slice(0, room.name.indexOf('/'));
       const left = (this.perSession.get(sessionId) ?? 1) - 1;
       if (left > 0) this.perSession.set(sessionId, left);
-      else this.perSession.delete(sessionId);
+      else {
+        this.perSession.delete(sessionId);
+        this.options.quota?.forget(sessionId);
+      }
     }
     (this.options.metrics ?? noMetrics).roomUnloaded();
     const settled: Promise<void> = done.then(

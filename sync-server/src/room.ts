@@ -22,6 +22,7 @@ import {
   type WriteRefusal,
 } from './protocol';
 import { DocSize } from './limits';
+import type { SessionQuota } from './storage-quota';
 import { SerialQueue } from './serial-queue';
 import { AppendBatches } from './append-batches';
 import { publishable, relayBatch, type StoredUpdate } from './relay-batch';
@@ -69,6 +70,8 @@ export interface RoomOptions {
   readonly maxDocBytes?: number;
   /** Defaults to Date.now: paces the exact size measure (limits.ts, DocSize). */
   readonly clock?: () => number;
+  /** The session's share of the storage quotas (storage-quota.ts); none: unlimited. */
+  readonly quota?: SessionQuota;
   /** Told of every write refused for its size (metrics). */
   readonly onWriteRefused?: (reason: WriteRefusal) => void;
 }
@@ -229,10 +232,11 @@ export class Room {
    * collects what was deleted.
    */
   private readonly budget = (update: Uint8Array): WriteRefusal | null => {
-    if (!this.size?.wouldExceed(update.byteLength)) return null;
-    if (Y.parseUpdateMeta(update).to.size === 0) return null;
-    this.options.onWriteRefused?.(ROOM_FULL_REASON);
-    return ROOM_FULL_REASON;
+    const bytes = update.byteLength;
+    const refusal = this.size?.wouldExceed(bytes) ? ROOM_FULL_REASON : (this.options.quota?.refusal(bytes) ?? null);
+    if (refusal === null || Y.parseUpdateMeta(update).to.size === 0) return null;
+    this.options.onWriteRefused?.(refusal);
+    return refusal;
   };
 
   /** Whether `role` may write this room right now. */
@@ -314,6 +318,7 @@ export class Room {
       // behind what we loaded, so a compaction through it never deletes an update we lack.
       const stats = await storage.stats(name);
       const updates = await storage.load(name);
+      await this.options.quota?.measure();
       // Applied before the update handler is attached: stored state is never re-appended.
       const dropped = this.doc.load(updates);
       if (dropped.length > 0) {
@@ -390,6 +395,7 @@ export class Room {
   private async storeAndRelay(batch: readonly StoredUpdate[]): Promise<void> {
     if (this.failed) return;
     const seqs = await Promise.all(batch.map(({ update }) => this.options.storage.append(this.name, update)));
+    this.options.quota?.grew(batch.reduce((sum, { update }) => sum + update.byteLength, 0));
     batch.forEach(({ update }, i) => {
       // A pooled store may commit a batch in any order; every row's content is in this.doc anyway.
       this.log = { updates: this.log.updates + 1, bytes: this.log.bytes + update.byteLength, lastSeq: Math.max(seqs[i]!, this.log.lastSeq) };
@@ -441,6 +447,7 @@ export class Room {
         : { snapshot: this.doc.snapshot(), throughSeq: this.log.lastSeq };
       await this.options.storage.compact(this.name, snapshot, throughSeq);
       this.log = { updates: 0, bytes: 0, lastSeq: Math.max(throughSeq, this.log.lastSeq) };
+      await this.options.quota?.measure(); // what deletions freed counts again
     } catch (error) {
       this.options.logger.warn('compaction failed; the update log is intact', { room: this.name, error });
     }

@@ -9,6 +9,7 @@ import { OpsApi } from './ops-api';
 import { PromMetrics } from './prom-metrics';
 import { timedStorage } from './storage/timed';
 import { RoomRegistry } from './room-registry';
+import { StorageQuota } from './storage-quota';
 import { FailureLimiter, httpAuthGuard } from './limits';
 import { SessionsApi } from './sessions-api';
 import { CreateGuard } from './create-guard';
@@ -59,6 +60,7 @@ export function createSyncServer(config: ServerConfig, deps: SyncServerDeps = {}
     compaction: { afterUpdates: config.compactAfterUpdates, afterBytes: config.compactAfterBytes },
     pacing: { members: config.relayPaceMembers, intervalMs: config.relayPaceMs },
     limits: config,
+    quota: new StorageQuota(storage, config, deps.clock),
     bus,
     ...(deps.clock ? { clock: deps.clock } : {}),
   });

@@ -57,7 +57,8 @@ function tracked(server: TestServer) {
 /** An update from a fresh writer carrying `bytes` of text; its client id shows where it went. */
 function updateOf(bytes: number): { update: Uint8Array; clientId: number } {
   const doc = new Y.Doc();
-  doc.getMap('notes').set(randomId(), 'x'.repeat(bytes));
+  // In strings of at most 50,000 characters: the server refuses longer ones as hostile.
+  for (let left = bytes; left > 0; left -= 50_000) doc.getMap('notes').set(randomId(), 'x'.repeat(Math.min(left, 50_000)));
   const update = Y.encodeStateAsUpdate(doc);
   const clientId = doc.clientID;
   doc.destroy();
@@ -73,7 +74,11 @@ async function storedDoc(server: TestServer, room: string): Promise<Y.Doc> {
   return doc;
 }
 
-const isRoomFull = (m: ServerMessage): boolean => m.type === 'auth' && m.denied && m.reason === 'room-full';
+const refusedFor =
+  (reason: string) =>
+  (m: ServerMessage): boolean =>
+    m.type === 'auth' && m.denied && m.reason === reason;
+const isRoomFull = refusedFor('room-full');
 
 /** A bystander proves the room still works: its own write comes back in the server's state. */
 async function stillWorks(peer: RawPeer): Promise<void> {
@@ -154,6 +159,40 @@ describe('limits', () => {
     refused.sendUpdate(fits.update);
     await stillWorks(refused);
     expect(holdsClient(await storedDoc(server, room), fits.clientId)).toBe(true);
+  });
+
+  it("refuses growth past a session's storage quota with a session-full notice, in any of its rooms; other sessions write on", async () => {
+    const { server, session } = await setup({ maxSessionBytes: 100 * 1024 });
+    const peers = tracked(server);
+    const first = await peers.join(phaseRoom(session.id, 'a'), session.tokens.participant);
+    first.sendUpdate(updateOf(60_000).update);
+    await stillWorks(first);
+    const second = await peers.join(phaseRoom(session.id, 'b'), session.tokens.participant);
+    const over = updateOf(60_000);
+    second.sendUpdate(over.update);
+    await second.waitFor('a session-full notice', () => second.count(refusedFor('session-full')) > 0);
+    expect(holdsClient(await storedDoc(server, phaseRoom(session.id, 'b')), over.clientId)).toBe(false);
+
+    const other = await registerSession(server.storage);
+    const elsewhere = await peers.join(phaseRoom(other.id, 'a'), other.tokens.participant);
+    const fits = updateOf(60_000);
+    elsewhere.sendUpdate(fits.update);
+    await stillWorks(elsewhere);
+    expect(holdsClient(await storedDoc(server, phaseRoom(other.id, 'a')), fits.clientId)).toBe(true);
+  });
+
+  it('refuses growth past MAX_STORAGE_BYTES with a server-full notice', async () => {
+    const { server, session } = await setup({ maxStorageBytes: 1024 * 1024 });
+    const peers = tracked(server);
+    const writer = await peers.join(phaseRoom(session.id, 'a'), session.tokens.participant);
+    for (let i = 0; i < 2; i++) {
+      writer.sendUpdate(updateOf(300_000).update);
+      await stillWorks(writer);
+    }
+    const over = updateOf(500_000);
+    writer.sendUpdate(over.update);
+    await writer.waitFor('a server-full notice', () => writer.count(refusedFor('server-full')) > 0);
+    expect(holdsClient(await storedDoc(server, phaseRoom(session.id, 'a')), over.clientId)).toBe(false);
   });
 
   it('closes a connection that floods messages with 4529, and the stock client comes back', async () => {

@@ -161,6 +161,17 @@ export function runStorageContract(
       expect(await storage.totalBytes()).toBeGreaterThanOrEqual(before + big.byteLength);
     });
 
+    it("counts one session's stored bytes, snapshots and updates, and no other session's", async () => {
+      expect(await storage.sessionBytes('S1234567')).toBe(0);
+      await storage.append('S1234567/control', bytes(1, 2, 3));
+      await storage.append('S1234567/phase/a', bytes(4, 5));
+      await storage.append('S12345670/control', bytes(9, 9, 9, 9)); // a longer id sharing the prefix
+      await storage.append('S123456/control', bytes(9, 9, 9, 9, 9));
+      expect(await storage.sessionBytes('S1234567')).toBe(5);
+      await storage.compact('S1234567/phase/a', bytes(7, 7, 7, 7), (await storage.stats('S1234567/phase/a')).lastSeq);
+      expect(await storage.sessionBytes('S1234567')).toBe(7);
+    });
+
     it('answers a readiness ping without writing anything', async () => {
       await storage.append('r/control', bytes(1));
       const before = await storage.stats('r/control');

@@ -89,6 +89,17 @@ export class MemoryStorage implements Storage {
     this.assertOpen();
   }
 
+  async sessionBytes(sessionId: string): Promise<number> {
+    this.assertOpen();
+    let total = 0;
+    for (const [name, { snapshot, updates }] of this.rooms) {
+      if (!name.startsWith(`${sessionId}/`)) continue;
+      total += snapshot?.data.byteLength ?? 0;
+      for (const u of updates) total += u.data.byteLength;
+    }
+    return total;
+  }
+
   async totalBytes(): Promise<number> {
     this.assertOpen();
     let total = 0;

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { Role } from '@wcb/shared';
 import { sessionFromRow } from './session-row';
+import { sessionRoomRange } from './session-range';
 import type { Logger } from '../logger';
 import type { RoomSeed, RoomStats, SessionRecord, Storage } from './types';
 
@@ -228,6 +229,16 @@ export class PostgresStorage implements Storage {
   }
 
   /** The three tables with their indexes and TOAST: the catalogue knows, nothing is scanned. */
+  async sessionBytes(sessionId: string): Promise<number> {
+    const [from, to] = sessionRoomRange(sessionId);
+    const { rows } = await this.query<{ bytes: string }>(
+      `SELECT ((SELECT COALESCE(SUM(LENGTH(data)), 0) FROM room_updates WHERE room >= $1 AND room < $2)
+             + (SELECT COALESCE(SUM(LENGTH(data)), 0) FROM room_snapshots WHERE room >= $1 AND room < $2))::bigint AS bytes`,
+      [from, to],
+    );
+    return int(rows[0]?.bytes ?? null);
+  }
+
   async totalBytes(): Promise<number> {
     const { rows } = await this.query<{ bytes: string }>(
       `SELECT (pg_total_relation_size('room_updates') + pg_total_relation_size('room_snapshots')

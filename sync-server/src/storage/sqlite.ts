@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { sessionFromRow, type SessionRow } from './session-row';
+import { sessionRoomRange } from './session-range';
 import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -132,6 +133,11 @@ export class SqliteStorage implements Storage {
     return this.writer.run<boolean>({ op: 'setTokenHash', sessionId: id, role, hash });
   }
 
+  async sessionBytes(sessionId: string): Promise<number> {
+    const [from, to] = sessionRoomRange(sessionId);
+    return this.q.sessionBytes.get(from, to, from, to)?.n ?? 0;
+  }
+
   async countSessions(): Promise<number> {
     return this.q.countSessions.get()?.n ?? 0;
   }
@@ -178,6 +184,10 @@ function prepareStatements(db: SqliteDatabase) {
   return {
     ping: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM sqlite_schema'),
     countSessions: db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM sessions'),
+    sessionBytes: db.prepare<[string, string, string, string], { n: number }>(
+      `SELECT (SELECT COALESCE(SUM(LENGTH(data)), 0) FROM room_updates WHERE room >= ? AND room < ?)
+            + (SELECT COALESCE(SUM(LENGTH(data)), 0) FROM room_snapshots WHERE room >= ? AND room < ?) AS n`,
+    ),
     snapshot: db.prepare<[string], { data: Buffer }>('SELECT data FROM room_snapshots WHERE room = ?'),
     snapshotSeq: db.prepare<[string], { through_seq: number }>(
       'SELECT through_seq FROM room_snapshots WHERE room = ?',

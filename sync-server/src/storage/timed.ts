@@ -21,5 +21,6 @@ export function timedStorage(storage: DocStorage, metrics: Metrics): DocStorage 
     compact: (room: string, snapshot: Uint8Array, throughSeq: number): Promise<void> =>
       timed('compact', () => storage.compact(room, snapshot, throughSeq)),
     stats: (room: string): Promise<RoomStats> => storage.stats(room),
+    sessionBytes: (sessionId: string): Promise<number> => storage.sessionBytes(sessionId),
   };
 }

@@ -53,6 +53,11 @@ export interface DocStorage {
    */
   compact(room: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
   stats(room: string): Promise<RoomStats>;
+  /**
+   * Bytes stored for the rooms of one session (snapshots and updates): the MAX_SESSION_BYTES
+   * quota. One indexed range query per call.
+   */
+  sessionBytes(sessionId: string): Promise<number>;
 }
 
 export interface SessionStore {

@@ -69,6 +69,10 @@ export class ControlledStorage implements Storage {
     return this.inner.setTokenHash(id, role, hash);
   }
 
+  sessionBytes(sessionId: string): Promise<number> {
+    return this.inner.sessionBytes(sessionId);
+  }
+
   countSessions(): Promise<number> {
     return this.inner.countSessions();
   }
