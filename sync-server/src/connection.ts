@@ -16,4 +16,9 @@ export interface Connection {
   send(message: Uint8Array): void;
   /** Closes with a code from CloseCode; idempotent. */
   close(code: number, reason: string): void;
+  /**
+   * Charges `structs` Yjs structs to this connection's address (limits.ts, StructBudget); false
+   * when the address has used up its budget. Absent: unlimited (tests, tools).
+   */
+  chargeStructs?(structs: number): boolean;
 }

@@ -123,6 +123,36 @@ export class FailureLimiter {
   }
 }
 
+/**
+ * Yjs structs per client address: decoding costs per struct (a few µs each), and one address may
+ * hold up to MAX_CONNECTIONS_PER_IP connections, so the budget is the address's, not a socket's.
+ * A full bucket takes one maximal update; a venue of 300 typing people sends a few thousand a second.
+ */
+export const STRUCTS_PER_SECOND = 20_000;
+
+export class StructBudget {
+  private readonly buckets = new Map<string, TokenBucket>();
+  private takes = 0;
+
+  constructor(
+    private readonly burst: number,
+    private readonly perSecond = STRUCTS_PER_SECOND,
+    private readonly now: Clock = Date.now,
+  ) {}
+
+  /** Charges `structs` to `address`; false (and nothing charged) when its bucket cannot pay. */
+  take(address: string, structs: number): boolean {
+    let bucket = this.buckets.get(address);
+    if (!bucket) this.buckets.set(address, (bucket = new TokenBucket(this.burst, this.perSecond, this.now)));
+    // Amortised cleanup, as in FailureLimiter: full buckets are forgotten.
+    if (++this.takes >= 1024) {
+      this.takes = 0;
+      for (const [key, b] of this.buckets) if (b !== bucket && b.available >= this.burst) this.buckets.delete(key);
+    }
+    return bucket.take(structs);
+  }
+}
+
 /** Counts open connections per key and refuses one past `max`. */
 export class ConnectionCounter {
   private readonly counts = new Map<string, number>();

@@ -17,11 +17,13 @@ import * as authProtocol from 'y-protocols/auth';
 import type { Awareness } from 'y-protocols/awareness';
 import { CloseCode } from './close-codes';
 import type { DocState } from './doc-state/types';
+import { countStructs } from './doc-state/struct-scan';
+import { UPDATE_LIMITS } from './doc-state/update-rules';
 
 export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const;
 export const SyncStep = { Step1: 0, Step2: 1, Update: 2 } as const;
 
-export type ProtocolErrorKind = 'malformed-message' | 'unknown-message-type';
+export type ProtocolErrorKind = 'malformed-message' | 'unknown-message-type' | 'rate-limited';
 
 /** The peer sent something we cannot process: close that connection, nobody else's. */
 export class ProtocolError extends Error {
@@ -36,6 +38,7 @@ export class ProtocolError extends Error {
   }
 
   get closeCode(): number {
+    if (this.kind === 'rate-limited') return CloseCode.RateLimited;
     return this.kind === 'unknown-message-type' ? CloseCode.UnsupportedData : CloseCode.MalformedMessage;
   }
 }
@@ -62,6 +65,8 @@ export interface ProtocolContext {
    * it introduced, never another connection's. Absent: every id (a test context).
    */
   mayAnnounce?(clientId: number, removing: boolean): boolean;
+  /** Charges `structs` decoded structs to the sender; false when it sent too many lately. Absent: free. */
+  chargeStructs?(structs: number): boolean;
   /** Why the room cannot take `update` now (its size budget), or null. Absent: always takes it. */
   refuseWrite?(update: Uint8Array): WriteRefusal | null;
   /** A write was refused for `reason`: true to tell the writer (an auth message with that reason). */
@@ -100,6 +105,9 @@ const handleSync: MessageHandler = (decoder, encoder, ctx) => {
         }
         return;
       }
+      // Decoding costs per struct, so an address pays for what it sends before anything decodes.
+      const structs = countStructs(update, UPDATE_LIMITS.maxStructs, UPDATE_LIMITS.maxValueDepth);
+      if (ctx.chargeStructs && !ctx.chargeStructs(structs)) throw new ProtocolError('rate-limited', 'struct rate exceeded');
       // Within the room's budget? A full room refuses growth, not the connection: deletions
       // still pass, and the writer is told why instead of being closed (PROTOCOL.md, "Auth").
       const refusal = ctx.refuseWrite?.(update) ?? null;

@@ -62,6 +62,10 @@ export class Member implements ProtocolContext {
     return this.awarenessIds.size < MAX_AWARENESS_IDS;
   }
 
+  chargeStructs(structs: number): boolean {
+    return this.conn.chargeStructs?.(structs) ?? true;
+  }
+
   refuseWrite(update: Uint8Array): WriteRefusal | null {
     const refusal = this.budget(update);
     if (refusal === null) this.refusalSent = null;

@@ -11,7 +11,9 @@ import {
   MessageRateLimiter,
   clientAddress,
   originAllowed,
+  StructBudget,
 } from './limits';
+import { UPDATE_LIMITS } from './doc-state/update-rules';
 import type { Connection } from './connection';
 import type { Logger } from './logger';
 import { noMetrics, type Metrics, type RejectReason } from './metrics';
@@ -66,6 +68,8 @@ interface Caller {
 class WsConnection implements Connection {
   /** Cleared by each keepalive ping, set again by the pong. */
   alive = true;
+  /** Charges decoded structs to this connection's address (set by the gateway). */
+  chargeStructs?: (structs: number) => boolean;
   /** Set once the token is checked, before the connection joins its room. Least privilege until then. */
   role: Role = 'viewer';
   /** The session and the hash of the token this connection authenticated with (for revocation). */
@@ -141,6 +145,7 @@ export class WebSocketGateway {
   private readonly limits: GatewayLimits;
   private readonly perAddress: ConnectionCounter;
   private readonly authFailures: FailureLimiter;
+  private readonly structs = new StructBudget(UPDATE_LIMITS.maxStructs);
 
   constructor(private readonly options: WebSocketGatewayOptions) {
     this.limits = { ...DEFAULTS, ...options.limits };
@@ -245,6 +250,7 @@ export class WebSocketGateway {
       maxFrameBytes: this.options.maxPayloadBytes,
     });
     const conn = new WsConnection(`c${this.nextId++}`, ws, BACKLOG_FRAMES * this.options.maxPayloadBytes, metrics);
+    conn.chargeStructs = (structs) => this.structs.take(address, structs);
     this.connections.add(conn);
     (this.options.metrics ?? noMetrics).connectionOpened();
     let room: Room | null = null;

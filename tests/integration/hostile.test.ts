@@ -12,7 +12,7 @@ import * as prng from 'lib0/prng';
 import { phaseRoom, votesRoom } from '@wcb/shared';
 import { CloseCode } from '@wcb/sync-server';
 import { fuzzSeeds } from '../support/fuzz';
-import { awarenessUpdate, hostileAwareness, hostileUpdates, randomHostileUpdate } from '../support/hostile-updates';
+import { awarenessUpdate, hostileAwareness, hostileUpdates, manyStructs, randomHostileUpdate } from '../support/hostile-updates';
 import { connectClient, waitForDoc, type TestClient } from './helpers/clients';
 import { RawPeer } from './helpers/raw-peer';
 import { registerSession, type TestSession } from './helpers/sessions';
@@ -122,6 +122,20 @@ describe('hostile updates from a participant link', () => {
     await waitForDoc('every honest note', check.doc, (d) => d.getMap('notes').size === honest.doc.getMap('notes').size);
     const stored = await storedVector(server, room);
     expect([...attackers].filter((id) => stored.has(id))).toEqual([]);
+  });
+});
+
+describe('the cost of decoding', () => {
+  it('closes an address that sends more structs than it may decode (4529); a healthy room syncs on', async () => {
+    const { server, session } = await setup();
+    const healthy = phaseRoom(session.id, 'b');
+    const [n1, n2] = [client(server, healthy, session.tokens.participant), client(server, healthy, session.tokens.participant)];
+    await Promise.all([n1.synced(), n2.synced()]);
+    const attacker = await peer(server, phaseRoom(session.id, 'a'), session.tokens.participant);
+    // Each under the per-update cap, together past the address's burst: Yjs never decodes the third.
+    for (let i = 0; i < 3; i++) attacker.sendUpdate(manyStructs(9_000 + i, 150_000));
+    expect((await attacker.closed).code).toBe(CloseCode.RateLimited);
+    await keepsSyncing(n1, n2, 'after-the-flood');
   });
 });
 

@@ -146,6 +146,21 @@ export const nanValue = (e: encoding.Encoder): void => {
   encoding.writeFloat64(e, Number.NaN);
 };
 
+/** `count` garbage-collected structs of one clock each: 2 bytes apiece, seconds for Yjs to decode. */
+export function manyStructs(client: number, count: number): Uint8Array {
+  const encoder = new Y.UpdateEncoderV1();
+  encoding.writeVarUint(encoder.restEncoder, 1);
+  encoding.writeVarUint(encoder.restEncoder, count);
+  encoder.writeClient(client);
+  encoding.writeVarUint(encoder.restEncoder, 0);
+  for (let i = 0; i < count; i++) {
+    encoder.writeInfo(0);
+    encoder.writeLen(1);
+  }
+  encoding.writeVarUint(encoder.restEncoder, 0);
+  return encoder.toUint8Array();
+}
+
 const one = (client: number, spec: ItemSpec, clock = 0): Uint8Array => encodeUpdate([{ client, clock, items: [spec] }]);
 
 /** `levels` maps, each inside the one before, the first in root "notes": one update. */
@@ -198,6 +213,7 @@ export function hostileUpdates(firstClient = 7_000_000): HostileUpdate[] {
       const clients = Array.from({ length: 10_001 }, (_, i) => ({ client: 100_000 + i, clock: 0, items: [{ content: plainAny(i), parentSub: `x${i}` }] }));
       return encodeUpdate([{ client: c, clock: 0, items: [{ content: plainAny(0), parentSub: 'first' }] }, ...clients]);
     }),
+    make('1,500,000 one-byte structs (3 MB, seconds of decoding)', (c) => manyStructs(c, 1_500_000)),
     make('maps nested 20 deep in one update', (c) => nestedMaps(c, 20)),
     make('maps nested 10,000 deep in one update', (c) => nestedMaps(c, 10_000)),
     make('a map under a value that is not a shared type', (c) =>

@@ -12,7 +12,8 @@ import { InvalidUpdate } from '../../sync-server/src/doc-state/update-rules';
 import { UpdateGuard } from '../../sync-server/src/doc-state/update-guard';
 import { fuzzSeeds } from '../support/fuzz';
 import { readSeed003 } from '../support/harvest';
-import { encodeUpdate, hostileUpdates, mapContent, nestedMaps, plainAny, randomHostileUpdate, typeContent } from '../support/hostile-updates';
+import { anyContent, deepAnyValue, encodeUpdate, hostileUpdates, manyStructs, mapContent, nestedMaps, plainAny, randomHostileUpdate, typeContent } from '../support/hostile-updates';
+import { countStructs } from '../../sync-server/src/doc-state/struct-scan';
 
 const KINDS = [
   ['a Y.Doc', () => new LiveDoc()],
@@ -139,5 +140,28 @@ describe.each(KINDS)('a room an older version damaged on disk, loaded into %s', 
     Y.applyUpdate(reader, Y.mergeUpdates([state.snapshot(), state.diff(new Uint8Array([0]))]));
     expect(reader.getMap('notes').has(kept)).toBe(true);
     expect(reader.getMap('notes').size).toBe(2);
+  });
+});
+
+describe('the struct count read before Yjs decodes anything', () => {
+  it('matches what Y.decodeUpdate finds, for templates, seed 003 and edits', () => {
+    const docs = [
+      ...TEMPLATES.flatMap((t) => {
+        const built = buildSessionDocs({ sessionId: 'scan-check', templateId: t.id, language: 'en' });
+        return [built.control, ...built.phases.map((p) => p.doc)];
+      }),
+      ...importSeed003(readSeed003(), { sessionId: 'scan-seed', now: 1 }).phases.map((p) => p.doc),
+    ];
+    for (const doc of docs) {
+      const update = Y.encodeStateAsUpdate(doc);
+      expect(countStructs(update, Infinity, 16)).toBe(Y.decodeUpdate(update).structs.length);
+    }
+  });
+
+  it('refuses past the limit and past the nesting limit without reading on', () => {
+    expect(() => countStructs(manyStructs(3, 200_001), 200_000, 16)).toThrow(/more than 200000 structs/);
+    expect(countStructs(manyStructs(3, 200_000), 200_000, 16)).toBe(200_000);
+    const deep = encodeUpdate([{ client: 4, clock: 0, items: [{ content: anyContent(deepAnyValue(100_000)), parentSub: 'x' }] }]);
+    expect(() => countStructs(deep, 200_000, 16)).toThrow(/nested deeper than 16/);
   });
 });

@@ -6,6 +6,7 @@
  * throws in every browser that deletes or reads it.
  */
 import * as Y from 'yjs';
+import { countStructs } from './struct-scan';
 import { GONE, ParentIndex, UNKNOWN, rootRef, typeRef, type ParentRef } from './parent-index';
 import { InvalidUpdate, UPDATE_LIMITS, checkContent, checkString, type UpdateLimits } from './update-rules';
 
@@ -27,6 +28,7 @@ export class UpdateGuard {
 
   /** Throws InvalidUpdate unless the room may hold `update`. Changes nothing. */
   inspect(update: Uint8Array): CheckedUpdate {
+    countStructs(update, this.limits.maxStructs, this.limits.maxValueDepth); // before Yjs allocates them
     const { structs, ds } = Y.decodeUpdate(update) as { structs: Struct[]; ds: DeleteSet };
     checkShape(structs, ds, this.limits);
     const placement = new Placement(structs, this.index, this.limits, true);

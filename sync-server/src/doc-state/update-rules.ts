@@ -21,6 +21,8 @@ export interface UpdateLimits {
   readonly maxClock: number;
   /** Highest client id: Yjs draws them as unsigned 32-bit numbers. */
   readonly maxClientId: number;
+  /** Structs (items, GC, skips) in one update. */
+  readonly maxStructs: number;
 }
 
 export const UPDATE_LIMITS: UpdateLimits = {
@@ -37,6 +39,8 @@ export const UPDATE_LIMITS: UpdateLimits = {
   // A client would have to type four billion characters to get there; past 2^53 clocks lose precision.
   maxClock: 2 ** 32,
   maxClientId: 2 ** 32 - 1,
+  // A 5,000-note phase is 70,000 structs; decoding costs ~3 µs a struct, so this bounds one message to under a second.
+  maxStructs: 200_000,
 };
 
 /** Thrown for an update a room must not hold; the room closes its sender with 1007. */
