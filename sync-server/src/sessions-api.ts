@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as Y from 'yjs';
+import { UpdateGuard } from './doc-state/update-guard';
+import { InvalidUpdate } from './doc-state/update-rules';
 import {
   DEFAULT_TEMPLATE_ID,
   LANGUAGES,
@@ -332,6 +334,14 @@ function parseSeed(value: unknown, sessionId: string): RoomSeed[] {
     rooms.add(room as string);
     if (typeof update !== 'string' || !BASE64_RE.test(update)) throw new HttpError(400, `seed[${i}].update must be base64`);
     const bytes = new Uint8Array(Buffer.from(update, 'base64'));
+    try {
+      // The same gate as every websocket write (PROTOCOL.md, "Update rules"): content kinds,
+      // sizes, nesting. Checked before Yjs applies it, which a hostile nesting could overflow.
+      new UpdateGuard().inspect(bytes);
+    } catch (error) {
+      if (!(error instanceof InvalidUpdate)) throw new HttpError(400, `seed[${i}].update is not a whole Yjs document state`);
+      throw new HttpError(400, `seed[${i}].update breaks the update rules: ${error.message}`);
+    }
     const doc = new Y.Doc();
     try {
       Y.applyUpdate(doc, bytes);

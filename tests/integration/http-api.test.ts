@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import { DEFAULT_TEMPLATE_ID, SESSION_ID_RE, addNote, buildSessionDocs, controlRoom, findTemplate, randomId, readNotes, readSession } from '@wcb/shared';
 import { DEFAULTS, hashToken, type CreateSessionResponse } from '@wcb/sync-server';
+import { hostileUpdates } from '../support/hostile-updates';
 import { connectClient, type TestClient } from './helpers/clients';
+
+const hostile = (name: string): Uint8Array => hostileUpdates().find((h) => h.name === name)!.update;
+const b64u = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
 import { hashesOf, mintTokens, ownSession, registerSession, tokenOfLink } from './helpers/sessions';
 import { makeTempDir, startTestServer, type TestServer } from './helpers/test-server';
 
@@ -101,6 +105,8 @@ describe('HTTP API', () => {
       ['the same room twice', (id: string) => [{ room: `${id}/control`, update: 'AAA=' }, { room: `${id}/control`, update: 'AAA=' }], /repeats/],
       ['an update that is not base64', (id: string) => [{ room: `${id}/control`, update: '%%%' }], /must be base64/],
       ['bytes that are no Yjs update', (id: string) => [{ room: `${id}/control`, update: Buffer.from([9, 9, 9, 9, 9]).toString('base64') }], /not a whole Yjs document state/],
+      ['JSON nested 10,000 deep', (id: string) => [{ room: `${id}/phase/p`, update: b64u(hostile('ContentJSON nested 10,000 deep')) }], /breaks the update rules/],
+      ['maps nested 10,000 deep', (id: string) => [{ room: `${id}/phase/p`, update: b64u(hostile('maps nested 10,000 deep in one update')) }], /nested deeper than 8/],
     ])('rejects a seed with %s (400) and stores nothing', async (_label, seedFor, message) => {
       const { id, tokenHashes } = ownSession();
       const res = await post(JSON.stringify({ id, tokenHashes, seed: seedFor(id) }));
