@@ -49,7 +49,9 @@ export function postgresBinDir() {
 export const REQUIREMENTS = [
   {
     id: 'chromium',
-    program: process.env.CHROMIUM_PATH ? `chromium ($CHROMIUM_PATH=${process.env.CHROMIUM_PATH})` : 'chromium',
+    get program() {
+      return process.env.CHROMIUM_PATH ? `chromium ($CHROMIUM_PATH=${process.env.CHROMIUM_PATH})` : 'chromium';
+    },
     pkg: 'chromium',
     neededBy: 'end-to-end tests',
     find: chromiumPath,
