@@ -62,6 +62,8 @@ export default defineConfig({
           root: '.',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          // The process, crash, CLI and scale-out tests run the built server (sync-server/dist).
+          globalSetup: ['tests/support/build-server.global.ts'],
           testTimeout: 30_000,
         },
       },
@@ -71,6 +73,7 @@ export default defineConfig({
           root: '.',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/support/build-server.global.ts'],
           testTimeout: 90_000,
           hookTimeout: 90_000,
           // One Chromium at a time: the machine has two cores.

@@ -11,14 +11,15 @@ import { createSessionViaApi } from './helpers/sessions';
 import { makeTempDir, startTestServer, type TestServer } from './helpers/test-server';
 
 const run = promisify(execFile);
-const CLI = fileURLToPath(new URL('../../sync-server/src/cli/main.ts', import.meta.url));
+// What `npm run export / import / backup` run: the CLI built to JavaScript (the project's global setup builds it).
+const CLI = fileURLToPath(new URL('../../sync-server/dist/cli.mjs', import.meta.url));
 
 type Result = { code: number; stdout: string; stderr: string };
 
 /** `npm run backup -- ...` as its own process, as an operator (or cron) runs it. */
 async function backupCli(args: string[], env: Record<string, string> = {}): Promise<Result> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, 'backup', ...args], {
+    const { stdout, stderr } = await run(process.execPath, [CLI, 'backup', ...args], {
       env: { ...process.env, ...env },
     });
     return { code: 0, stdout, stderr };

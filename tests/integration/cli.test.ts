@@ -9,7 +9,8 @@ import { SqliteStorage } from '@wcb/sync-server';
 import { makeTempDir } from './helpers/test-server';
 
 const run = promisify(execFile);
-const CLI = fileURLToPath(new URL('../../sync-server/src/cli/main.ts', import.meta.url));
+// What `npm run export / import / backup` run: the CLI built to JavaScript (the project's global setup builds it).
+const CLI = fileURLToPath(new URL('../../sync-server/dist/cli.mjs', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('../../../shared/fixtures/seed-003-results.json', import.meta.url));
 
 type Result = { code: number; stdout: string; stderr: string };
@@ -18,7 +19,7 @@ describe('export and import on the command line', () => {
   let dataDir: string;
   const cli = async (...args: string[]): Promise<Result> => {
     try {
-      const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', CLI, ...args], { env: { ...process.env, DATA_DIR: dataDir } });
+      const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { ...process.env, DATA_DIR: dataDir } });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const e = error as { code: number; stdout: string; stderr: string };

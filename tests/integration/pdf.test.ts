@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
 import * as Y from 'yjs';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import {
   addNote,
   buildSessionDocs,
@@ -27,6 +27,7 @@ import {
 } from '@wcb/shared';
 import { renderPdf } from '@wcb/shared/render-pdf';
 import { harvestOf as harvestAt, SEED003_PATH, type SessionDocsLike } from '../support/harvest';
+import { describeNeeding } from '../support/system-deps';
 
 const run = promisify(execFile);
 const FIXTURE = SEED003_PATH;
@@ -44,7 +45,8 @@ const withoutFooters = (text: string) =>
     .filter((line) => !/^\s*(\S+: \d{4}-\d\d-\d\d)?\s*(\d+ ?\/ ?\d+)?\s*$/.test(line))
     .join('\n');
 
-describe('PDF harvest', () => {
+// pdftotext and pdffonts: poppler-utils.
+describeNeeding(['pdftotext'], 'PDF harvest', () => {
   let fonts: PdfFonts;
   let dir: string;
 

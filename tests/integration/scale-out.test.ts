@@ -15,8 +15,8 @@ import { startServerProcess, type ServerProcess } from '../support/server-proces
 import { connectClient, waitForDoc, waitUntil, type TestClient } from './helpers/clients';
 import { registerSession, type TestSession } from './helpers/sessions';
 import { makeTempDir } from './helpers/test-server';
+import { skippedName, systemSkipReason } from '../support/system-deps';
 import {
-  missingServices,
   startPostgres,
   startRedis,
   type PostgresService,
@@ -35,8 +35,8 @@ async function storedDoc(storage: Storage, room: string): Promise<Y.Doc> {
 const presentNames = (client: TestClient): unknown[] =>
   [...client.provider.awareness.getStates().values()].map((state) => (state as { name?: unknown }).name);
 
-// In CI the services are installed (.ci/run): a missing one must fail, not skip.
-const skipReason = process.env.CI ? null : missingServices();
+// \`npm test\` installs the services first; with CI set a missing one must fail, not skip.
+const skipReason = systemSkipReason(['redis-server', 'postgres']);
 
 describe('scale-out settings', () => {
   it('reads DATABASE_URL, REDIS_URL and INSTANCE_ID, and rejects a wrong URL without echoing it', () => {
@@ -53,7 +53,7 @@ describe('scale-out settings', () => {
   });
 });
 
-describe.skipIf(skipReason !== null)(`scale-out on Redis + PostgreSQL${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
+describe.skipIf(skipReason !== null)(skippedName('scale-out on Redis + PostgreSQL', skipReason), () => {
   let postgres: PostgresService;
   let redis: RedisService;
   let dataDir: string;

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { MemoryStorage, PostgresStorage, SqliteStorage } from '@wcb/sync-server';
 import type { Storage } from '@wcb/sync-server';
 import { makeTempDir } from './helpers/test-server';
-import { postgresBinDir, startPostgres, type PostgresService } from './helpers/services';
+import { startPostgres, type PostgresService } from './helpers/services';
+import { describeNeeding } from '../support/system-deps';
 import { runStorageContract } from './storage-contract';
 
 runStorageContract('memory', async () => {
@@ -30,11 +31,10 @@ runStorageContract('sqlite', async () => {
   };
 }, { durable: true });
 
-// PostgreSQL: one real server for the file, a fresh database per test. CI installs the
-// binaries (.ci/run), so there this always runs (and fails loudly without them); elsewhere it is
-// skipped with the reason.
-const postgresMissing = !postgresBinDir() && !process.env.CI;
-describe.skipIf(postgresMissing)(`postgres storage${postgresMissing ? ' (skipped: needs PostgreSQL binaries in /usr/lib/postgresql/*/bin; .ci/run installs them)' : ''}`, () => {
+// PostgreSQL: one real server for the file, a fresh database per test. `npm test` installs the
+// binaries first, and with CI set this always runs (and fails loudly without them); elsewhere it
+// is skipped with the reason.
+describeNeeding(['postgres'], 'postgres storage', () => {
     let postgres: PostgresService;
     beforeAll(async () => {
       postgres = await startPostgres();

@@ -1,8 +1,11 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const MAIN = fileURLToPath(new URL('../../sync-server/src/main.ts', import.meta.url));
+// What `npm start` runs: the server built to JavaScript (the integration and e2e projects build it
+// first, tests/support/build-server.global.ts).
+const MAIN = fileURLToPath(new URL('../../sync-server/dist/main.mjs', import.meta.url));
 
 export interface ServerProcess {
   /** http://127.0.0.1:<port> */
@@ -25,14 +28,15 @@ const STOP_GRACE_MS = 10_000;
 const MAX_OUTPUT_LINES = 500;
 
 /**
- * Runs `npm start`'s entry point, sync-server/src/main.ts, as its own Node process on port 0:
+ * Runs `npm start`'s entry point, sync-server/dist/main.mjs, as its own Node process on port 0:
  * configured from the environment exactly as in production, reporting its port over IPC.
  */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const output: string[] = [];
+  if (!existsSync(MAIN)) throw new Error(`No server build at ${MAIN}: run "npm run build:server" first.`);
   const child = fork(MAIN, [], {
     cwd: ROOT,
-    execArgv: ['--import', 'tsx'],
+    execArgv: [],
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });

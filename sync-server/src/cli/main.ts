@@ -5,7 +5,8 @@ import { EXPORT_USAGE, runExport } from './export';
 import { IMPORT_USAGE, runImport } from './import';
 
 /**
- * `tsx sync-server/src/cli/main.ts export|import|backup ...` (npm run export / import / backup).
+ * `npm run export / import / backup`: this file built to sync-server/dist/cli.mjs (scripts/build-server.mjs);
+ * `tsx sync-server/src/cli/main.ts export|import|backup ...` runs it from source.
  * Exit codes: 0 done, 1 failed, 2 wrong command line, 3 broken import file.
  */
 async function main(argv: string[]): Promise<number> {

@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
+import type { Redis } from 'ioredis';
 import type { Logger } from '../logger';
 import type { BusHandler, RoomBus } from './bus';
 
@@ -19,6 +20,9 @@ const SUBSCRIBE_WAIT_MS = 3_000;
  * subscribe mode can do nothing else). Publishing never queues while disconnected: frames
  * would pile up in memory and arrive stale; the reconcile on reconnect replaces them.
  */
+// Loaded when the first bus is made: a lone instance (no REDIS_URL) never pays for the client's memory.
+const require = createRequire(import.meta.url);
+
 export class RedisRoomBus implements RoomBus {
   readonly clustered = true;
   readonly instanceId: string;
@@ -31,8 +35,9 @@ export class RedisRoomBus implements RoomBus {
   constructor(private readonly options: RedisBusOptions) {
     this.instanceId = options.instanceId;
     const { url, logger } = options;
-    this.pub = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
-    this.sub = new Redis(url, { maxRetriesPerRequest: null });
+    const { Redis: Client } = require('ioredis') as typeof import('ioredis');
+    this.pub = new Client(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    this.sub = new Client(url, { maxRetriesPerRequest: null });
     for (const [name, conn] of [['publisher', this.pub], ['subscriber', this.sub]] as const) {
       // ioredis reconnects by itself; without a listener an error event would crash the process.
       conn.on('error', (error: unknown) => logger.warn('redis connection error', { connection: name, error }));

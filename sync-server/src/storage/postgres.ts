@@ -1,4 +1,5 @@
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import type { Role } from '@wcb/shared';
 import { sessionFromRow } from './session-row';
 import { sessionRoomRange } from './session-range';
@@ -103,6 +104,10 @@ function assertBytes(value: unknown, what: string): asserts value is Uint8Array 
  * (ARCHITECTURE.md, "Scale-out"). Same contract as SqliteStorage; the schema is created on
  * first use. Construction is synchronous and cheap; the first query waits for the schema.
  */
+// Loaded when the first PostgresStorage is made: a server on SQLite never pays for the driver's
+// memory (the built server keeps npm packages external, so this is a plain require at run time).
+const require = createRequire(import.meta.url);
+
 export class PostgresStorage implements Storage {
   private readonly pool: pg.Pool;
   /** The schema step: started at construction, started again by the next call if it failed. */
@@ -111,7 +116,8 @@ export class PostgresStorage implements Storage {
   private closed: Promise<void> | null = null;
 
   constructor(options: PostgresStorageOptions) {
-    this.pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
+    const { Pool } = require('pg') as typeof pg;
+    this.pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
     // An idle client losing its connection (database restart) is reported here; without a
     // listener it would crash the process. The next query simply gets a fresh connection.
     this.pool.on('error', (error) => options.logger?.warn('postgres connection lost', { error }));

@@ -1,8 +1,10 @@
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { NetLink } from './netlink';
+import { chromiumPath } from '../../support/system-deps';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+/** $CHROMIUM_PATH, else `chromium` on $PATH (Debian's package: /usr/bin/chromium). */
+export const CHROMIUM_PATH = chromiumPath() ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',

@@ -1,10 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { closeBrowser, closeUsers, launchBrowser, newUser, type User } from './browser';
 import { BoardPage, HomePage, type CreateSessionOptions } from './pages';
 import { startE2EServer, type E2EServer } from './server';
+import { systemSkipReason } from '../../support/system-deps';
 
 export type Person = { user: User; home: HomePage; board: BoardPage };
 
@@ -34,8 +35,14 @@ export function useE2E(serverEnv: Record<string, string> = {}): E2E {
   let browser: Browser | undefined;
   const users: User[] = [];
 
+  // No Chromium here (and no CI): every test of the file skips, naming what is missing.
+  const skipReason = systemSkipReason(['chromium']);
   beforeAll(async () => {
+    if (skipReason) return;
     [server, browser] = await Promise.all([startE2EServer(serverEnv), launchBrowser()]);
+  });
+  beforeEach((ctx) => {
+    if (skipReason) ctx.skip(skipReason);
   });
   afterEach(async (ctx) => {
     if (ctx.task.result?.state === 'fail') await report(ctx.task.name, users, server);

@@ -50,15 +50,6 @@ export function postgresBinDir(): string | null {
 
 export const redisAvailable = (): boolean => existsSync(REDIS_SERVER);
 
-/** Why the real-service tests cannot run here, or null when they can. */
-export function missingServices(): string | null {
-  const missing = [
-    postgresBinDir() ? null : `PostgreSQL (no ${POSTGRES_BIN_ROOT}/*/bin/initdb)`,
-    redisAvailable() ? null : `redis-server (no ${REDIS_SERVER})`,
-  ].filter(Boolean);
-  return missing.length > 0 ? `${missing.join(' and ')} not installed; .ci/run installs them` : null;
-}
-
 export async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve, reject) => {
