@@ -9,6 +9,7 @@
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as prng from 'lib0/prng';
+import { writeDeleteRanges } from '../../sync-server/src/doc-state/sanitize';
 
 /** Item content as Y.Item.write needs it; RawContent writes bytes Yjs's classes would not. */
 interface WritableContent {
@@ -73,16 +74,7 @@ export function encodeUpdate(clients: readonly ClientStructs[], deletes: readonl
   }
   const byClient = new Map<number, [number, number][]>();
   for (const [client, clock, len] of deletes) byClient.set(client, [...(byClient.get(client) ?? []), [clock, len]]);
-  encoding.writeVarUint(encoder.restEncoder, byClient.size);
-  for (const [client, ranges] of byClient) {
-    encoder.resetDsCurVal();
-    encoding.writeVarUint(encoder.restEncoder, client);
-    encoding.writeVarUint(encoder.restEncoder, ranges.length);
-    for (const [clock, len] of ranges) {
-      encoder.writeDsClock(clock);
-      encoder.writeDsLen(len);
-    }
-  }
+  writeDeleteRanges(encoder, byClient); // as given: hostile ranges are not merged first
   return encoder.toUint8Array();
 }
 

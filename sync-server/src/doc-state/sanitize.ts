@@ -72,18 +72,22 @@ function encodeStructs(structs: readonly Struct[], ds: ReturnType<typeof Y.decod
   const ranges = new Map<number, [number, number][]>();
   for (const [client, items] of ds.clients) ranges.set(client, items.map(({ clock, len }) => [clock, len]));
   for (const [client, clock, len] of deleted) ranges.set(client, [...(ranges.get(client) ?? []), [clock, len]]);
+  writeDeleteRanges(encoder, new Map([...ranges].map(([client, list]) => [client, mergeRanges(list)])));
+  return encoder.toUint8Array();
+}
+
+/** A delete set as Yjs writes it: per client, its (clock, length) ranges, as given. */
+export function writeDeleteRanges(encoder: Y.UpdateEncoderV1, ranges: ReadonlyMap<number, readonly (readonly [number, number])[]>): void {
   encoding.writeVarUint(encoder.restEncoder, ranges.size);
   for (const [client, list] of ranges) {
-    const merged = mergeRanges(list);
     encoder.resetDsCurVal();
     encoding.writeVarUint(encoder.restEncoder, client);
-    encoding.writeVarUint(encoder.restEncoder, merged.length);
-    for (const [clock, len] of merged) {
+    encoding.writeVarUint(encoder.restEncoder, list.length);
+    for (const [clock, len] of list) {
       encoder.writeDsClock(clock);
       encoder.writeDsLen(len);
     }
   }
-  return encoder.toUint8Array();
 }
 
 function mergeRanges(list: [number, number][]): [number, number][] {
