@@ -62,6 +62,10 @@ export function CellView(props: { topic: string }) {
             data-topic-id={props.topic}
             aria-label={t('board.addNote', { topic: label() })}
             title={t('board.addNote', { topic: label() })}
+            // The press already takes the keys (type-ahead.ts), and keeps the focus off the button:
+            // a space typed at once must not press it again.
+            onPointerDown={() => board.typeAhead.arm(true)}
+            onMouseDown={(e) => e.preventDefault()}
             onClick={() => board.addNote(props.topic)}
           >
             <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true">

@@ -2,6 +2,7 @@ import { createEffect, on, onMount } from 'solid-js';
 import { MAX_NOTE_TEXT } from '@wcb/shared';
 import { t } from '../../i18n';
 import { rebaseSelection } from '../../lib/text';
+import { useBoard } from './context';
 
 /**
  * The textarea of a note being edited. Every input is written to the document at once, so others
@@ -10,6 +11,7 @@ import { rebaseSelection } from '../../lib/text';
  * Ctrl/Cmd+Enter or leaving the field ends editing.
  */
 export function NoteEditor(props: { text: string; onInput: (text: string) => void; onDone: (refocusNote: boolean) => void }) {
+  const board = useBoard();
   let area!: HTMLTextAreaElement;
   let composing = false;
 
@@ -21,9 +23,12 @@ export function NoteEditor(props: { text: string; onInput: (text: string) => voi
   };
 
   onMount(() => {
-    area.value = props.text;
+    // Keys typed since "+" was pressed, before this editor was there, belong to this note.
+    const early = board.typeAhead.take();
+    area.value = props.text + early;
     area.focus();
     area.setSelectionRange(area.value.length, area.value.length);
+    if (early) props.onInput(area.value);
   });
   // While an IME composes (CJK, some mobile keyboards), rewriting the value would cancel it; the
   // latest text is applied when composition ends.

@@ -23,6 +23,7 @@ import { createVotesView, VotesContext } from './votes-view';
 import { createStacksView, StacksContext } from './stacks-view';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import { BoardKeys } from './BoardKeys';
+import { createTypeAhead } from './type-ahead';
 import './selection.css';
 import './canvas.css';
 
@@ -61,6 +62,7 @@ export function PhaseCanvas(props: Props) {
   const [editing, setEditing] = createSignal<string | null>(null);
   const [size, setSize] = createSignal<Size | null>(null);
   let canvas!: HTMLDivElement;
+  const typeAhead = createTypeAhead();
   let endEditGroup: (() => void) | null = null;
 
   const topicIds = createMemo(() => session.session.topics.map((topic) => topic.id), [], { equals: sameStrings });
@@ -139,6 +141,8 @@ export function PhaseCanvas(props: Props) {
     editors,
     readOnly,
     addNote(topic, at) {
+      // Within the gesture, before any work: keys typed from here on reach the new note.
+      typeAhead.arm();
       const cell = layout().cells.get(topic) ?? layout().cross;
       const known = new Set(topicIds());
       const taken = notes().filter((n) => cellTopic(n.topic, known) === cell.topic);
@@ -156,6 +160,7 @@ export function PhaseCanvas(props: Props) {
         endEditGroup = null;
       }
     },
+    typeAhead,
     noteColor,
     setNoteColor(color) {
       setNoteColorSignal(color);
@@ -192,11 +197,22 @@ export function PhaseCanvas(props: Props) {
 
   // On the canvas rather than on each cell: panning captures the pointer, so the click events of a
   // double-click are delivered to the canvas element.
-  const onDblClick = (e: MouseEvent) => {
-    if (readOnly() || (e.target instanceof Element && e.target.closest('button, [data-testid="note"], [data-testid="steps.list"]'))) return;
+  const emptyCellAt = (e: MouseEvent) => {
+    if (readOnly() || (e.target instanceof Element && e.target.closest('button, [data-testid="note"], [data-testid="steps.list"]'))) return null;
     const p = clientToBoard(e.clientX, e.clientY);
     const cell = cellUnder(layout(), p);
-    if (cell && p.y >= cell.bodyY) ctx.addNote(cell.topic, steps() ? undefined : noteAtPointer(cell, p));
+    return cell && p.y >= cell.bodyY ? { cell, p } : null;
+  };
+  const onDblClick = (e: MouseEvent) => {
+    const hit = emptyCellAt(e);
+    if (hit) ctx.addNote(hit.cell.topic, steps() ? undefined : noteAtPointer(hit.cell, hit.p));
+  };
+  // The second press of a double-click (or double-tap) on an empty cell: keys typed from now on
+  // go to the note it is about to make, not to the canvas.
+  const onMouseDown = (e: MouseEvent) => {
+    if (e.detail < 2 || !emptyCellAt(e)) return;
+    e.preventDefault();
+    typeAhead.arm(true);
   };
 
   const publishCursor = (e: PointerEvent) => {
@@ -290,6 +306,7 @@ export function PhaseCanvas(props: Props) {
           onPointerMove={publishCursor}
           onPointerLeave={() => session.setCursor(null)}
           onDblClick={onDblClick}
+          onMouseDown={onMouseDown}
           onFocusIn={onFocusIn}
           onFocusOut={onFocusOut}
         >
@@ -307,6 +324,7 @@ export function PhaseCanvas(props: Props) {
             </Show>
           </div>
         </div>
+        <textarea ref={typeAhead.ref} class="type-ahead" data-testid="board.type-ahead" aria-hidden="true" tabIndex={-1} />
         <Cursors />
         <ZoomControls size={size} onFit={() => fitBoard()} setViewport={props.setViewport} />
         <SuggestionsPanel />

@@ -27,6 +27,7 @@ export function ZoomControls(props: { size: Accessor<Size | null>; onFit: () => 
       </button>
       <button
         class="zoom-level"
+        data-testid="board.zoom-reset"
         // The visible percentage starts the name (speech input users say what they see).
         aria-label={`${formatPercent(zoom())}, ${t('board.zoomReset')}`}
         title={t('board.zoomReset')}

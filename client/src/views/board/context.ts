@@ -4,6 +4,7 @@ import type { BoardLayout, NotePlacement } from '../../board/layout';
 import type { Point, Viewport } from '../../board/viewport';
 import type { PhaseRoom } from '../../sync/phase-room';
 import type { Session } from '../../sync/session';
+import type { TypeAhead } from './type-ahead';
 
 /** A note being dragged by this person: where it started, and where it is drawn now (board coordinates). */
 export type Drag = { id: string; origin: NotePlacement };
@@ -29,6 +30,8 @@ export type BoardContextValue = {
   readOnly: Accessor<boolean>;
   /** Creates a note in a cell (at `at`, cell coordinates, or the first free slot) and opens its editor. */
   addNote(topic: string, at?: Point): void;
+  /** Keys typed before a new note's editor is there; see type-ahead.ts. */
+  typeAhead: TypeAhead;
   noteColor: Accessor<NoteColor>;
   setNoteColor(color: NoteColor): void;
 };
