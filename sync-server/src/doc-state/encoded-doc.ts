@@ -68,7 +68,8 @@ export class EncodedDoc implements DocState {
     const parts = [this.flush(), ...stored].filter((u) => u.byteLength > 2);
     this.merged = parts.length <= HYDRATE_ABOVE ? mergeOrRepair(parts) : collectOrRepair(parts);
     this.index(this.merged);
-    this.guard.recordState(this.merged);
+    const loaded = this.merged;
+    this.guard.loaded(() => loaded);
     this.collected = this.merged.byteLength;
     // As a Y.Doc's one load transaction: heard by listeners already attached (a size estimate).
     for (const listener of this.listeners) listener(this.merged, null);

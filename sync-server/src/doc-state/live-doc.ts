@@ -27,7 +27,7 @@ export class LiveDoc implements DocState {
     const { parts, problems } = sanitizeAll(updates);
     // One transaction: listeners attach after the load, and observers run once.
     this.doc.transact(() => parts.forEach((u) => Y.applyUpdate(this.doc, u)));
-    this.guard.recordState(Y.encodeStateAsUpdate(this.doc));
+    this.guard.loaded(() => Y.encodeStateAsUpdate(this.doc));
     return problems;
   }
 

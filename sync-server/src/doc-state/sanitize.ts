@@ -8,6 +8,7 @@
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { UPDATE_LIMITS, checkContent, type UpdateLimits } from './update-rules';
+import { looksClean } from './struct-scan';
 
 type Struct = Y.Item | Y.GC | Y.Skip;
 
@@ -19,6 +20,9 @@ export interface SanitizedUpdate {
 }
 
 export function sanitizeStored(update: Uint8Array, limits: UpdateLimits = UPDATE_LIMITS): SanitizedUpdate {
+  // Almost every stored update is clean: a scan that builds nothing says so (decoding each of a
+  // 10,000-update log made loads 10x slower).
+  if (looksClean(update, limits.maxValueDepth, limits.maxStringLength)) return { update, problems: [] };
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);

@@ -23,11 +23,22 @@ export interface CheckedUpdate {
 
 export class UpdateGuard {
   private readonly index = new ParentIndex();
+  /** Loaded state not indexed yet: indexing decodes it all, so it waits for the first write. */
+  private unindexed: (() => Uint8Array) | null = null;
 
   constructor(private readonly limits: UpdateLimits = UPDATE_LIMITS) {}
 
-  /** Throws InvalidUpdate unless the room may hold `update`. Changes nothing. */
+  /**
+   * The room loaded this state (read from `state()` when first needed). Most rooms opened are
+   * only read (a projector, a late reader): they never pay for the index.
+   */
+  loaded(state: () => Uint8Array): void {
+    this.unindexed = state;
+  }
+
+  /** Throws InvalidUpdate unless the room may hold `update`. Changes nothing the room holds. */
   inspect(update: Uint8Array): CheckedUpdate {
+    this.indexLoaded();
     countStructs(update, this.limits.maxStructs, this.limits.maxValueDepth); // before Yjs allocates them
     const { structs, ds } = Y.decodeUpdate(update) as { structs: Struct[]; ds: DeleteSet };
     checkShape(structs, ds, this.limits);
@@ -37,6 +48,7 @@ export class UpdateGuard {
 
   /** Remembers where the items of an update the room now holds live. */
   record(update: CheckedUpdate): void {
+    this.indexLoaded();
     for (const struct of update.structs) {
       const { client, clock } = struct.id;
       if (struct instanceof Y.Item) this.index.add(client, clock, struct.length, update.parents.get(struct) ?? UNKNOWN);
@@ -50,9 +62,17 @@ export class UpdateGuard {
    * have stored anything, see sanitize.ts): types whose depth cannot be known take no children types.
    */
   recordState(state: Uint8Array): void {
+    this.indexLoaded();
     const { structs, ds } = Y.decodeUpdate(state) as { structs: Struct[]; ds: DeleteSet };
     const placement = new Placement(structs, this.index, this.limits, false);
     this.record({ structs, ds, ...placement.place() });
+  }
+
+  private indexLoaded(): void {
+    const state = this.unindexed;
+    if (!state) return;
+    this.unindexed = null;
+    this.recordState(state());
   }
 }
 
