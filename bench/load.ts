@@ -13,7 +13,7 @@ const MB = 1024 * 1024;
 // Load-generator processes: with the server they share 2 cores, so a few, not many.
 const WORKERS = 3;
 // Past this event-loop delay in a load generator, its timestamps say more about itself than about the server.
-const GENERATOR_LIMIT_MS = 20;
+export const GENERATOR_LIMIT_MS = 20;
 // Connecting 1,000 clients takes seconds on this machine; minutes means they were refused.
 const CONNECT_TIMEOUT_MS = 120_000;
 
