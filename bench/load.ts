@@ -1,10 +1,10 @@
 import { fork } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { buildSessionDocs, controlRoom, phaseRoom } from '@wcb/shared';
+import { phaseRoom } from '@wcb/shared';
 import type { WorkerPlan, WorkerReport } from './load/worker';
 import { cpuSecondsOf, memoryOf, startOurServer, startReferenceServer, type BenchServer } from './lib/server';
-import { registerSession, sessionId } from './lib/sessions';
+import { controlSeed, registerSession, sessionId } from './lib/sessions';
 import { round, summarize, type Summary } from './lib/stats';
 import type { Figure } from './lib/report';
 
@@ -38,10 +38,9 @@ export async function ours(storage: 'durable' | 'memory' = 'durable', env: Recor
     server,
     async roomUrl() {
       const id = sessionId(n++, 'load');
-      // The server opens only the phases a session's control room defines: register one with it.
-      const docs = buildSessionDocs({ sessionId: id, templateId: 'world-cafe-ngo', language: 'en', now: 1 });
-      const token = await registerSession(server.url, id, [{ room: controlRoom(id), doc: docs.control }]);
-      return `${server.wsUrl}/${phaseRoom(id, docs.phases[0]!.phaseId)}?token=${token}`;
+      const { seed, phaseId } = controlSeed(id);
+      const token = await registerSession(server.url, id, [seed]);
+      return `${server.wsUrl}/${phaseRoom(id, phaseId)}?token=${token}`;
     },
   };
 }
