@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as Y from 'yjs';
 import { addNote, buildSessionDocs, castDot, CROSS_CUTTING, openVoting, renderExport, type SessionSource } from '@wcb/shared';
-import { timeMedian, round } from './lib/stats';
+import { timeAndCpuMedian, round } from './lib/stats';
 import type { Figure } from './lib/report';
 
 const require = createRequire(import.meta.url);
@@ -36,21 +36,21 @@ export function bigSession(notes: number, seed = 1): SessionSource {
   return { sessionId: 'bench', control: docs.control, phaseDocs: new Map(docs.phases.map((p) => [p.phaseId, p.doc])), voteDocs, exportedAt: 1 };
 }
 
-/** f. Export of a 3,000-note session: DOCX, PDF and CSV, median of 3 runs each. */
+/** f. Export of a 3,000-note session: DOCX, PDF and CSV, median of 3 runs each, wall and CPU time. */
 export async function benchExport(): Promise<Figure[]> {
   const source = bigSession(3000);
   const fonts = { regular: font('DejaVuSans.ttf'), bold: font('DejaVuSans-Bold.ttf') };
   const loadFonts = () => Promise.resolve(fonts);
   const figures: Figure[] = [];
   for (const format of ['docx', 'pdf', 'csv'] as const) {
-    const ms = await timeMedian(3, () => renderExport(source, format, loadFonts));
+    const { ms, cpuMs } = await timeAndCpuMedian(3, () => renderExport(source, format, loadFonts));
     figures.push({
       id: `export.${format}`,
       group: 'f. Export (3,000 notes)',
-      label: `${format.toUpperCase()} export`,
+      label: `${format.toUpperCase()} export (CPU ${round(cpuMs, 0)} ms)`,
       value: round(ms, 0),
       unit: 'ms',
-      ...(format === 'docx' ? { target: { op: '<=' as const, value: 1000 } } : {}),
+      ...(format === 'csv' ? {} : { target: { op: '<=' as const, value: 1000 } }),
     });
   }
   return figures;

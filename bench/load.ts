@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { phaseRoom } from '@wcb/shared';
 import type { WorkerPlan, WorkerReport } from './load/worker';
 import { cpuSecondsOf, memoryOf, startOurServer, startReferenceServer, type BenchServer } from './lib/server';
-import { registerSession, sessionId } from './lib/sessions';
+import { controlSeed, registerSession, sessionId } from './lib/sessions';
 import { round, summarize, type Summary } from './lib/stats';
 import type { Figure } from './lib/report';
 
@@ -13,12 +13,14 @@ const MB = 1024 * 1024;
 // Load-generator processes: with the server they share 2 cores, so a few, not many.
 const WORKERS = 3;
 // Past this event-loop delay in a load generator, its timestamps say more about itself than about the server.
-const GENERATOR_LIMIT_MS = 20;
+export const GENERATOR_LIMIT_MS = 20;
+// Connecting 1,000 clients takes seconds on this machine; minutes means they were refused.
+const CONNECT_TIMEOUT_MS = 120_000;
 
 export type LoadConfig = { clients: number; roomSize: number; rate: number; sendersPerRoom: number; cursorRate: number; durationMs: number };
 export type LoadResult = { latency: Summary; delivery: number; cpuPercent: number; peakRssMB: number; rssPerClientMB: number; generatorDelayMs: number; cursorsReceived: number };
 
-const freePort = () =>
+export const freePort = (): Promise<number> =>
   new Promise<number>((resolve) => {
     const srv = createServer().listen(0, '127.0.0.1', () => {
       const { port } = srv.address() as { port: number };
@@ -36,8 +38,9 @@ export async function ours(storage: 'durable' | 'memory' = 'durable', env: Recor
     server,
     async roomUrl() {
       const id = sessionId(n++, 'load');
-      const token = await registerSession(server.url, id);
-      return `${server.wsUrl}/${phaseRoom(id, 'p1')}?token=${token}`;
+      const { seed, phaseId } = controlSeed(id);
+      const token = await registerSession(server.url, id, [seed]);
+      return `${server.wsUrl}/${phaseRoom(id, phaseId)}?token=${token}`;
     },
   };
 }
@@ -73,7 +76,19 @@ export async function runLoad(target: Target, config: LoadConfig): Promise<LoadR
       child.send({ type: 'plan', plan });
       return { child, ready, report };
     });
-  await Promise.all(workers.map((w) => w.ready));
+  // A refused connection never syncs: fail the run instead of waiting forever.
+  let timer: NodeJS.Timeout | undefined;
+  const refused = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`not all ${config.clients} clients synced within ${CONNECT_TIMEOUT_MS / 1000} s: did the server refuse them?`)), CONNECT_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([Promise.all(workers.map((w) => w.ready)), refused]);
+  } catch (error) {
+    workers.forEach((w) => w.child.kill());
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
   const connected = memoryOf(pid).rss;
   const cpu0 = cpuSecondsOf(pid);
   const t0 = performance.now();

@@ -6,7 +6,7 @@ import { addNote, initPhaseDoc, moveNote, phaseRoom } from '@wcb/shared';
 import { EncodedDoc, SqliteStorage } from '@wcb/sync-server';
 import { BenchClient } from './lib/bench-client';
 import { memoryOf, startOurServer } from './lib/server';
-import { registerSession, sessionId } from './lib/sessions';
+import { controlSeed, registerSession, sessionId } from './lib/sessions';
 import { round, timeMedian } from './lib/stats';
 import type { Figure } from './lib/report';
 
@@ -16,9 +16,9 @@ const ROOMS = 40;
 const NOTES = 500;
 const HISTORY = 10_000;
 
-function roomOf500(session: string): Y.Doc {
+function roomOf500(session: string, phaseId = 'p1'): Y.Doc {
   const doc = new Y.Doc();
-  initPhaseDoc(doc, session, 'p1');
+  initPhaseDoc(doc, session, phaseId);
   doc.transact(() => {
     for (let i = 0; i < NOTES; i++) addNote(doc, { topic: 'government', text: `note ${i} about trust and transparency`, x: (i % 10) * 216, y: Math.floor(i / 10) * 166 }, i, `n${i}`);
   });
@@ -30,15 +30,20 @@ async function memoryPerRoom(): Promise<Figure> {
   const server = await startOurServer();
   const clients: BenchClient[] = [];
   try {
-    const tokens: string[] = [];
-    for (let i = 0; i < ROOMS; i++) tokens.push(await registerSession(server.url, sessionId(i), [{ room: phaseRoom(sessionId(i), 'p1'), doc: roomOf500(sessionId(i)) }]));
+    const urls: string[] = [];
+    for (let i = 0; i < ROOMS; i++) {
+      const id = sessionId(i);
+      const { seed, phaseId } = controlSeed(id);
+      const token = await registerSession(server.url, id, [seed, { room: phaseRoom(id, phaseId), doc: roomOf500(id, phaseId) }]);
+      urls.push(`${server.wsUrl}/${phaseRoom(id, phaseId)}?token=${token}`);
+    }
     // One room first: the code paths are warm and the allocator has its arenas before we measure.
-    const warm = new BenchClient(`${server.wsUrl}/${phaseRoom(sessionId(0), 'p1')}?token=${tokens[0]}`);
+    const warm = new BenchClient(urls[0]!);
     await warm.syncedPromise;
     clients.push(warm);
     const before = memoryOf(server.pid).rss;
     for (let i = 1; i < ROOMS; i++) {
-      const c = new BenchClient(`${server.wsUrl}/${phaseRoom(sessionId(i), 'p1')}?token=${tokens[i]}`);
+      const c = new BenchClient(urls[i]!);
       clients.push(c);
       await c.syncedPromise;
     }

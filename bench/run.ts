@@ -5,6 +5,7 @@ import { benchBrowser } from './browser';
 import { benchBundle } from './bundle';
 import { benchDurability, benchLoad } from './load';
 import { benchExport } from './export';
+import { benchProcess } from './process';
 import { benchRooms } from './rooms';
 import { machine, markdown, verdict, type Figure } from './lib/report';
 
@@ -21,6 +22,7 @@ const SUITES: Record<string, { name: string; run: () => Promise<Figure[]> | Figu
   e: { name: 'bundle', run: benchBundle },
   f: { name: 'export', run: benchExport },
   g: { name: 'rooms', run: benchRooms },
+  h: { name: 'process: idle memory, cold start, memory at 1,000 clients', run: benchProcess },
 };
 
 const only = values.only?.split(',').map((s) => s.trim());

@@ -1,16 +1,53 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const MAIN = fileURLToPath(new URL('../../sync-server/src/main.ts', import.meta.url));
-const ENTRY = fileURLToPath(new URL('./server-entry.ts', import.meta.url));
+// What `npm start` runs: the server built to JavaScript (npm run bench builds it first).
+export const MAIN = fileURLToPath(new URL('../../sync-server/dist/main.mjs', import.meta.url));
+const ENTRY_SRC = fileURLToPath(new URL('./server-entry.ts', import.meta.url));
+// bench/dist/ sits as deep as sync-server/dist/, so paths the server finds relative to its own
+// file (the client build at ../../client/dist) resolve the same; dist/ is git-ignored.
+const ENTRY = fileURLToPath(new URL('../dist/server-entry.mjs', import.meta.url));
 
 // BENCH_STATIC_DIR serves a client built elsewhere, so a benchmark run never needs client/dist.
 const staticDir = (): Record<string, string> => (process.env.BENCH_STATIC_DIR ? { STATIC_DIR: process.env.BENCH_STATIC_DIR } : {});
+
+/** As in scripts/build-server.mjs: npm packages stay imports from node_modules (one copy of yjs). */
+const externalPackages: Plugin = {
+  name: 'external-npm-packages',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@wcb/') || args.kind === 'entry-point' ? undefined : { path: args.path, external: true }));
+  },
+};
+
+let entryBuilt: Promise<unknown> | undefined;
+
+/**
+ * The "storage off" entry (server-entry.ts) built the way the server is built, so both storage
+ * modes run as JavaScript without tsx: a benchmark compares the server, not the loader.
+ */
+function buildEntry(): Promise<unknown> {
+  entryBuilt ??= build({
+    absWorkingDir: ROOT,
+    entryPoints: { 'server-entry': ENTRY_SRC },
+    outdir: dirname(ENTRY),
+    outExtension: { '.js': '.mjs' },
+    // Split as the server build is, so the PDF and DOCX renderers stay out of start-up here too.
+    splitting: true,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    plugins: [externalPackages],
+    logLevel: 'warning',
+  });
+  return entryBuilt;
+}
 
 export type BenchServer = { url: string; wsUrl: string; pid: number; stop(): Promise<void> };
 
@@ -19,11 +56,13 @@ export type BenchServer = { url: string; wsUrl: string; pid: number; stop(): Pro
  * `storage: 'memory'` the same server storing nothing (the baseline for the cost of durability).
  */
 export async function startOurServer(env: Record<string, string> = {}, storage: 'durable' | 'memory' = 'durable'): Promise<BenchServer> {
+  if (!existsSync(MAIN)) throw new Error(`No server build at ${MAIN}: run "npm run build:server" first.`);
+  if (storage === 'memory') await buildEntry();
   const dataDir = await mkdtemp(join(tmpdir(), 'wcb-bench-'));
   const child = fork(storage === 'memory' ? ENTRY : MAIN, [], {
     cwd: ROOT,
     // BENCH_SERVER_NODE_ARGS: e.g. "--cpu-prof" to profile the server under a benchmark's load.
-    execArgv: ['--import', 'tsx', ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
+    execArgv: process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', BENCH_STORAGE: storage,
       // Benchmarks register hundreds of sessions from one address; the creation rate is not measured.
       SESSION_CREATE_BURST: '1000000', ...staticDir(), ...env },
@@ -41,7 +80,9 @@ export async function startOurServer(env: Record<string, string> = {}, storage: 
 /** The reference server, @y/websocket-server 0.1.1 (no persistence), on a free port. */
 export async function startReferenceServer(port: number): Promise<BenchServer> {
   const bin = fileURLToPath(new URL('../../node_modules/@y/websocket-server/src/server.js', import.meta.url));
-  const child = fork(bin, [], { cwd: ROOT, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  // execArgv []: fork would otherwise pass on this process's tsx loader, which the reference does
+  // not need and whose memory would count as the reference's.
+  const child = fork(bin, [], { cwd: ROOT, execArgv: [], env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('running at')) resolve();

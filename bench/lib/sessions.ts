@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
+import { buildSessionDocs, controlRoom } from '@wcb/shared';
 import { sessionIdForHash } from '@wcb/sync-server';
 
 const token = () => randomBytes(16).toString('base64url');
@@ -47,4 +48,13 @@ export function sessionId(i: number, prefix = 'bench'): string {
   let id = numbered.get(key);
   if (!id) numbered.set(key, (id = newSessionId()));
   return id;
+}
+
+/**
+ * A control room to register with session `id`, and the first phase it defines: the server opens
+ * only the phases a session's control room defines (4533 otherwise).
+ */
+export function controlSeed(id: string): { seed: { room: string; doc: Y.Doc }; phaseId: string } {
+  const docs = buildSessionDocs({ sessionId: id, templateId: 'world-cafe-ngo', language: 'en', now: 1 });
+  return { seed: { room: controlRoom(id), doc: docs.control }, phaseId: docs.phases[0]!.phaseId };
 }

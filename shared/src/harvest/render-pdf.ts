@@ -3,6 +3,7 @@ import { PDFDocument } from 'pdf-lib';
 import { DOCUMENT_LABELS, type DocumentLabels } from './labels';
 import { matrixGrid, surveyQuestion, voteChart } from './pdf-blocks';
 import { BODY, COLORS, FlowLayout, type Run } from './pdf-layout';
+import { cacheTextOf } from './pdf-text-cache';
 import type { Harvest, HarvestItem, HarvestPhase, HarvestTopicSection } from './types';
 
 /** The font files the PDF embeds (DejaVu Sans covers Cyrillic); node reads them, a browser fetches them. */
@@ -97,6 +98,8 @@ export async function renderPdf(harvest: Harvest, fonts: PdfFonts): Promise<Uint
   doc.registerFontkit(fontkit);
   const regular = await doc.embedFont(fonts.regular, { subset: true, features: FEATURES });
   const bold = await doc.embedFont(fonts.bold, { subset: true, features: FEATURES });
+  cacheTextOf(regular, fonts.regular);
+  cacheTextOf(bold, fonts.bold);
   const layout = new FlowLayout(doc, { regular, bold });
 
   layout.paragraph([{ text: harvest.title, weight: 'bold', size: 18 }], { align: 'center', spaceAfter: 10 });
