@@ -11,6 +11,8 @@ import { GONE, ParentIndex, UNKNOWN, rootRef, typeRef, type ParentRef } from './
 import { InvalidUpdate, UPDATE_LIMITS, checkContent, checkString, type UpdateLimits } from './update-rules';
 
 type Struct = Y.Item | Y.GC | Y.Skip;
+const NO_PARENTS: ReadonlyMap<Y.Item, ParentRef> = new Map();
+const NO_DEPTHS: ReadonlyMap<ParentRef, number> = new Map();
 type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
 
 /** An update that passed inspect(): its structs, and where each item lives. */
@@ -38,16 +40,19 @@ export class UpdateGuard {
 
   /** Throws InvalidUpdate unless the room may hold `update`. Changes nothing the room holds. */
   inspect(update: Uint8Array): CheckedUpdate {
-    this.indexLoaded();
     countStructs(update, this.limits.maxStructs, this.limits.maxValueDepth); // before Yjs allocates them
     const { structs, ds } = Y.decodeUpdate(update) as { structs: Struct[]; ds: DeleteSet };
     checkShape(structs, ds, this.limits);
+    // Nothing to place (the step 2 every reader sends, a deletion): the index can wait.
+    if (!structs.some((s) => s instanceof Y.Item)) return { structs, ds, parents: NO_PARENTS, typeDepths: NO_DEPTHS };
+    this.indexLoaded();
     const placement = new Placement(structs, this.index, this.limits, true);
     return { structs, ds, ...placement.place() };
   }
 
   /** Remembers where the items of an update the room now holds live. */
   record(update: CheckedUpdate): void {
+    if (update.structs.length === 0) return;
     this.indexLoaded();
     for (const struct of update.structs) {
       const { client, clock } = struct.id;
