@@ -18,7 +18,7 @@ export const GENERATOR_LIMIT_MS = 20;
 const CONNECT_TIMEOUT_MS = 120_000;
 
 export type LoadConfig = { clients: number; roomSize: number; rate: number; sendersPerRoom: number; cursorRate: number; durationMs: number };
-export type LoadResult = { latency: Summary; delivery: number; cpuPercent: number; peakRssMB: number; rssPerClientMB: number; generatorDelayMs: number; cursorsReceived: number };
+export type LoadResult = { latency: Summary; delivery: number; delivered: number; cpuSeconds: number; cpuPercent: number; peakRssMB: number; rssPerClientMB: number; generatorDelayMs: number; cursorsReceived: number };
 
 export const freePort = (): Promise<number> =>
   new Promise<number>((resolve) => {
@@ -45,8 +45,8 @@ export async function ours(storage: 'durable' | 'memory' = 'durable', env: Recor
   };
 }
 
-export async function reference(): Promise<Target> {
-  const server = await startReferenceServer(await freePort());
+export async function reference(leveldb = false): Promise<Target> {
+  const server = await startReferenceServer(await freePort(), leveldb);
   let n = 0;
   return { server, roomUrl: () => Promise.resolve(`${server.wsUrl}/room-${n++}`) };
 }
@@ -95,7 +95,8 @@ export async function runLoad(target: Target, config: LoadConfig): Promise<LoadR
   workers.forEach((w) => w.child.send({ type: 'go' }));
   const reports = await Promise.all(workers.map((w) => w.report));
   const seconds = (performance.now() - t0) / 1000;
-  const cpuPercent = ((cpuSecondsOf(pid) - cpu0) / seconds) * 100;
+  const cpuSeconds = cpuSecondsOf(pid) - cpu0;
+  const cpuPercent = (cpuSeconds / seconds) * 100;
   const peak = memoryOf(pid).peak;
   for (const w of workers) {
     const exited = new Promise((resolve) => w.child.once('exit', resolve));
@@ -107,6 +108,8 @@ export async function runLoad(target: Target, config: LoadConfig): Promise<LoadR
   return {
     latency: summarize(reports.flatMap((r) => r.latencies)),
     delivery: expected ? delivered / expected : 1,
+    delivered,
+    cpuSeconds,
     cpuPercent: round(cpuPercent, 0),
     peakRssMB: round(peak / MB, 1),
     rssPerClientMB: round((connected - baseline) / config.clients / MB, 3),

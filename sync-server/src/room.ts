@@ -26,7 +26,7 @@ import type { SessionQuota } from './storage-quota';
 import { SerialQueue } from './serial-queue';
 import { AppendBatches } from './append-batches';
 import { publishable, relayBatch, type StoredUpdate } from './relay-batch';
-import { PresenceTicks } from './presence-ticks';
+import { PRESENCE_PER_TICK, PRESENCE_TICK_MS, PresenceTicks } from './presence-ticks';
 import { RelayPacer } from './relay-pacer';
 import { Member } from './room-member';
 import type { DocStorage, RoomStats } from './storage/types';
@@ -138,13 +138,8 @@ export class Room {
 
   /** Stored batches on their way to the members: at once, or paced in a plenary. */
   private readonly relays = new RelayPacer<StoredUpdate>(
-    (batch) => {
-      for (const [member, message] of relayBatch(batch, this.members.values())) member.conn.send(message);
-    },
-    () => {
-      const { members, intervalMs } = this.options.pacing;
-      return this.members.size >= members ? intervalMs : 0;
-    },
+    (batch) => (this.isPlenary() ? this.plenaryTick(batch) : this.relayEach(batch)),
+    () => (this.isPlenary() ? this.options.pacing.intervalMs : 0),
   );
 
   /** Presence goes out once per tick (presence-ticks.ts): to the members, and our peers' to the bus. */
@@ -154,7 +149,38 @@ export class Room {
       for (const member of this.members.values()) member.conn.send(message);
     },
     (ids) => this.link.publish(encodeAwareness(this.awareness, ids)),
+    PRESENCE_TICK_MS,
+    PRESENCE_PER_TICK,
+    // In a plenary presence leaves with the relay ticks; its own timer is the fallback.
+    () => (this.isPlenary() ? this.options.pacing.intervalMs : 0),
   );
+
+  private isPlenary(): boolean {
+    return this.members.size >= this.options.pacing.members;
+  }
+
+  /** A small room: each member gets the batch without its own updates. */
+  private relayEach(batch: readonly StoredUpdate[]): void {
+    for (const [member, message] of relayBatch(batch, this.members.values())) member.conn.send(message);
+  }
+
+  /**
+   * A plenary's tick: one merged update for everyone (a writer's own updates come back and
+   * change nothing: one merge instead of one per writer) and, when due, the presence that
+   * changed, in one socket write per member. Socket writes were a plenary's largest cost.
+   */
+  private plenaryTick(batch: readonly StoredUpdate[]): void {
+    const updates = batch.map((b) => b.update);
+    const update = encodeSyncUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
+    let presence: Uint8Array | null = null;
+    this.presence.sendIfDue((ids) => (presence = encodeAwareness(this.awareness, ids)));
+    for (const member of this.members.values()) {
+      member.conn.cork?.();
+      member.conn.send(update);
+      if (presence) member.conn.send(presence);
+      member.conn.uncork?.();
+    }
+  }
 
   constructor(private readonly options: RoomOptions) {
     this.name = options.name;

@@ -81,6 +81,8 @@ class WsConnection implements Connection {
   constructor(
     readonly id: string,
     private readonly ws: WebSocket,
+    /** The upgraded socket `ws` writes its frames to: corked around a plenary's tick. */
+    private readonly socket: Duplex,
     private readonly backlogLimit: number,
     private readonly metrics: Metrics = noMetrics,
   ) {
@@ -106,6 +108,14 @@ class WsConnection implements Connection {
     }
     this.ws.send(message);
     this.metrics.messageOut(message.byteLength);
+  }
+
+  cork(): void {
+    this.socket.cork();
+  }
+
+  uncork(): void {
+    this.socket.uncork();
   }
 
   close(code: number, reason: string): void {
@@ -172,7 +182,7 @@ export class WebSocketGateway {
       origin: req.headers.origin,
       token: queryToken(req.url),
     };
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, path.slice(WS_PATH.length + 1), caller));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, socket, path.slice(WS_PATH.length + 1), caller));
   }
 
   /**
@@ -199,7 +209,7 @@ export class WebSocketGateway {
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 
-  private accept(ws: WebSocket, roomName: string, caller: Caller): void {
+  private accept(ws: WebSocket, socket: Duplex, roomName: string, caller: Caller): void {
     const { logger } = this.options;
     const metrics = this.options.metrics ?? noMetrics;
     const { token, address } = caller;
@@ -249,7 +259,7 @@ export class WebSocketGateway {
       bytesPerSecond: this.limits.messageBytesPerSecond,
       maxFrameBytes: this.options.maxPayloadBytes,
     });
-    const conn = new WsConnection(`c${this.nextId++}`, ws, BACKLOG_FRAMES * this.options.maxPayloadBytes, metrics);
+    const conn = new WsConnection(`c${this.nextId++}`, ws, socket, BACKLOG_FRAMES * this.options.maxPayloadBytes, metrics);
     conn.chargeStructs = (structs) => this.structs.take(address, structs);
     this.connections.add(conn);
     (this.options.metrics ?? noMetrics).connectionOpened();
