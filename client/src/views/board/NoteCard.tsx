@@ -107,7 +107,9 @@ export function NoteCard(props: { id: string }) {
       const step = e.shiftKey ? NUDGE_LARGE : NUDGE;
       const dx = e.key === 'ArrowLeft' ? -step : e.key === 'ArrowRight' ? step : 0;
       const dy = e.key === 'ArrowUp' ? -step : e.key === 'ArrowDown' ? step : 0;
-      board.phase.actions.move(id, { x: Math.max(0, n.x + dx), y: Math.max(0, n.y + dy) });
+      // From where the note is drawn: one spread apart from another moves on from there.
+      const at = board.layout().shifted.get(id) ?? n;
+      board.phase.actions.move(id, { x: Math.max(0, at.x + dx), y: Math.max(0, at.y + dy) });
     }
   };
   const remove = (byKeyboard: boolean) => {

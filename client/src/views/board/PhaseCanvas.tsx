@@ -1,7 +1,7 @@
 import { batch, createEffect, createMemo, createSelector, createSignal, For, onCleanup, onMount, Show, untrack, type Accessor, type Setter } from 'solid-js';
 import { CROSS_CUTTING, type Note, type NoteColor, type Presence } from '@wcb/shared';
 import { t } from '../../i18n';
-import { cellTopic, cellUnder, freeSlot, layoutBoard, noteAtPointer, notePosition, sameLayout, type NotePlacement } from '../../board/layout';
+import { cellTopic, cellUnder, freePosition, freeSlot, layoutBoard, layoutNotes, noteAtPointer, notePosition, sameLayout } from '../../board/layout';
 import { detailedNotes, stillCovered } from '../../board/visible-notes';
 import { fit, toBoard, type Point, type Size, type Viewport } from '../../board/viewport';
 import { loadPrefs, savePrefs } from '../../lib/prefs';
@@ -77,9 +77,8 @@ export function PhaseCanvas(props: Props) {
   // must not make every note and cell re-read their position.
   const layout = createMemo(
     () => {
-      const d = drag();
       if (steps()) return layoutBoard(topicIds(), stepPlacements(topicIds(), notes()));
-      return layoutBoard(topicIds(), notes().map((n): NotePlacement => (d && n.id === d.id ? d.origin : n)));
+      return layoutNotes(topicIds(), notes(), drag());
     },
     undefined,
     { equals: sameLayout },
@@ -145,8 +144,12 @@ export function PhaseCanvas(props: Props) {
       typeAhead.arm();
       const cell = layout().cells.get(topic) ?? layout().cross;
       const known = new Set(topicIds());
-      const taken = notes().filter((n) => cellTopic(n.topic, known) === cell.topic);
-      const pos = at ?? freeSlot(taken, cell.width);
+      // Where notes are drawn, not where they are stored: a new note never lands on one in view,
+      // and a double-click or double-tap over a note puts the new one beside it.
+      const taken = notes()
+        .filter((n) => cellTopic(n.topic, known) === cell.topic && (stacks().headOf.get(n.id) ?? n.id) === n.id)
+        .map((n) => layout().shifted.get(n.id) ?? n);
+      const pos = at ? freePosition(taken, at, cell.width) : freeSlot(taken, cell.width);
       const current = editing();
       if (current) ctx.stopEditing(current);
       endEditGroup = phase.undo.group();

@@ -1,0 +1,126 @@
+import { resolveHeads } from './clusters';
+import { cellTopic, CELL_PAD, freePosition, MIN_BODY_W, NOTE_GAP, NOTE_H, NOTE_W, type Spot } from './placement';
+import type { Note } from './records/note';
+
+/**
+ * Notes on top of each other, spread apart when drawn. Two devices offline can place notes at the
+ * same spot (or move one onto another); after the merge one would hide the other. Instead of
+ * writing a fix (which two peers could write differently, at the same time), every peer computes
+ * the same display positions from the same notes: a pure function of the merged state.
+ *
+ * Notes are drawn in creation order (createdAt, then id), a later one on top. Taken in that order,
+ * a note stays where it was put unless it would leave a note under it less than half visible
+ * (sampled at a 4×4 grid of points); then it is drawn at the nearest free place in its cell.
+ * A note stacked onto another is drawn hidden under its head on purpose and is left out.
+ */
+
+export type Placeable = Pick<Note, 'id' | 'topic' | 'x' | 'y' | 'createdAt' | 'stack' | 'phase'>;
+
+const SAMPLES = 4;
+const ALL_POINTS = (1 << (SAMPLES * SAMPLES)) - 1;
+// At least half of a note's sample points stay uncovered by the notes drawn above it.
+const MIN_VISIBLE = (SAMPLES * SAMPLES) / 2;
+
+const overlaps = (a: Spot, b: Spot): boolean => a.x < b.x + NOTE_W && b.x < a.x + NOTE_W && a.y < b.y + NOTE_H && b.y < a.y + NOTE_H;
+
+/** The sample points of a note at `under` that a note at `over` covers, as a bit mask. */
+function coverMask(under: Spot, over: Spot): number {
+  let mask = 0;
+  for (let i = 0; i < SAMPLES; i++) {
+    const sx = under.x + (NOTE_W * (2 * i + 1)) / (2 * SAMPLES);
+    if (sx < over.x || sx >= over.x + NOTE_W) continue;
+    for (let j = 0; j < SAMPLES; j++) {
+      const sy = under.y + (NOTE_H * (2 * j + 1)) / (2 * SAMPLES);
+      if (sy >= over.y && sy < over.y + NOTE_H) mask |= 1 << (i * SAMPLES + j);
+    }
+  }
+  return mask;
+}
+
+const visiblePoints = (mask: number): number => {
+  let n = 0;
+  for (let m = ~mask & ALL_POINTS; m; m &= m - 1) n++;
+  return n;
+};
+
+// Buckets of a uniform grid, so a crowded cell of thousands of notes checks only its neighbours.
+const BUCKET_W = 256;
+const BUCKET_H = 192;
+type Box = Spot & { id: string; covered: number };
+
+class BoxIndex {
+  private buckets = new Map<string, Box[]>();
+  private keys(p: Spot): string[] {
+    const out: string[] = [];
+    // Each box is filed under every bucket its box-plus-gap reaches, so crowding pairs share one.
+    for (let bx = Math.floor(p.x / BUCKET_W); bx <= Math.floor((p.x + NOTE_W + NOTE_GAP) / BUCKET_W); bx++) {
+      for (let by = Math.floor(p.y / BUCKET_H); by <= Math.floor((p.y + NOTE_H + NOTE_GAP) / BUCKET_H); by++) out.push(`${bx},${by}`);
+    }
+    return out;
+  }
+  add(box: Box): void {
+    for (const k of this.keys(box)) {
+      const list = this.buckets.get(k);
+      if (list) list.push(box);
+      else this.buckets.set(k, [box]);
+    }
+  }
+  remove(box: Box): void {
+    for (const k of this.keys(box)) this.buckets.set(k, (this.buckets.get(k) ?? []).filter((b) => b !== box));
+  }
+  /** Every box crowding (overlapping or within the gap of) a note at `p`. */
+  near(p: Spot): Set<Box> {
+    const out = new Set<Box>();
+    for (const k of this.keys(p)) for (const b of this.buckets.get(k) ?? []) out.add(b);
+    return out;
+  }
+}
+
+const crowds = (a: Spot, b: Spot): boolean =>
+  a.x < b.x + NOTE_W + NOTE_GAP && b.x < a.x + NOTE_W + NOTE_GAP && a.y < b.y + NOTE_H + NOTE_GAP && b.y < a.y + NOTE_H + NOTE_GAP;
+
+/** One cell's notes, in drawing order: the display position of each one that moves. */
+function spreadCell(notes: readonly Placeable[], out: Map<string, Spot>): void {
+  const width = Math.max(MIN_BODY_W, ...notes.map((n) => Math.max(0, n.x) + NOTE_W + CELL_PAD));
+  const placed = new BoxIndex();
+  // Where the notes not yet taken stand: a moved note does not land on one of them either.
+  const waiting = new BoxIndex();
+  const stored = new Map(notes.map((n) => [n.id, { x: n.x, y: n.y, id: n.id, covered: 0 } satisfies Box]));
+  for (const box of stored.values()) waiting.add(box);
+  const all: Spot[] = [];
+  for (const n of notes) {
+    waiting.remove(stored.get(n.id)!);
+    const want = { x: n.x, y: n.y };
+    const under = [...placed.near(want)].filter((b) => overlaps(b, want));
+    const masks = under.map((b) => b.covered | coverMask(b, want));
+    const hides = masks.some((m) => visiblePoints(m) < MIN_VISIBLE);
+    const free = (p: Spot) => ![...placed.near(p), ...waiting.near(p)].some((b) => crowds(b, p));
+    const at = hides ? freePosition(all, want, width, free) : want;
+    if (!hides) under.forEach((b, i) => (b.covered = masks[i]!));
+    else out.set(n.id, at);
+    placed.add({ ...at, id: n.id, covered: 0 });
+    all.push(at);
+  }
+}
+
+const drawingOrder = (a: Placeable, b: Placeable): number => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Display positions (cell coordinates) of the notes that must be drawn elsewhere than stored, by
+ * id. `topics` are the board's topic ids: a note of a deleted topic is drawn in the cross row.
+ */
+export function displacements(notes: readonly Placeable[], topics: readonly string[]): Map<string, Spot> {
+  const known = new Set(topics);
+  const heads = resolveHeads(notes);
+  const cells = new Map<string, Placeable[]>();
+  for (const n of notes) {
+    if ((heads.get(n.id) ?? n.id) !== n.id) continue;
+    const key = cellTopic(n.topic, known);
+    const cell = cells.get(key);
+    if (cell) cell.push(n);
+    else cells.set(key, [n]);
+  }
+  const out = new Map<string, Spot>();
+  for (const key of [...cells.keys()].sort()) spreadCell(cells.get(key)!.sort(drawingOrder), out);
+  return out;
+}
