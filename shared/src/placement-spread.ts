@@ -43,41 +43,54 @@ const visiblePoints = (mask: number): number => {
   return n;
 };
 
+const crowds = (a: Spot, b: Spot): boolean =>
+  a.x < b.x + NOTE_W + NOTE_GAP && b.x < a.x + NOTE_W + NOTE_GAP && a.y < b.y + NOTE_H + NOTE_GAP && b.y < a.y + NOTE_H + NOTE_GAP;
+
 // Buckets of a uniform grid, so a crowded cell of thousands of notes checks only its neighbours.
+// Numeric keys and a visit stamp instead of strings and sets: this runs on every layout.
 const BUCKET_W = 256;
 const BUCKET_H = 192;
-type Box = Spot & { id: string; covered: number };
+const ROW = 1 << 16;
+type Box = Spot & { id: string; covered: number; seen: number };
 
 class BoxIndex {
-  private buckets = new Map<string, Box[]>();
-  private keys(p: Spot): string[] {
-    const out: string[] = [];
-    // Each box is filed under every bucket its box-plus-gap reaches, so crowding pairs share one.
-    for (let bx = Math.floor(p.x / BUCKET_W); bx <= Math.floor((p.x + NOTE_W + NOTE_GAP) / BUCKET_W); bx++) {
-      for (let by = Math.floor(p.y / BUCKET_H); by <= Math.floor((p.y + NOTE_H + NOTE_GAP) / BUCKET_H); by++) out.push(`${bx},${by}`);
-    }
-    return out;
+  private buckets = new Map<number, Box[]>();
+  private stamp = 0;
+  /** Each box is filed under every bucket its box-plus-gap reaches, so crowding pairs share one. */
+  private each(p: Spot, fn: (key: number) => void): void {
+    const x1 = Math.floor((p.x + NOTE_W + NOTE_GAP) / BUCKET_W);
+    const y1 = Math.floor((p.y + NOTE_H + NOTE_GAP) / BUCKET_H);
+    for (let bx = Math.floor(p.x / BUCKET_W); bx <= x1; bx++) for (let by = Math.floor(p.y / BUCKET_H); by <= y1; by++) fn(bx * ROW + by);
   }
   add(box: Box): void {
-    for (const k of this.keys(box)) {
+    this.each(box, (k) => {
       const list = this.buckets.get(k);
       if (list) list.push(box);
       else this.buckets.set(k, [box]);
-    }
+    });
   }
   remove(box: Box): void {
-    for (const k of this.keys(box)) this.buckets.set(k, (this.buckets.get(k) ?? []).filter((b) => b !== box));
+    this.each(box, (k) => {
+      const list = this.buckets.get(k);
+      const at = list ? list.indexOf(box) : -1;
+      if (at >= 0) list!.splice(at, 1);
+    });
   }
-  /** Every box crowding (overlapping or within the gap of) a note at `p`. */
-  near(p: Spot): Set<Box> {
-    const out = new Set<Box>();
-    for (const k of this.keys(p)) for (const b of this.buckets.get(k) ?? []) out.add(b);
+  /** Every box crowding (overlapping or within the gap of) a note at `p`, each once. */
+  near(p: Spot): Box[] {
+    const out: Box[] = [];
+    const stamp = ++this.stamp;
+    this.each(p, (k) => {
+      for (const b of this.buckets.get(k) ?? []) {
+        if (b.seen !== stamp && crowds(b, p)) {
+          b.seen = stamp;
+          out.push(b);
+        }
+      }
+    });
     return out;
   }
 }
-
-const crowds = (a: Spot, b: Spot): boolean =>
-  a.x < b.x + NOTE_W + NOTE_GAP && b.x < a.x + NOTE_W + NOTE_GAP && a.y < b.y + NOTE_H + NOTE_GAP && b.y < a.y + NOTE_H + NOTE_GAP;
 
 /** One cell's notes, in drawing order: the display position of each one that moves. */
 function spreadCell(notes: readonly Placeable[], out: Map<string, Spot>): void {
@@ -85,20 +98,20 @@ function spreadCell(notes: readonly Placeable[], out: Map<string, Spot>): void {
   const placed = new BoxIndex();
   // Where the notes not yet taken stand: a moved note does not land on one of them either.
   const waiting = new BoxIndex();
-  const stored = new Map(notes.map((n) => [n.id, { x: n.x, y: n.y, id: n.id, covered: 0 } satisfies Box]));
+  const stored = new Map(notes.map((n) => [n.id, { x: n.x, y: n.y, id: n.id, covered: 0, seen: 0 } satisfies Box]));
   for (const box of stored.values()) waiting.add(box);
   const all: Spot[] = [];
   for (const n of notes) {
     waiting.remove(stored.get(n.id)!);
     const want = { x: n.x, y: n.y };
-    const under = [...placed.near(want)].filter((b) => overlaps(b, want));
+    const under = placed.near(want).filter((b) => overlaps(b, want));
     const masks = under.map((b) => b.covered | coverMask(b, want));
     const hides = masks.some((m) => visiblePoints(m) < MIN_VISIBLE);
-    const free = (p: Spot) => ![...placed.near(p), ...waiting.near(p)].some((b) => crowds(b, p));
+    const free = (p: Spot) => placed.near(p).length === 0 && waiting.near(p).length === 0;
     const at = hides ? freePosition(all, want, width, free) : want;
     if (!hides) under.forEach((b, i) => (b.covered = masks[i]!));
     else out.set(n.id, at);
-    placed.add({ ...at, id: n.id, covered: 0 });
+    placed.add({ ...at, id: n.id, covered: 0, seen: 0 });
     all.push(at);
   }
 }
