@@ -98,8 +98,8 @@ function spreadCell(notes: readonly Placeable[], out: Map<string, Spot>): void {
   const placed = new BoxIndex();
   // Where the notes not yet taken stand: a moved note does not land on one of them either.
   const waiting = new BoxIndex();
-  const stored = new Map(notes.map((n) => [n.id, { x: n.x, y: n.y, id: n.id, covered: 0, seen: 0 } satisfies Box]));
-  for (const box of stored.values()) waiting.add(box);
+  const stored = new Map(notes.map((n) => [n.id, box(n)]));
+  for (const b of stored.values()) waiting.add(b);
   const all: Spot[] = [];
   for (const n of notes) {
     waiting.remove(stored.get(n.id)!);
@@ -116,24 +116,120 @@ function spreadCell(notes: readonly Placeable[], out: Map<string, Spot>): void {
   }
 }
 
+const box = (n: Placeable): Box => ({ x: n.x, y: n.y, id: n.id, covered: 0, seen: 0 });
+
+/**
+ * What the spreader remembers of a cell: its notes as last seen (drawing order), where each stands
+ * (an index of boxes), and whether any two overlap at all. Without an overlap nothing is spread.
+ */
+type CellMemo = {
+  /** Copies, not the notes: a note may be a live store proxy that already reads its new place. */
+  ids: readonly string[];
+  created: readonly number[];
+  boxes: BoxIndex;
+  byId: Map<string, Box>;
+  overlapping: boolean;
+  out: Map<string, Spot>;
+};
+
+// Past this many notes changed at once, comparing box by box costs more than starting over.
+const INCREMENTAL_CHANGES = 4;
+
+function anyOverlap(boxes: BoxIndex, notes: readonly Placeable[], byId: Map<string, Box>): boolean {
+  return notes.some((n) => boxes.near(n).some((b) => b !== byId.get(n.id) && overlaps(b, n)));
+}
+
+function freshMemo(notes: readonly Placeable[]): CellMemo {
+  const boxes = new BoxIndex();
+  const byId = new Map<string, Box>();
+  for (const n of notes) {
+    const b = box(n);
+    byId.set(n.id, b);
+    boxes.add(b);
+  }
+  const overlapping = anyOverlap(boxes, notes, byId);
+  const out = new Map<string, Spot>();
+  if (overlapping) spreadCell(notes, out);
+  return { ids: notes.map((n) => n.id), created: notes.map((n) => n.createdAt), boxes, byId, overlapping, out };
+}
+
+/**
+ * The same notes in the same order as `memo`, a few of them moved: their boxes are moved in the
+ * index, and if none overlaps another and none did before, nothing is spread (no full pass).
+ * Null when that cannot be told cheaply: the caller starts over.
+ */
+function movedOnly(memo: CellMemo, notes: readonly Placeable[]): CellMemo | null {
+  if (memo.overlapping || memo.ids.length !== notes.length) return null;
+  const moved: Placeable[] = [];
+  for (let i = 0; i < notes.length; i++) {
+    const n = notes[i]!;
+    if (memo.ids[i] !== n.id || memo.created[i] !== n.createdAt) return null;
+    const b = memo.byId.get(n.id)!;
+    if (b.x !== n.x || b.y !== n.y) {
+      moved.push(n);
+      if (moved.length > INCREMENTAL_CHANGES) return null;
+    }
+  }
+  for (const n of moved) {
+    const b = memo.byId.get(n.id)!;
+    memo.boxes.remove(b);
+    b.x = n.x;
+    b.y = n.y;
+    memo.boxes.add(b);
+  }
+  return anyOverlap(memo.boxes, moved, memo.byId) ? null : memo;
+}
+
 const drawingOrder = (a: Placeable, b: Placeable): number => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Notes usually come in creation order already: checking is cheaper than sorting. */
+const inDrawingOrder = (notes: readonly Placeable[]): boolean => notes.every((n, i) => i === 0 || drawingOrder(notes[i - 1]!, n) < 0);
+
+function cellsOf(notes: readonly Placeable[], topics: readonly string[]): Map<string, Placeable[]> {
+  const known = new Set(topics);
+  // Most boards stack nothing: then every note is its own head.
+  const heads = notes.some((n) => n.stack) ? resolveHeads(notes) : null;
+  const cells = new Map<string, Placeable[]>();
+  for (const n of notes) {
+    if (heads && (heads.get(n.id) ?? n.id) !== n.id) continue;
+    const key = cellTopic(n.topic, known);
+    const cell = cells.get(key);
+    if (cell) cell.push(n);
+    else cells.set(key, [n]);
+  }
+  for (const cell of cells.values()) if (!inDrawingOrder(cell)) cell.sort(drawingOrder);
+  return cells;
+}
 
 /**
  * Display positions (cell coordinates) of the notes that must be drawn elsewhere than stored, by
  * id. `topics` are the board's topic ids: a note of a deleted topic is drawn in the cross row.
  */
 export function displacements(notes: readonly Placeable[], topics: readonly string[]): Map<string, Spot> {
-  const known = new Set(topics);
-  const heads = resolveHeads(notes);
-  const cells = new Map<string, Placeable[]>();
-  for (const n of notes) {
-    if ((heads.get(n.id) ?? n.id) !== n.id) continue;
-    const key = cellTopic(n.topic, known);
-    const cell = cells.get(key);
-    if (cell) cell.push(n);
-    else cells.set(key, [n]);
-  }
-  const out = new Map<string, Spot>();
-  for (const key of [...cells.keys()].sort()) spreadCell(cells.get(key)!.sort(drawingOrder), out);
-  return out;
+  return makeSpreader().displacements(notes, topics);
+}
+
+export type Spreader = { displacements(notes: readonly Placeable[], topics: readonly string[]): Map<string, Spot> };
+
+/**
+ * `displacements` for a board that changes a little at a time: it remembers each cell, so a
+ * note dragged on a board where nothing overlaps costs a few box moves, not a pass over every
+ * note (a remote drag relayouts the board 20 times a second). Same answers as `displacements`.
+ */
+export function makeSpreader(): Spreader {
+  let memos = new Map<string, CellMemo>();
+  return {
+    displacements(notes, topics) {
+      const next = new Map<string, CellMemo>();
+      const out = new Map<string, Spot>();
+      for (const [key, cell] of [...cellsOf(notes, topics)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        const before = memos.get(key);
+        const memo = (before && movedOnly(before, cell)) ?? freshMemo(cell);
+        next.set(key, memo);
+        for (const [id, at] of memo.out) out.set(id, at);
+      }
+      memos = next;
+      return out;
+    },
+  };
 }

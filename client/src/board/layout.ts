@@ -1,4 +1,4 @@
-import { cellTopic, CELL_PAD, CROSS_CUTTING, displacements, MIN_BODY_W, NOTE_GAP, NOTE_H, NOTE_W, type Placeable } from '@wcb/shared';
+import { cellTopic, CELL_PAD, CROSS_CUTTING, makeSpreader, MIN_BODY_W, NOTE_GAP, NOTE_H, NOTE_W, type Placeable, type Spreader } from '@wcb/shared';
 import type { Point, Rect } from './viewport';
 
 /**
@@ -90,11 +90,17 @@ export function layoutBoard(topicIds: readonly string[], notes: Iterable<NotePla
  * An ideas board: notes spread apart where they would hide each other, cells sized to where the
  * notes are drawn. `held` (a note being dragged) counts at its start, so nothing moves under the pointer.
  */
-export function layoutNotes(topicIds: readonly string[], notes: readonly Placeable[], held?: { id: string; origin: NotePlacement } | null): BoardLayout {
+export function layoutNotes(
+  topicIds: readonly string[],
+  notes: readonly Placeable[],
+  held?: { id: string; origin: NotePlacement } | null,
+  // A canvas keeps one across layouts (see makeSpreader): a drag then costs a few box moves.
+  spreader: Spreader = makeSpreader(),
+): BoardLayout {
   // Field by field, not a spread: the notes may be store proxies, and reading a note's text here
   // would relayout the board on every keystroke.
   const at = held ? notes.map((n): Placeable => (n.id === held.id ? { id: n.id, createdAt: n.createdAt, stack: n.stack, phase: n.phase, ...held.origin } : n)) : notes;
-  const shifted = displacements(at, topicIds);
+  const shifted = spreader.displacements(at, topicIds);
   return layoutBoard(topicIds, at.map((n) => ({ topic: n.topic, ...(shifted.get(n.id) ?? n) })), shifted.size ? shifted : NO_SHIFTS);
 }
 

@@ -1,5 +1,5 @@
 import { batch, createEffect, createMemo, createSelector, createSignal, For, onCleanup, onMount, Show, untrack, type Accessor, type Setter } from 'solid-js';
-import { CROSS_CUTTING, type Note, type NoteColor, type Presence } from '@wcb/shared';
+import { CROSS_CUTTING, makeSpreader, type Note, type NoteColor, type Presence } from '@wcb/shared';
 import { t } from '../../i18n';
 import { cellTopic, cellUnder, freePosition, freeSlot, layoutBoard, layoutNotes, noteAtPointer, notePosition, sameLayout } from '../../board/layout';
 import { detailedNotes, stillCovered } from '../../board/visible-notes';
@@ -75,10 +75,11 @@ export function PhaseCanvas(props: Props) {
   // A steps phase lays its notes out as lists: each cell is as tall as its list.
   // Equal geometry is the same layout: a note moving inside its cell (every live write of a drag)
   // must not make every note and cell re-read their position.
+  const spreader = makeSpreader();
   const layout = createMemo(
     () => {
       if (steps()) return layoutBoard(topicIds(), stepPlacements(topicIds(), notes()));
-      return layoutNotes(topicIds(), notes(), drag());
+      return layoutNotes(topicIds(), notes(), drag(), spreader);
     },
     undefined,
     { equals: sameLayout },
