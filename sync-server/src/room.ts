@@ -420,7 +420,7 @@ export class Room {
 
   private async storeAndRelay(batch: readonly StoredUpdate[]): Promise<void> {
     if (this.failed) return;
-    const seqs = await Promise.all(batch.map(({ update }) => this.options.storage.append(this.name, update)));
+    const seqs = await this.options.storage.appendBatch(this.name, batch.map(({ update }) => update));
     this.options.quota?.grew(batch.reduce((sum, { update }) => sum + update.byteLength, 0));
     batch.forEach(({ update }, i) => {
       // A pooled store may commit a batch in any order; every row's content is in this.doc anyway.
