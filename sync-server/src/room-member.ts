@@ -26,6 +26,8 @@ export class Member implements ProtocolContext {
     private readonly allows: (role: Role) => boolean,
     private readonly owners: AwarenessOwners = new Map(),
     private readonly budget: (update: Uint8Array) => WriteRefusal | null = () => null,
+    /** Told of each update dropped because this member may not write (metrics). */
+    private readonly denied: () => void = () => {},
   ) {}
 
   get origin(): Member {
@@ -45,7 +47,9 @@ export class Member implements ProtocolContext {
    * so a notice would greet every viewer.
    */
   writeDenied(step: typeof SyncStep.Step2 | typeof SyncStep.Update): boolean {
-    if (step !== SyncStep.Update || this.noticeSent) return false;
+    if (step !== SyncStep.Update) return false;
+    this.denied();
+    if (this.noticeSent) return false;
     this.noticeSent = true;
     return true;
   }

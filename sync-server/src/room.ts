@@ -72,9 +72,15 @@ export interface RoomOptions {
   readonly clock?: () => number;
   /** The session's share of the storage quotas (storage-quota.ts); none: unlimited. */
   readonly quota?: SessionQuota;
-  /** Told of every write refused for its size (metrics). */
-  readonly onWriteRefused?: (reason: WriteRefusal) => void;
+  /**
+   * Told of every message the room turns away (metrics): a write refused for its size, a write
+   * from a member that may not write, a message that closed its connection.
+   */
+  readonly onRejected?: (reason: RoomRejection) => void;
 }
+
+/** What a room turns away: a write refused for space, one refused for its writer's access, a bad message. */
+export type RoomRejection = WriteRefusal | 'write-denied' | 'malformed';
 
 /** Without REDIS_URL: no other instance to tell anything. */
 const LONE_INSTANCE = localBus('lone');
@@ -261,7 +267,7 @@ export class Room {
     const bytes = update.byteLength;
     const refusal = this.size?.wouldExceed(bytes) ? ROOM_FULL_REASON : (this.options.quota?.refusal(bytes) ?? null);
     if (refusal === null || Y.parseUpdateMeta(update).to.size === 0) return null;
-    this.options.onWriteRefused?.(refusal);
+    this.options.onRejected?.(refusal);
     return refusal;
   };
 
@@ -276,7 +282,9 @@ export class Room {
 
   join(conn: Connection): void {
     if (this.phase === 'retired') throw new Error(`room ${this.name} is retired`);
-    const member = new Member(conn, this.doc, this.awareness, (role) => this.allows(role), this.awarenessOwners, this.budget);
+    const member = new Member(conn, this.doc, this.awareness, (role) => this.allows(role), this.awarenessOwners, this.budget, () =>
+      this.options.onRejected?.('write-denied'),
+    );
     this.members.set(conn, member);
     if (this.phase === 'ready') this.greet(member);
   }
@@ -386,6 +394,8 @@ export class Room {
       const fields = { room: this.name, conn: member.conn.id, error };
       if (error instanceof ProtocolError) {
         this.options.logger.warn('closing connection after a bad message', fields);
+        // A rate-limited sender was counted where its budget ran out (update-rate).
+        if (error.kind !== 'rate-limited') this.options.onRejected?.('malformed');
         member.conn.close(error.closeCode, error.kind);
       } else {
         this.options.logger.error('message handler failed', fields);
