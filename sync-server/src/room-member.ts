@@ -36,9 +36,7 @@ export class Member implements ProtocolContext {
 
   /** Evaluated per message against the live control doc: a lock applies to open connections at once. */
   canWrite(): boolean {
-    const allowed = this.allows(this.conn.role);
-    if (allowed) this.noticeSent = false;
-    return allowed;
+    return this.allows(this.conn.role);
   }
 
   /**
@@ -83,8 +81,11 @@ export class Member implements ProtocolContext {
     return true;
   }
 
-  /** After the control doc changed: a member that may write again is due a fresh notice. */
+  /**
+   * After the control doc changed (the only way a member's access flips): one that may write
+   * again is due a fresh notice when it next becomes read-only.
+   */
   refreshNotice(): void {
-    if (this.noticeSent) this.canWrite();
+    if (this.noticeSent && this.canWrite()) this.noticeSent = false;
   }
 }
