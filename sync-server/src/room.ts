@@ -511,6 +511,15 @@ export class Room {
     this.evict(code, reason);
   }
 
+  /**
+   * Settles once everything received so far has been handled: loaded, stored, relayed. Tests
+   * drive a room with explicit flushes on it (tests/support/room-pair.ts) instead of sockets.
+   */
+  async settled(): Promise<void> {
+    await this.loaded;
+    await this.outbox.idle();
+  }
+
   /** Flushes pending writes, compacts what this session added, and frees the doc. */
   private async shutdown(): Promise<void> {
     const loadedOk = await this.loaded;
