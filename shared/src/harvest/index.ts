@@ -13,3 +13,4 @@ export * from './formats';
 export * from './import-csv';
 export * from './import-file';
 export type { PdfFonts } from './render-pdf';
+export * from './charts';

@@ -1,4 +1,5 @@
 import { AlignmentType, Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableRow, TextRun, type ISectionOptions } from 'docx';
+import { chartItems, phaseHasChart, phaseVoteScale } from './charts';
 import { DOCUMENT_LABELS, type DocumentLabels } from './labels';
 import { formBlocks } from './render-docx-forms';
 import {
@@ -51,13 +52,14 @@ function topicsTable(phase: HarvestPhase, labels: DocumentLabels, width: number,
   if (topics.some((t) => t.selected.length)) rows.push(labelRow(phase.selectedLabel || labels.selected), listRow((t) => t.selected, true));
   if (topics.some((t) => t.material.length)) {
     rows.push(labelRow(phase.materialLabel || labels.material), listRow((t) => t.material, false));
-    if (phase.votingBudget !== null && topics.some((t) => [...t.selected, ...t.material].some((i) => i.votes > 0))) {
+    if (phaseHasChart(phase)) {
       const chartW = colW - 2 * CELL_PAD - 20;
+      const scale = phaseVoteScale(phase);
       rows.push(
         new TableRow({
           cantSplit: true,
           children: topics.map((t) => {
-            const chart = voteChart([...t.selected, ...t.material], chartW);
+            const chart = voteChart(chartItems(t), chartW, scale);
             return gridCell(chart ? [chart] : [], colW);
           }),
         }),

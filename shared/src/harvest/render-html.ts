@@ -1,3 +1,4 @@
+import { chartItems, phaseHasChart, phaseVoteScale } from './charts';
 import { DOCUMENT_LABELS, type DocumentLabels } from './labels';
 import { surveyRows } from './survey-rows';
 import type { Harvest, HarvestItem, HarvestPhase, HarvestTopicSection } from './types';
@@ -8,21 +9,20 @@ export const escapeHtml = (text: string): string =>
 
 const esc = (text: string) => escapeHtml(text).replace(/\r\n?|\n/g, '<br>');
 
-// Bars of a vote chart: the most voted ideas of a topic, enough to read on paper.
-const CHART_TOP = 5;
 const CHART_W = 260;
 const BAR_H = 14;
 
-/** A small horizontal bar chart of a topic's most voted ideas, as inline SVG (prints everywhere). */
-export function voteChartSvg(items: readonly HarvestItem[], labels: DocumentLabels): string {
-  const top = [...items].filter((i) => i.votes > 0).sort((a, b) => b.votes - a.votes).slice(0, CHART_TOP);
-  if (!top.length) return '';
-  const max = top[0]!.votes;
+/**
+ * A small horizontal bar chart of a topic's most voted ideas (chartItems), as inline SVG (prints
+ * everywhere): each bar its votes' share of the phase's `scale`, the count after it.
+ */
+export function voteChartSvg(top: readonly HarvestItem[], labels: DocumentLabels, scale: number): string {
+  if (!top.length || scale <= 0) return '';
   const rowH = BAR_H * 2 + 6;
   const bars = top
     .map((item, i) => {
       const y = i * rowH;
-      const w = Math.max(2, Math.round((item.votes / max) * (CHART_W - 40)));
+      const w = Math.max(2, Math.round((item.votes / scale) * (CHART_W - 40)));
       const label = item.text.length > 48 ? `${item.text.slice(0, 47)}…` : item.text;
       return `<text x="0" y="${y + BAR_H - 3}" font-size="11">${escapeHtml(label)}</text><rect x="0" y="${y + BAR_H}" width="${w}" height="${BAR_H - 2}" fill="#e8a33d"/><text x="${w + 4}" y="${y + BAR_H * 2 - 4}" font-size="11">${item.votes}</text>`;
     })
@@ -54,8 +54,9 @@ function topicsTable(phase: HarvestPhase, labels: DocumentLabels): string {
   if (topics.some((t) => t.selected.length)) rows.push(row(phase.selectedLabel || labels.selected, (t) => list(t.selected, labels, true)));
   if (topics.some((t) => t.material.length)) {
     rows.push(row(phase.materialLabel || labels.material, (t) => list(t.material, labels, false)));
-    if (phase.votingBudget !== null && topics.some((t) => [...t.selected, ...t.material].some((i) => i.votes > 0))) {
-      rows.push(`<tr class="charts">${topics.map((t) => `<td>${voteChartSvg([...t.selected, ...t.material], labels)}</td>`).join('')}</tr>`);
+    if (phaseHasChart(phase)) {
+      const scale = phaseVoteScale(phase);
+      rows.push(`<tr class="charts">${topics.map((t) => `<td>${voteChartSvg(chartItems(t), labels, scale)}</td>`).join('')}</tr>`);
     }
   }
   if (topics.some((t) => t.steps.length)) rows.push(row(labels.steps, (t) => list(t.steps, labels, true)));

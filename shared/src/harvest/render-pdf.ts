@@ -1,5 +1,6 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
+import { chartItems, phaseHasChart, phaseVoteScale } from './charts';
 import { DOCUMENT_LABELS, type DocumentLabels } from './labels';
 import { matrixGrid, surveyQuestion, voteChart } from './pdf-blocks';
 import { BODY, COLORS, FlowLayout, type Run } from './pdf-layout';
@@ -38,7 +39,7 @@ function topicSection(layout: FlowLayout, phase: HarvestPhase, topic: HarvestTop
     sectionLabel(layout, phase.materialLabel || labels.material);
     layout.list(topic.material.map((i) => itemRuns(i, labels)), { ordered: false, indent: LIST_INDENT });
   }
-  if (phase.votingBudget !== null) voteChart(layout, [...topic.selected, ...topic.material], LIST_INDENT);
+  if (phaseHasChart(phase)) voteChart(layout, chartItems(topic), LIST_INDENT, phaseVoteScale(phase));
   if (topic.steps.length) {
     sectionLabel(layout, labels.steps);
     layout.list(topic.steps.map((i) => itemRuns(i, labels)), { ordered: true, indent: LIST_INDENT });
