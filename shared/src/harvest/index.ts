@@ -14,3 +14,4 @@ export * from './import-csv';
 export * from './import-file';
 export type { PdfFonts } from './render-pdf';
 export * from './charts';
+export * from './printed';

@@ -1,5 +1,6 @@
 import { AlignmentType, Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableRow, TextRun, type ISectionOptions } from 'docx';
 import { chartItems, phaseHasChart, phaseVoteScale } from './charts';
+import { printedPhases } from './printed';
 import { DOCUMENT_LABELS, type DocumentLabels } from './labels';
 import { formBlocks } from './render-docx-forms';
 import {
@@ -119,7 +120,7 @@ export async function renderDocx(harvest: Harvest): Promise<Uint8Array> {
     children: [new TextRun({ text: `${labels.exported}: ${new Date(harvest.exportedAt).toISOString().slice(0, 10)}`, size: SIZE.small, color: COLOURS.meta })],
   });
 
-  const sections: ISectionOptions[] = harvest.phases.map((phase, i) => {
+  const sections: ISectionOptions[] = printedPhases(harvest).map((phase, i) => {
     const landscape = isWide(phase);
     const blocks = phaseBlocks(phase, labels, contentWidth(landscape), lists);
     // The title page is the first phase's page: seed 003 opens straight into its first table.

@@ -1,4 +1,5 @@
 import { chartItems, phaseHasChart, phaseVoteScale } from './charts';
+import { printedPhases } from './printed';
 import { DOCUMENT_LABELS, type DocumentLabels } from './labels';
 import { surveyRows } from './survey-rows';
 import type { Harvest, HarvestItem, HarvestPhase, HarvestTopicSection } from './types';
@@ -113,7 +114,7 @@ ol,ul{margin:0;padding-left:20px}.count{color:#a35d00}.votes{color:#555;font-siz
 /** A standalone, printable HTML page laid out like seed 003: one topics table per phase. */
 export function renderHtml(harvest: Harvest): string {
   const labels = DOCUMENT_LABELS[harvest.language];
-  const phases = harvest.phases.map((phase) => {
+  const phases = printedPhases(harvest).map((phase) => {
     const cross = phase.crossCutting.length ? `<h3>${escapeHtml(labels.crossCutting)}</h3>${list(phase.crossCutting, labels, false)}` : '';
     const question = phase.question ? `<p class="question"><i>${esc(phase.question)}</i></p>` : '';
     return `<section class="phase" id="phase-${escapeHtml(phase.id)}"><h2>${phase.number}. ${esc(phase.title)}</h2>${question}${topicsTable(phase, labels)}${cross}${formHtml(phase, labels)}</section>`;

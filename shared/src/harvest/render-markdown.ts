@@ -1,3 +1,4 @@
+import { printedPhases } from './printed';
 import { DOCUMENT_LABELS, type DocumentLabels } from './labels';
 import type { Harvest, HarvestItem, HarvestPhase } from './types';
 import { surveyRows, type QuestionSummaryRow } from './survey-rows';
@@ -82,6 +83,6 @@ export function renderMarkdown(harvest: Harvest): string {
   const labels = DOCUMENT_LABELS[harvest.language];
   const out = [`# ${escapeMarkdown(harvest.title)}`, ''];
   if (harvest.intro) out.push(escapeMarkdown(harvest.intro), '');
-  for (const phase of harvest.phases) out.push(...phaseMarkdown(phase, labels));
+  for (const phase of printedPhases(harvest)) out.push(...phaseMarkdown(phase, labels));
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -1,6 +1,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import { chartItems, phaseHasChart, phaseVoteScale } from './charts';
+import { printedPhases } from './printed';
 import { DOCUMENT_LABELS, type DocumentLabels } from './labels';
 import { matrixGrid, surveyQuestion, voteChart } from './pdf-blocks';
 import { BODY, COLORS, FlowLayout, type Run } from './pdf-layout';
@@ -105,7 +106,7 @@ export async function renderPdf(harvest: Harvest, fonts: PdfFonts): Promise<Uint
 
   layout.paragraph([{ text: harvest.title, weight: 'bold', size: 18 }], { align: 'center', spaceAfter: 10 });
   if (harvest.intro) layout.paragraph([{ text: harvest.intro, size: BODY + 1 }], { spaceAfter: 6 });
-  for (const phase of harvest.phases) phaseSection(layout, phase, labels);
+  for (const phase of printedPhases(harvest)) phaseSection(layout, phase, labels);
   layout.footers(`${labels.exported}: ${day(harvest.exportedAt)}`);
 
   doc.setTitle(layout.clean(harvest.title.replace(/\s+/g, ' ')), { showInWindowTitleBar: true });
