@@ -95,7 +95,7 @@ describe('export and import on the command line', () => {
     const md = join(dataDir, 'again.md');
     expect((await cli('export', detected, '--format', 'md', '--out', md)).code).toBe(0);
     const text = await readFile(md, 'utf8');
-    expect(text).toContain('# results');
+    expect(text).toContain('# ОЦИФРОВАНІ РЕЗУЛЬТАТИ РОБОТИ «RESULTS»');
     expect(text).toContain('4 голоси');
     expect(text).toContain('Об\'єднання ГО для досягнення спільних цілей у спільних проектах протягом 5 років\\.');
   });

@@ -15,3 +15,4 @@ export * from './import-file';
 export type { PdfFonts } from './render-pdf';
 export * from './charts';
 export * from './printed';
+export * from './options';

@@ -14,6 +14,7 @@ import {
   type NumberingDefinition,
 } from 'docx';
 import type { DocumentLabels } from './labels';
+import { provenanceOf, type DocumentOptions } from './options';
 import type { HarvestItem } from './types';
 
 /** Building blocks of the DOCX results document: inert text runs, lists, and bar charts drawn as tables. */
@@ -69,25 +70,28 @@ export function textRuns(text: string, style: Omit<IRunOptions, 'text' | 'break'
     .map((line, i) => new TextRun({ ...style, text: line, break: i > 0 ? 1 : undefined }));
 }
 
-/** An item's text followed by its stack size, votes and where it was written, smaller and grey. */
-export function itemRuns(item: HarvestItem, labels: DocumentLabels): TextRun[] {
+/** What an item prints besides its text: the options' provenance, and its votes where charts are on. */
+export type ItemOptions = Pick<DocumentOptions, 'provenance' | 'charts'>;
+
+/** An item's text followed by its stack size, votes and where it was written (as far as asked), smaller and grey. */
+export function itemRuns(item: HarvestItem, labels: DocumentLabels, options: ItemOptions): TextRun[] {
   const runs = textRuns(item.text);
   if (item.count > 1) runs.push(new TextRun({ text: ` ×${item.count}`, bold: true, color: COLOURS.count }));
-  if (item.votes > 0) runs.push(new TextRun({ text: ` · ${labels.votes(item.votes)}` }));
-  const who = [item.tableName, item.round ? `${labels.round} ${item.round}` : '', item.author].filter(Boolean).join(', ');
+  if (options.charts && item.votes > 0) runs.push(new TextRun({ text: ` · ${labels.votes(item.votes)}` }));
+  const who = provenanceOf(item, labels, options.provenance);
   if (who) runs.push(new TextRun({ text: ` (${docxText(who)})`, size: SIZE.small, color: COLOURS.meta }));
   return runs;
 }
 
 /** A list of items, numbered (restarting at 1) or bulleted; no paragraphs for an empty list. */
-export function itemList(items: readonly HarvestItem[], labels: DocumentLabels, numbered: boolean, lists: ListCounter): Paragraph[] {
+export function itemList(items: readonly HarvestItem[], labels: DocumentLabels, numbered: boolean, lists: ListCounter, options: ItemOptions): Paragraph[] {
   const instance = lists.next++;
   return items.map(
     (item) =>
       new Paragraph({
         numbering: { reference: numbered ? NUMBERED : BULLETED, level: 0, instance },
         spacing: { after: 40 },
-        children: itemRuns(item, labels),
+        children: itemRuns(item, labels, options),
       }),
   );
 }

@@ -1,5 +1,6 @@
 import { printedPhases } from './printed';
 import { DOCUMENT_LABELS, type DocumentLabels } from './labels';
+import { documentHeading, EVERYTHING, provenanceOf, type DocumentOptions } from './options';
 import type { Harvest, HarvestItem, HarvestPhase } from './types';
 import { surveyRows, type QuestionSummaryRow } from './survey-rows';
 
@@ -37,38 +38,42 @@ export function escapeMarkdown(text: string): string {
 /** A text for an ATX heading's line: as escapeMarkdown, and its own closing hashes kept. */
 const escapeHeading = (text: string): string => escapeMarkdown(text.replace(/\s+/g, ' ')).replace(CLOSING_HASHES, (_, space: string, hashes: string, end: string) => `${space}\\${hashes}${end}`);
 
-const itemLine = (item: HarvestItem, labels: DocumentLabels): string => {
+/** The labels and the options every block of one document draws with. */
+type Ctx = { labels: DocumentLabels; options: DocumentOptions };
+
+const itemLine = (item: HarvestItem, { labels, options }: Ctx): string => {
   const extra: string[] = [];
   if (item.count > 1) extra.push(`×${item.count}`);
-  if (item.votes > 0) extra.push(labels.votes(item.votes));
-  const who = [item.tableName, item.round ? `${labels.round} ${item.round}` : '', item.author].filter(Boolean).map(escapeMarkdown);
-  return `${escapeMarkdown(item.text)}${extra.length ? ` **${extra.join(', ')}**` : ''}${who.length ? ` _(${who.join(', ')})_` : ''}`;
+  if (options.charts && item.votes > 0) extra.push(labels.votes(item.votes));
+  const who = provenanceOf(item, labels, options.provenance);
+  return `${escapeMarkdown(item.text)}${extra.length ? ` **${extra.join(', ')}**` : ''}${who ? ` _(${escapeMarkdown(who)})_` : ''}`;
 };
 
-function phaseMarkdown(phase: HarvestPhase, labels: DocumentLabels): string[] {
-  const out = [`## ${phase.number}. ${escapeHeading(phase.title)}`, ''];
+function phaseMarkdown(phase: HarvestPhase, ctx: Ctx): string[] {
+  const { labels } = ctx;
+  const out = [`## ${escapeHeading(phase.title)}`, ''];
   if (phase.question) out.push(`_${escapeMarkdown(phase.question)}_`, '');
   for (const topic of phase.topics) {
     if (!topic.selected.length && !topic.material.length && !topic.steps.length) continue;
     out.push(`### ${escapeHeading(topic.label)}`, '');
     if (topic.selected.length) {
       out.push(`**${escapeMarkdown(phase.selectedLabel || labels.selected)}**`, '');
-      topic.selected.forEach((item, i) => out.push(`${i + 1}. ${itemLine(item, labels)}`));
+      topic.selected.forEach((item, i) => out.push(`${i + 1}. ${itemLine(item, ctx)}`));
       out.push('');
     }
     if (topic.material.length) {
       out.push(`**${escapeMarkdown(phase.materialLabel || labels.material)}**`, '');
-      for (const item of topic.material) out.push(`- ${itemLine(item, labels)}`);
+      for (const item of topic.material) out.push(`- ${itemLine(item, ctx)}`);
       out.push('');
     }
     if (topic.steps.length) {
-      topic.steps.forEach((item, i) => out.push(`${i + 1}. ${itemLine(item, labels)}`));
+      topic.steps.forEach((item, i) => out.push(`${i + 1}. ${itemLine(item, ctx)}`));
       out.push('');
     }
   }
   if (phase.crossCutting.length) {
     out.push(`### ${escapeMarkdown(labels.crossCutting)}`, '');
-    for (const item of phase.crossCutting) out.push(`- ${itemLine(item, labels)}`);
+    for (const item of phase.crossCutting) out.push(`- ${itemLine(item, ctx)}`);
     out.push('');
   }
   if (phase.matrix && phase.matrix.columns.length) {
@@ -101,10 +106,10 @@ function phaseMarkdown(phase: HarvestPhase, labels: DocumentLabels): string[] {
 
 const rowMarkdown = (row: QuestionSummaryRow): string => (row.quote ? `“${escapeMarkdown(row.text)}”` : escapeMarkdown(row.text));
 
-export function renderMarkdown(harvest: Harvest): string {
+export function renderMarkdown(harvest: Harvest, options: DocumentOptions = EVERYTHING): string {
   const labels = DOCUMENT_LABELS[harvest.language];
-  const out = [`# ${escapeHeading(harvest.title)}`, ''];
+  const out = [`# ${escapeHeading(documentHeading(harvest, options))}`, ''];
   if (harvest.intro) out.push(escapeMarkdown(harvest.intro), '');
-  for (const phase of printedPhases(harvest)) out.push(...phaseMarkdown(phase, labels));
+  for (const phase of printedPhases(harvest)) out.push(...phaseMarkdown(phase, { labels, options }));
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -3,6 +3,7 @@ import { PDFDocument } from 'pdf-lib';
 import { chartItems, phaseHasChart, phaseVoteScale } from './charts';
 import { printedPhases } from './printed';
 import { DOCUMENT_LABELS, type DocumentLabels } from './labels';
+import { documentHeading, EVERYTHING, provenanceOf, type DocumentOptions } from './options';
 import { matrixGrid, surveyQuestion, voteChart } from './pdf-blocks';
 import { BODY, COLORS, FlowLayout, type Run } from './pdf-layout';
 import { cacheTextOf } from './pdf-text-cache';
@@ -17,11 +18,14 @@ const LIST_INDENT = 8;
 const FEATURES = { liga: false, clig: false, dlig: false, calt: false };
 
 /** A note's line: its text, then ×count for a stack, the votes, and where it was written in small grey. */
-function itemRuns(item: HarvestItem, labels: DocumentLabels): Run[] {
+/** The labels and the options every block of one document draws with. */
+type Ctx = { labels: DocumentLabels; options: DocumentOptions };
+
+function itemRuns(item: HarvestItem, { labels, options }: Ctx): Run[] {
   const runs: Run[] = [{ text: item.text }];
   if (item.count > 1) runs.push({ text: `  ×${item.count}`, weight: 'bold', color: COLORS.count });
-  if (item.votes > 0) runs.push({ text: `  ${labels.votes(item.votes)}`, color: COLORS.grey, size: 9 });
-  const who = [item.tableName, item.round ? `${labels.round} ${item.round}` : '', item.author].filter(Boolean).join(' · ');
+  if (options.charts && item.votes > 0) runs.push({ text: `  ${labels.votes(item.votes)}`, color: COLORS.grey, size: 9 });
+  const who = provenanceOf(item, labels, options.provenance, ' · ');
   if (who) runs.push({ text: `  ${who}`, color: COLORS.light, size: 7.5 });
   return runs;
 }
@@ -29,21 +33,22 @@ function itemRuns(item: HarvestItem, labels: DocumentLabels): Run[] {
 const sectionLabel = (layout: FlowLayout, text: string) =>
   layout.heading(text, 9.5, { indent: LIST_INDENT, color: COLORS.grey, spaceBefore: 4, spaceAfter: 3 });
 
-function topicSection(layout: FlowLayout, phase: HarvestPhase, topic: HarvestTopicSection, labels: DocumentLabels): void {
+function topicSection(layout: FlowLayout, phase: HarvestPhase, topic: HarvestTopicSection, ctx: Ctx): void {
+  const { labels, options } = ctx;
   if (!topic.selected.length && !topic.material.length && !topic.steps.length) return;
   layout.heading(topic.label, 12, { spaceBefore: 8, spaceAfter: 2 });
   if (topic.selected.length) {
     sectionLabel(layout, phase.selectedLabel || labels.selected);
-    layout.list(topic.selected.map((i) => itemRuns(i, labels)), { ordered: true, indent: LIST_INDENT });
+    layout.list(topic.selected.map((i) => itemRuns(i, ctx)), { ordered: true, indent: LIST_INDENT });
   }
   if (topic.material.length) {
     sectionLabel(layout, phase.materialLabel || labels.material);
-    layout.list(topic.material.map((i) => itemRuns(i, labels)), { ordered: false, indent: LIST_INDENT });
+    layout.list(topic.material.map((i) => itemRuns(i, ctx)), { ordered: false, indent: LIST_INDENT });
   }
-  if (phaseHasChart(phase)) voteChart(layout, chartItems(topic), LIST_INDENT, phaseVoteScale(phase));
+  if (options.charts && phaseHasChart(phase)) voteChart(layout, chartItems(topic), LIST_INDENT, phaseVoteScale(phase));
   if (topic.steps.length) {
     sectionLabel(layout, labels.steps);
-    layout.list(topic.steps.map((i) => itemRuns(i, labels)), { ordered: true, indent: LIST_INDENT });
+    layout.list(topic.steps.map((i) => itemRuns(i, ctx)), { ordered: true, indent: LIST_INDENT });
   }
 }
 
@@ -75,13 +80,14 @@ function forms(layout: FlowLayout, phase: HarvestPhase, labels: DocumentLabels):
   }
 }
 
-function phaseSection(layout: FlowLayout, phase: HarvestPhase, labels: DocumentLabels): void {
-  layout.heading(`${phase.number}. ${phase.title}`, 14, { spaceBefore: 14, rule: true, spaceAfter: 2 });
+function phaseSection(layout: FlowLayout, phase: HarvestPhase, ctx: Ctx): void {
+  const { labels } = ctx;
+  layout.heading(phase.title, 14, { spaceBefore: 14, rule: true, spaceAfter: 2 });
   if (phase.question) layout.paragraph([{ text: phase.question, color: COLORS.grey }], { spaceAfter: 4 });
-  for (const topic of phase.topics) topicSection(layout, phase, topic, labels);
+  for (const topic of phase.topics) topicSection(layout, phase, topic, ctx);
   if (phase.crossCutting.length) {
     layout.heading(labels.crossCutting, 12, { spaceBefore: 8, spaceAfter: 2 });
-    layout.list(phase.crossCutting.map((i) => itemRuns(i, labels)), { ordered: false, indent: LIST_INDENT });
+    layout.list(phase.crossCutting.map((i) => itemRuns(i, ctx)), { ordered: false, indent: LIST_INDENT });
   }
   forms(layout, phase, labels);
 }
@@ -93,7 +99,7 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * phase its question and per topic the selected criteria, the material and the steps. The fonts are
  * embedded as subsets, so Cyrillic prints anywhere and the file stays small. Same harvest, same bytes.
  */
-export async function renderPdf(harvest: Harvest, fonts: PdfFonts): Promise<Uint8Array> {
+export async function renderPdf(harvest: Harvest, fonts: PdfFonts, options: DocumentOptions = EVERYTHING): Promise<Uint8Array> {
   const labels = DOCUMENT_LABELS[harvest.language];
   const when = new Date(harvest.exportedAt);
   const doc = await PDFDocument.create({ updateMetadata: false });
@@ -104,9 +110,9 @@ export async function renderPdf(harvest: Harvest, fonts: PdfFonts): Promise<Uint
   cacheTextOf(bold, fonts.bold);
   const layout = new FlowLayout(doc, { regular, bold });
 
-  layout.paragraph([{ text: harvest.title, weight: 'bold', size: 18 }], { align: 'center', spaceAfter: 10 });
+  layout.paragraph([{ text: documentHeading(harvest, options), weight: 'bold', size: 18 }], { align: 'center', spaceAfter: 10 });
   if (harvest.intro) layout.paragraph([{ text: harvest.intro, size: BODY + 1 }], { spaceAfter: 6 });
-  for (const phase of printedPhases(harvest)) phaseSection(layout, phase, labels);
+  for (const phase of printedPhases(harvest)) phaseSection(layout, phase, { labels, options });
   layout.footers(`${labels.exported}: ${day(harvest.exportedAt)}`);
 
   doc.setTitle(layout.clean(harvest.title.replace(/\s+/g, ' ')), { showInWindowTitleBar: true });
