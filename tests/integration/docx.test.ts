@@ -184,7 +184,7 @@ describeNeeding(['soffice', 'pdftotext'], 'DOCX export, opened by LibreOffice', 
       text[name] = (await run('pdftotext', ['-raw', join(dir, `${name}.pdf`), '-'])).stdout;
       xml[name] = strFromU8(unzipSync(await readFile(join(dir, `${name}.docx`)), { filter: (f) => f.name === 'word/document.xml' })['word/document.xml']!);
     }
-  }, 60_000);
+  }, 240_000);
   afterAll(async () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });

@@ -57,8 +57,9 @@ function topicsTable(phase: HarvestPhase, ctx: Ctx, width: number): Table | null
     new TableRow({ children: topics.map((t) => gridCell(itemList(pick(t), labels, numbered, lists, options), colW)) });
 
   if (topics.some((t) => t.selected.length)) rows.push(labelRow(phase.selectedLabel || labels.selected), listRow((t) => t.selected, true));
-  if (topics.some((t) => t.material.length)) {
-    rows.push(labelRow(phase.materialLabel || labels.material), listRow((t) => t.material, false));
+  // All material, the notes that became criteria too: seed 003's material row lists everything written.
+  if (topics.some((t) => t.written.length)) {
+    rows.push(labelRow(phase.materialLabel || labels.material), listRow((t) => t.written, false));
     if (options.charts && phaseHasChart(phase)) {
       const chartW = colW - 2 * CELL_PAD - 20;
       const scale = phaseVoteScale(phase);
@@ -75,6 +76,13 @@ function topicsTable(phase: HarvestPhase, ctx: Ctx, width: number): Table | null
   }
   // As in seed 003, the steps row needs no label: the header row and the numbers say it.
   if (topics.some((t) => t.steps.length)) rows.push(listRow((t) => t.steps, true));
+  // Notes that belong to no topic: a row of the same table, one cell across all the topics.
+  if (phase.crossCutting.length) {
+    rows.push(
+      labelRow(labels.crossCutting),
+      new TableRow({ children: [gridCell(itemList(phase.crossCutting, labels, false, lists, options), full, { span: topics.length })] }),
+    );
+  }
   if (!rows.length) return null;
   const head = new TableRow({
     tableHeader: true,
@@ -97,7 +105,8 @@ function phaseBlocks(phase: HarvestPhase, ctx: Ctx, width: number): (Paragraph |
   if (phase.question) out.push(new Paragraph({ keepNext: true, spacing: { after: 160 }, children: textRuns(phase.question, { italics: true }) }));
   const table = topicsTable(phase, ctx, width);
   if (table) out.push(table, new Paragraph({}));
-  if (phase.crossCutting.length) {
+  // A phase without topics has no table to hold its cross-cutting notes: they follow as a list.
+  if (!table && phase.crossCutting.length) {
     out.push(
       new Paragraph({ keepNext: true, spacing: { before: 120, after: 60 }, children: textRuns(labels.crossCutting, { bold: true }) }),
       ...itemList(phase.crossCutting, labels, false, lists, options),
