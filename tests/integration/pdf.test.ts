@@ -165,6 +165,7 @@ describeNeeding(['pdftotext'], 'PDF harvest', () => {
       '=HYPERLINK("http://evil.example","Click")',
       '\u202Eevil override',
       'smile 🙂 please',
+      'thumbs 👍🏽 and party 🎉 and ❤️ and 🦩',
       'bell\u0007ring',
       'tab\there\nnext line',
       long,
@@ -187,7 +188,9 @@ describeNeeding(['pdftotext'], 'PDF harvest', () => {
     expect(flat).toContain('<script>alert(1)</script>');
     expect(flat).toContain('=HYPERLINK("http://evil.example","Click")');
     expect(flat).toContain('evil override');
-    expect(flat).toContain('1. smile ? please 1 голос Стіл 1 · Раунд 2');
+    expect(flat).toContain('1. smile :) please 1 голос Стіл 1 · Раунд 2');
+    // Emoji print as their emoticon (a documented substitution), never "?".
+    expect(flat).toMatch(/thumbs \(\+1\) and party \(party\) and (<3|❤) and \(emoji\)/);
     expect(flat).toContain('<script>alert(1)</script> ×2 2 голоси Стіл 1 · Раунд 2');
     expect(flat).toContain('bellring');
     expect(text.includes('\u0007') || text.includes('\u202E')).toBe(false);

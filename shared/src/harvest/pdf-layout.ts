@@ -30,16 +30,34 @@ export const BODY = 10;
 const BREAKS = /\r\n|[\r\n\v\f\u0085\u2028\u2029]/;
 const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
 
+/*
+ * DejaVu Sans has no colour emoji, and a font that has them (Noto Color Emoji, 10 MB of bitmaps)
+ * cannot be embedded by pdf-lib. So emoji print as a documented substitution, never "?": the usual
+ * ones as the emoticon people typed before emoji (🙂 → ":)", 👍 → "(+1)", ❤ → "<3"), any other as
+ * "(emoji)". Variation selectors and skin tones, which only style an emoji, go with it.
+ */
+const EMOTICONS: Readonly<Record<string, string>> = {
+  '🙂': ':)', '😀': ':D', '😃': ':D', '😄': ':D', '😁': ':D', '😊': ':)', '😉': ';)', '😂': ':\'D', '🤣': ':\'D',
+  '😍': '<3', '🥰': '<3', '😎': 'B)', '😐': ':|', '😕': ':/', '🙁': ':(', '😞': ':(', '😢': ':\'(', '😭': ':\'(',
+  '😮': ':O', '😲': ':O', '😡': '>:(', '😠': '>:(', '🤔': '(?)', '👍': '(+1)', '👎': '(-1)', '👏': '(clap)',
+  '🙏': '(thanks)', '❤': '<3', '💔': '</3', '🔥': '(fire)', '🎉': '(party)', '⭐': '*', '🌟': '*', '✅': '✓', '❌': '✗',
+  '💡': '(idea)', '🚀': '(rocket)', '👉': '->', '👈': '<-',
+};
+const EMOJI = /\p{Extended_Pictographic}/u;
+const EMOJI_STYLE = /[\uFE0E\uFE0F\u200D]|\uD83C[\uDFFB-\uDFFF]/g;
+
 /**
  * The text as the font can draw it: tabs become spaces, control and format characters (bell,
- * direction overrides, zero-width marks) go, and a character without a glyph becomes "?" — pdf-lib
- * would otherwise draw an empty box or throw.
+ * direction overrides, zero-width marks) go, emoji the font lacks become their emoticon (above),
+ * and any other character without a glyph becomes "?" — pdf-lib would otherwise draw an empty box or throw.
  */
 export function printable(text: string, charset: ReadonlySet<number>): string {
   let out = '';
-  for (const ch of text.replace(/\t/g, ' ').replace(INVISIBLE, '')) {
+  for (const ch of text.replace(/\t/g, ' ').replace(EMOJI_STYLE, '').replace(INVISIBLE, '')) {
     const cp = ch.codePointAt(0)!;
-    out += charset.has(cp) && !(cp >= 0xd800 && cp <= 0xdfff) ? ch : '?';
+    if (charset.has(cp) && !(cp >= 0xd800 && cp <= 0xdfff)) out += ch;
+    else if (EMOJI.test(ch)) out += EMOTICONS[ch] ?? '(emoji)';
+    else out += '?';
   }
   return out;
 }
