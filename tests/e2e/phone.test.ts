@@ -1,6 +1,7 @@
 import type { BrowserContextOptions } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeUsers, newUser, type User } from './support/browser';
+import { A11yAudit } from './support/a11y-page';
 import { CriteriaPanel } from './support/criteria-page';
 import { useE2E, type Person } from './support/harness';
 import { ChecklistView, createFormSession, type FormKind } from './support/forms-page';
@@ -82,6 +83,7 @@ describe('a phone gets a layout made for one hand', () => {
     expect(await p.canvas.count()).toBe(0);
     expect(await p.cardTexts()).toEqual([LONG, 'Short']);
     await expectEveryScreenUsable(p, 'portrait');
+    expect(await new A11yAudit(p.page).blocking('phone'), 'serious or critical axe violations on a phone').toEqual([]);
   });
 
   it('on its side (844×390) the same holds: the topics and the add button share one row above the notes', async () => {
@@ -90,6 +92,42 @@ describe('a phone gets a layout made for one hand', () => {
     const p = await phone(link, PHONE_LANDSCAPE);
     await p.page.getByTestId('note').first().waitFor();
     await expectEveryScreenUsable(p, 'landscape');
+  });
+
+  it('a viewer on a phone gets the same list, read-only, rather than the projector view', async () => {
+    const { a } = await cafe();
+    await a.board.addNote('government', 'Seen, not touched');
+    const p = await phone(await a.board.shareLink('viewer'));
+    expect(await p.role()).toBe('viewer');
+    await p.page.getByTestId('board.readonly').waitFor();
+    expect(await p.addNoteButton.count()).toBe(0);
+    expect(await p.page.getByTestId('note.text-button').first().isDisabled()).toBe(true);
+    await expectUsable(p, 'viewer');
+  });
+
+  it('a facilitator on a phone shares the links and opens the facilitation panel from the menu', async () => {
+    const user = await newUser(e2e.browser, e2e.server.url, 'Olena', PHONE);
+    phones.push(user);
+    const home = await new HomePage(user.page).open();
+    await home.setName('Olena');
+    await user.page.getByTestId('home.language').selectOption('en');
+    await user.page.getByTestId('home.create').click();
+    const p = new PhoneBoard(user.page);
+    await p.waitForPhone();
+    expect(await p.role()).toBe('facilitator');
+
+    await p.openMenu();
+    await p.tapOn(p.page.getByTestId('board.share'));
+    await p.shareDialog.waitFor();
+    await p.page.waitForFunction(() => (document.querySelector<HTMLInputElement>('[data-testid="share.link"][data-role="participant"]')?.value ?? '') !== '');
+    await p.tapOn(p.page.getByTestId('share.close'));
+    await p.shareDialog.waitFor({ state: 'detached' });
+
+    await p.openMenu();
+    await p.tapOn(p.page.getByTestId('board.facilitate'));
+    await p.page.getByTestId('facilitator.panel').waitFor();
+    await shot(p, 'facilitator panel');
+    expect(await p.screenProblems('[data-testid="facilitator.panel"]')).toEqual([]);
   });
 
   it('a tablet (1024×768, touch) keeps the board with its columns', async () => {

@@ -450,6 +450,7 @@ export const en = {
   'phone.topicPick': 'Show all topics',
   'phone.topicOf': '{n} of {count}',
   'phone.noteCount': '{count, plural, one {# note} other {# notes}}',
+  'phone.stepCount': '{count, plural, one {# step} other {# steps}}',
   'phone.addNote': 'Add a note',
   'phone.addStep': 'Add a step',
   'phone.emptyTopic': 'No notes here yet. “Add a note” writes the first one.',

@@ -450,6 +450,7 @@ export const ru: Dict = {
   'phone.topicPick': 'Показать все темы',
   'phone.topicOf': '{n} из {count}',
   'phone.noteCount': '{count, plural, one {# заметка} few {# заметки} many {# заметок} other {# заметки}}',
+  'phone.stepCount': '{count, plural, one {# шаг} few {# шага} many {# шагов} other {# шага}}',
   'phone.addNote': 'Добавить заметку',
   'phone.addStep': 'Добавить шаг',
   'phone.emptyTopic': 'Здесь ещё нет заметок. «Добавить заметку» — и первая появится здесь.',

@@ -408,6 +408,7 @@ export const uk: Dict = {
   'phone.topicPick': 'Показати всі теми',
   'phone.topicOf': '{n} з {count}',
   'phone.noteCount': '{count, plural, one {# нотатка} few {# нотатки} many {# нотаток} other {# нотатки}}',
+  'phone.stepCount': '{count, plural, one {# крок} few {# кроки} many {# кроків} other {# кроку}}',
   'phone.addNote': 'Додати нотатку',
   'phone.addStep': 'Додати крок',
   'phone.emptyTopic': 'Тут ще немає нотаток. «Додати нотатку» — і перша з’явиться тут.',

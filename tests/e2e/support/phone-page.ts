@@ -171,13 +171,13 @@ export class PhoneBoard extends QuickNoteBoard {
    * on screen, and whether `elementFromPoint` at the centre of its visible part is the control.
    * A control scrolled out of its list is not visible; one half scrolled is measured by its part.
    */
-  async reach(): Promise<Reach[]> {
-    return this.page.evaluate(() => {
+  async reach(within?: string): Promise<Reach[]> {
+    return this.page.evaluate((within) => {
       type Box = { l: number; t: number; r: number; b: number };
       const cut = (a: Box, b: Box): Box => ({ l: Math.max(a.l, b.l), t: Math.max(a.t, b.t), r: Math.min(a.r, b.r), b: Math.min(a.b, b.b) });
       const box = (r: DOMRect): Box => ({ l: r.left, t: r.top, r: r.right, b: r.bottom });
       const modal = [...document.querySelectorAll('dialog')].find((d) => d.open && d.matches(':modal'));
-      const scope: ParentNode = modal ?? document;
+      const scope: ParentNode = (within ? document.querySelector(within) : null) ?? modal ?? document;
       const out: { what: string; width: number; height: number; inViewport: boolean; hit: boolean }[] = [];
       const selector = 'button, [role="tab"], select, a[href], input:not([type="hidden"]), textarea:not([aria-hidden="true"])';
       for (const el of scope.querySelectorAll<HTMLElement>(selector)) {
@@ -204,12 +204,12 @@ export class PhoneBoard extends QuickNoteBoard {
         });
       }
       return out;
-    });
+    }, within);
   }
 
   /** The controls that fail a finger: smaller than `min`, partly off screen, or covered at their centre. */
-  async unreachable(min = 44): Promise<string[]> {
-    return (await this.reach())
+  async unreachable(min = 44, within?: string): Promise<string[]> {
+    return (await this.reach(within))
       .filter((c) => c.width + 0.5 < min || c.height + 0.5 < min || !c.inViewport || !c.hit)
       .map((c) => `${c.what} ${c.width}×${c.height}${c.inViewport ? '' : ' off screen'}${c.hit ? '' : ' covered'}`);
   }
@@ -218,10 +218,10 @@ export class PhoneBoard extends QuickNoteBoard {
    * Text that runs past a side of the screen: every text node's lines, as far as they are not
    * clipped by an element on screen (an ellipsis is a choice; a word past the edge is lost).
    */
-  async textCutAtEdge(): Promise<string[]> {
-    return this.page.evaluate(() => {
+  async textCutAtEdge(within?: string): Promise<string[]> {
+    return this.page.evaluate((within) => {
       const modal = [...document.querySelectorAll('dialog')].find((d) => d.open && d.matches(':modal'));
-      const root = modal ?? document.body;
+      const root = (within ? document.querySelector(within) : null) ?? modal ?? document.body;
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       const out: string[] = [];
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -245,7 +245,7 @@ export class PhoneBoard extends QuickNoteBoard {
         }
       }
       return out;
-    });
+    }, within);
   }
 
   /** `screenProblems` at every stretch of a long list or form, scrolled a screen at a time, then back to the top. */
@@ -261,12 +261,15 @@ export class PhoneBoard extends QuickNoteBoard {
     return [...found];
   }
 
-  /** Everything a demanding first look checks, in one list of problems (empty: all good). */
-  async screenProblems(): Promise<string[]> {
+  /**
+   * Everything a demanding first look checks, in one list of problems (empty: all good): of the
+   * whole screen, or of one part of it (`within`, a selector: a panel over the board).
+   */
+  async screenProblems(within?: string): Promise<string[]> {
     const layout = await this.layout();
     return [
-      ...(await this.unreachable()),
-      ...(await this.textCutAtEdge()).map((t) => `text cut at the edge: ${t}`),
+      ...(await this.unreachable(44, within)),
+      ...(await this.textCutAtEdge(within)).map((t) => `text cut at the edge: ${t}`),
       ...(layout.pageScrollsSideways ? ['the page scrolls sideways'] : []),
     ];
   }

@@ -10,7 +10,7 @@ import { usePhone } from './context';
  * The tools of an open card, each a finger's size: colour, name or anonymous, a step's place in
  * its list, ungroup a stack, delete, and done. They wrap onto a second row rather than shrink.
  */
-export function PhoneCardTools(props: { note: Note; number?: number; first: boolean; last: boolean }) {
+export function PhoneCardTools(props: { note: Note; number?: number; first: boolean; last: boolean; onDone: () => void }) {
   const phone = usePhone();
   const id = () => props.note.id;
   const actions = () => phone.phase.actions;
@@ -22,6 +22,8 @@ export function PhoneCardTools(props: { note: Note; number?: number; first: bool
   const remove = () => {
     phone.editing.close();
     actions().remove(id());
+    // Focus goes on to where the next note is written, not to the page.
+    document.querySelector<HTMLElement>('[data-testid="phone.add-note"]')?.focus();
   };
   return (
     // A press here keeps the focus in the text field: the keyboard stays up, and the card does not
@@ -72,7 +74,7 @@ export function PhoneCardTools(props: { note: Note; number?: number; first: bool
       <button type="button" class="btn phone-tool is-danger" data-testid="note.delete" onClick={remove}>
         {t('note.delete')}
       </button>
-      <button type="button" class="btn btn-primary phone-tool" data-testid="phone.card-done" onClick={() => phone.editing.close()}>
+      <button type="button" class="btn btn-primary phone-tool" data-testid="phone.card-done" onClick={() => props.onDone()}>
         {t('phone.done')}
       </button>
     </div>

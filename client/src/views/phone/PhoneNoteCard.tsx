@@ -1,4 +1,4 @@
-import { createEffect, Show } from 'solid-js';
+import { createEffect, onCleanup, Show } from 'solid-js';
 import type { Note } from '@wcb/shared';
 import { t } from '../../i18n';
 import { selectionOf } from '../board/selection-view';
@@ -28,6 +28,15 @@ export function PhoneNoteCard(props: { note: Note; number?: number; first: boole
   createEffect(() => {
     if (editing()) el.scrollIntoView({ block: 'nearest' });
   });
+  // eslint-disable-next-line solid/reactivity -- a card is keyed by its note.
+  const noteId = props.note.id;
+  // Deleted by someone else, or scrolled out of the list by a topic switch: its editing ends.
+  onCleanup(() => phone.editing.stopEditing(noteId));
+  /** Closes the card; from the keyboard (Escape, Ctrl+Enter, "Done"), focus goes back to its text. */
+  const close = (refocus: boolean) => {
+    phone.editing.close();
+    if (refocus) el.querySelector<HTMLElement>('[data-testid="note.text-button"]')?.focus();
+  };
   return (
     <li
       ref={el}
@@ -96,12 +105,12 @@ export function PhoneNoteCard(props: { note: Note; number?: number; first: boole
           text={props.note.text}
           takeEarly={phone.takeEarly}
           onInput={(text) => phone.phase.actions.setText(id(), text)}
-          onDone={() => phone.editing.stopEditing(id())}
+          onDone={(refocus) => (refocus ? close(true) : phone.editing.stopEditing(id()))}
         />
       </Show>
       <PhoneCardVotes id={id()} />
       <Show when={open() && !phone.readOnly()}>
-        <PhoneCardTools note={props.note} number={props.number} first={props.first} last={props.last} />
+        <PhoneCardTools note={props.note} number={props.number} first={props.first} last={props.last} onDone={() => close(true)} />
       </Show>
     </li>
   );

@@ -73,7 +73,7 @@ export function PhonePhase(props: { session: Session; phase: PhaseRoom; topic: A
   return (
     <PhoneContext.Provider value={ctx}>
       <div class="phone-phase" data-testid="phone.phase" data-kind={steps() ? 'steps' : 'ideas'} data-topic-id={current()}>
-        <PhoneTopicBar topics={topics()} current={current()} label={label} count={(topic) => counts().get(topic) ?? 0} onPick={pick} />
+        <PhoneTopicBar topics={topics()} current={current()} label={label} count={(topic) => counts().get(topic) ?? 0} steps={steps()} onPick={pick} />
         <section class="phone-notes" data-testid="phone.notes" aria-label={label(current())} lang={session.session.meta.language}>
           <header class="phone-question">
             <p class="phone-question-phase">{question()?.title}</p>

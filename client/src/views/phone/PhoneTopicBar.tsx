@@ -9,6 +9,8 @@ type Props = {
   current: string;
   label(topic: string): string;
   count(topic: string): number;
+  /** Counts name steps rather than notes. */
+  steps: boolean;
   onPick(topic: string): void;
 };
 
@@ -39,7 +41,7 @@ export function PhoneTopicBar(props: Props) {
           {props.label(props.current)}
         </span>
         <span class="phone-topic-meta">
-          {t('phone.topicOf', { n: position(), count: props.topics.length })} · {t('phone.noteCount', { count: props.count(props.current) })}
+          {t('phone.topicOf', { n: position(), count: props.topics.length })} · {t(props.steps ? 'phone.stepCount' : 'phone.noteCount', { count: props.count(props.current) })}
         </span>
       </button>
       <button type="button" class="btn phone-topic-step" data-testid="phone.topic-next" aria-label={t('phone.topicNext')} onClick={() => go(1)}>
@@ -63,7 +65,7 @@ export function PhoneTopicBar(props: Props) {
                     }}
                   >
                     <span class="phone-choice-label">{props.label(topic)}</span>
-                    <span class="phone-choice-meta">{t('phone.noteCount', { count: props.count(topic) })}</span>
+                    <span class="phone-choice-meta">{t(props.steps ? 'phone.stepCount' : 'phone.noteCount', { count: props.count(topic) })}</span>
                   </button>
                 </li>
               )}
