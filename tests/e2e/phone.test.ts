@@ -160,11 +160,16 @@ describe('a phone gets a layout made for one hand', () => {
     const { a, link } = await cafe();
     const first = await a.board.addNote('government', 'Open budget hearings');
     const second = await a.board.addNote('government', 'A shared calendar');
+    // A round runs too: its timer and mute button join the header, which stays one line.
     const panel = await new CriteriaPanel(a.board.page).open();
+    await panel.setRounds(2, 10);
+    await a.board.page.waitForFunction(() => document.querySelector<HTMLInputElement>('[data-testid="setup.rounds-count"]')?.value === '2');
+    await panel.startRound(1);
     await panel.openVoting({ phaseId: 'ideal', budget: 3 });
     await panel.close();
     const p = await phone(link);
     await p.voteButton(first).waitFor();
+    await p.page.locator('[data-testid="phone.header"] [data-testid="timer.badge"][data-status="running"]').waitFor();
     await expectUsable(p, 'voting');
 
     // Two quick taps on one note, one on another: three dots, each one counted.
@@ -179,6 +184,25 @@ describe('a phone gets a layout made for one hand', () => {
     // The budget is whole on screen and nothing covers it, wherever the list is scrolled.
     expect(await p.budgetInSight()).toBe(true);
     await expectUsable(p, 'voting spent');
+  });
+
+  it('voting per table: the bottom bar asks for a table, opens the menu to pick one, then shows the table’s dots', async () => {
+    const { a, link } = await cafe();
+    const id = await a.board.addNote('government', 'Open budget hearings');
+    const panel = await new CriteriaPanel(a.board.page).open();
+    await panel.openVoting({ phaseId: 'ideal', budget: 2, per: 'table' });
+    await panel.close();
+    const p = await phone(link);
+    await p.voteButton(id).waitFor();
+    expect(await p.voteButton(id).isDisabled()).toBe(true);
+    await p.tapOn(p.page.getByTestId('board.pick-table'));
+    await p.menuSheet.waitFor();
+    await p.page.getByTestId('board.table-picker').selectOption({ label: 'Table 2' });
+    await p.closeSheet();
+    await p.page.locator('[data-testid="board.dots-left"][data-left="2"][data-budget="2"]').waitFor();
+    await p.tapOn(p.voteButton(id));
+    await p.page.locator('[data-testid="board.dots-left"][data-left="1"]').waitFor();
+    expect(await p.budgetInSight()).toBe(true);
   });
 
   it('switches between topics and to the cross-cutting row; a note added there is in that row on the laptop', async () => {

@@ -215,8 +215,9 @@ export class PhoneBoard extends QuickNoteBoard {
   }
 
   /**
-   * Text that runs past a side of the screen: every text node's lines, as far as they are not
-   * clipped by an element on screen (an ellipsis is a choice; a word past the edge is lost).
+   * Text that runs past a side of the screen, or past the box that clips it: every text node's
+   * lines, measured unclipped. Only an ellipsis (text-overflow on the clipping box) is a choice
+   * that may hide the end of a line; anything else cut is a word lost.
    */
   async textCutAtEdge(within?: string): Promise<string[]> {
     return this.page.evaluate((within) => {
@@ -227,21 +228,28 @@ export class PhoneBoard extends QuickNoteBoard {
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const parent = node.parentElement;
         if (!parent || !node.textContent?.trim() || parent.closest('option, [aria-hidden="true"], .visually-hidden')) continue;
-        let clip = { l: -Infinity, r: Infinity };
+        // The nearest box that clips this text sideways, and whether it ends the line with an ellipsis.
+        let clip: DOMRect | null = null;
+        let ellipsis = false;
         for (let p: HTMLElement | null = parent; p && p !== document.body; p = p.parentElement) {
           const o = getComputedStyle(p);
-          if (/auto|scroll|hidden|clip/.test(o.overflowX)) {
-            const pr = p.getBoundingClientRect();
-            clip = { l: Math.max(clip.l, pr.left), r: Math.min(clip.r, pr.right) };
-          }
+          if (!/auto|scroll|hidden|clip/.test(o.overflowX)) continue;
+          clip = p.getBoundingClientRect();
+          ellipsis = o.textOverflow === 'ellipsis';
+          break;
         }
         const range = document.createRange();
         range.selectNodeContents(node);
+        const text = node.textContent.trim().slice(0, 30);
         for (const line of range.getClientRects()) {
-          const l = Math.max(line.left, clip.l);
-          const r = Math.min(line.right, clip.r);
-          if (r - l < 1 || line.width === 0) continue;
-          if (l < -0.5 || r > innerWidth + 0.5) out.push(`"${node.textContent.trim().slice(0, 30)}" ${Math.round(l)}..${Math.round(r)}`);
+          if (line.width === 0 || line.height === 0) continue;
+          // Scrolled out of sight up or down in a list: not on screen now.
+          if (clip && (line.bottom <= clip.top || line.top >= clip.bottom)) continue;
+          if (line.left < -0.5 || line.right > innerWidth + 0.5) {
+            if (!(ellipsis && clip && clip.left >= -0.5 && clip.right <= innerWidth + 0.5)) out.push(`"${text}" ${Math.round(line.left)}..${Math.round(line.right)} past the screen`);
+          } else if (clip && !ellipsis && (line.left < clip.left - 0.5 || line.right > clip.right + 0.5)) {
+            out.push(`"${text}" ${Math.round(line.left)}..${Math.round(line.right)} cut by its box ${Math.round(clip.left)}..${Math.round(clip.right)}`);
+          }
         }
       }
       return out;
@@ -269,7 +277,7 @@ export class PhoneBoard extends QuickNoteBoard {
     const layout = await this.layout();
     return [
       ...(await this.unreachable(44, within)),
-      ...(await this.textCutAtEdge(within)).map((t) => `text cut at the edge: ${t}`),
+      ...(await this.textCutAtEdge(within)).map((t) => `text cut: ${t}`),
       ...(layout.pageScrollsSideways ? ['the page scrolls sideways'] : []),
     ];
   }
