@@ -28,7 +28,7 @@ export function PhoneCardTools(props: { note: Note; number?: number; first: bool
   return (
     // A press here keeps the focus in the text field: the keyboard stays up, and the card does not
     // change height under the finger between the press and the tap.
-    <div class="phone-card-tools" role="toolbar" aria-label={t('note.edit')} onMouseDown={(e) => e.preventDefault()}>
+    <div class="phone-card-tools" role="group" aria-label={t('note.edit')} onMouseDown={(e) => e.preventDefault()}>
       <div class="phone-swatches" role="group" aria-label={t('phone.colour')}>
         <For each={NOTE_COLORS}>
           {(color) => (

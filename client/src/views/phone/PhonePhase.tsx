@@ -74,8 +74,9 @@ export function PhonePhase(props: { session: Session; phase: PhaseRoom; topic: A
     <PhoneContext.Provider value={ctx}>
       <div class="phone-phase" data-testid="phone.phase" data-kind={steps() ? 'steps' : 'ideas'} data-topic-id={current()}>
         <PhoneTopicBar topics={topics()} current={current()} label={label} count={(topic) => counts().get(topic) ?? 0} steps={steps()} onPick={pick} />
-        <section class="phone-notes" data-testid="phone.notes" aria-label={label(current())} lang={session.session.meta.language}>
-          <header class="phone-question">
+        <section class="phone-notes" data-testid="phone.notes" aria-label={label(current())}>
+          {/* The session's words (question, notes) are in its language; the hints in the interface's. */}
+          <header class="phone-question" lang={session.session.meta.language}>
             <p class="phone-question-phase">{question()?.title}</p>
             <Show when={question()?.question}>
               <h2 class="phone-question-text" data-testid="board.question">
@@ -84,7 +85,7 @@ export function PhonePhase(props: { session: Session; phase: PhaseRoom; topic: A
             </Show>
           </header>
           <Show when={shown().length > 0} fallback={<p class="phone-empty">{t(steps() ? 'phone.emptySteps' : 'phone.emptyTopic')}</p>}>
-            <ol class="phone-list" classList={{ 'is-steps': steps() }} data-testid={steps() ? 'steps.list' : 'phone.list'} data-topic-id={current()}>
+            <ol class="phone-list" lang={session.session.meta.language} classList={{ 'is-steps': steps() }} data-testid={steps() ? 'steps.list' : 'phone.list'} data-topic-id={current()}>
               <For each={shown()}>
                 {(note, i) => <PhoneNoteCard note={note} number={steps() ? i() + 1 : undefined} first={i() === 0} last={i() === shown().length - 1} />}
               </For>
