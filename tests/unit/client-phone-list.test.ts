@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CROSS_CUTTING, type Note } from '@wcb/shared';
 import { countsByCell, newNotePlacement, notesOfCell, phoneTopics, stepTopic } from '../../client/src/board/phone-list';
-import { CELL_PAD, NOTE_GAP, NOTE_W } from '../../client/src/board/layout';
+import { CELL_PAD, layoutNotes, NOTE_GAP, NOTE_H, NOTE_W } from '../../client/src/board/layout';
 
 const note = (id: string, topic: string, x: number, y: number, order = 0): Note => ({
   id,
@@ -48,5 +48,17 @@ describe("a phone's list of one topic", () => {
     expect(newNotePlacement(['a'], taken, 'a')).toEqual({ topic: 'a', x: CELL_PAD + NOTE_W + NOTE_GAP, y: CELL_PAD });
     // A topic that is gone writes into the cross-cutting row.
     expect(newNotePlacement(['a'], taken, 'gone').topic).toBe(CROSS_CUTTING);
+  });
+
+  it('places a new note beside notes as they are drawn: two merged onto one spot take two places', () => {
+    const first = { x: CELL_PAD, y: CELL_PAD };
+    const merged = [note('n1', 'a', first.x, first.y), note('n2', 'a', first.x, first.y)];
+    const place = newNotePlacement(['a'], merged, 'a');
+    const drawn = layoutNotes(['a'], merged);
+    for (const n of merged) {
+      const at = drawn.shifted.get(n.id) ?? n;
+      const apart = Math.abs(at.x - place.x) >= NOTE_W + NOTE_GAP || Math.abs(at.y - place.y) >= NOTE_H + NOTE_GAP;
+      expect(apart, `the new note lies on ${n.id}`).toBe(true);
+    }
   });
 });

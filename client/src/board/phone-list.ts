@@ -1,5 +1,5 @@
-import { byOrder, CROSS_CUTTING, type Note } from '@wcb/shared';
-import { cellTopic, freeSlot, layoutBoard, type NotePlacement } from './layout';
+import { byOrder, CROSS_CUTTING, readStacks, type Note } from '@wcb/shared';
+import { cellTopic, freeSlot, layoutNotes, type NotePlacement } from './layout';
 import { readingOrder } from './reading-order';
 
 /**
@@ -35,14 +35,16 @@ export function countsByCell(topicIds: readonly string[], notes: readonly Note[]
 }
 
 /**
- * Where a note added from a list goes on the board: the first free slot of its cell, as the
- * board's "+" places it, so the laptop at the table sees it where it would have put it.
+ * Where a note added from a list goes on the board: the first free slot of its cell among the
+ * notes as they are drawn (spread apart, a stack by its head), as the board's "+" places it, so
+ * the laptop at the table sees it where it would have put it, on no other note.
  */
-export function newNotePlacement(topicIds: readonly string[], notes: readonly NotePlacement[], topic: string): NotePlacement {
-  const layout = layoutBoard(topicIds, notes);
+export function newNotePlacement(topicIds: readonly string[], notes: readonly Note[], topic: string): NotePlacement {
+  const layout = layoutNotes(topicIds, notes);
   const cell = layout.cells.get(topic) ?? layout.cross;
   const known = new Set(topicIds);
-  const taken = notes.filter((n) => cellTopic(n.topic, known) === cell.topic);
+  const stacked = new Set(readStacks(notes).flatMap((s) => s.members.filter((m) => m.id !== s.head.id).map((m) => m.id)));
+  const taken = notes.filter((n) => cellTopic(n.topic, known) === cell.topic && !stacked.has(n.id)).map((n) => layout.shifted.get(n.id) ?? n);
   return { topic: cell.topic, ...freeSlot(taken, cell.width) };
 }
 
