@@ -23,6 +23,9 @@ import { isFormKind } from '@wcb/shared';
 import { QuestionBar } from './QuestionBar';
 import { SeatControls } from './SeatControls';
 import { TopBar } from './TopBar';
+import { createPhoneScreen } from '../phone/phone-screen';
+import { PhoneBody } from '../phone/PhoneBody';
+import { PhoneHeader } from '../phone/PhoneHeader';
 import './board.css';
 import '../../styles/touch.css';
 import './touch.css';
@@ -128,7 +131,11 @@ function Board(props: { credentials: Credentials }) {
   // The choice lasts as long as the tab: a laptop viewer who left the projector keeps the board on
   // reload, the hall's screen keeps the projector.
   const [projectorChoice, setProjectorChoice] = createSignal<boolean | null>(loadProjectorChoice(id));
-  const projector = () => projectorOn(projectorChoice(), session.role());
+  // A phone gets a layout made for one hand (views/phone/), a viewer's too, unless they asked
+  // for the projector view.
+  const phone = createPhoneScreen();
+  const phoneView = () => phone() && projectorChoice() !== true;
+  const projector = () => !phoneView() && projectorOn(projectorChoice(), session.role());
   const setProjector = (on: boolean) => {
     setProjectorChoice(on);
     saveProjectorChoice(id, on);
@@ -198,12 +205,14 @@ function Board(props: { credentials: Credentials }) {
       data-role={session.role()}
       data-phase-id={session.availability() === 'ready' ? session.viewPhase() : ''}
       data-following={session.following()}
-      data-view={projector() ? 'projector' : 'board'}
-      classList={{ 'board-projector': projector() }}
+      data-view={projector() ? 'projector' : phoneView() ? 'phone' : 'board'}
+      classList={{ 'board-projector': projector(), 'board-phone': phoneView() }}
       data-language={session.availability() === 'ready' ? session.session.meta.language : ''}
     >
-      <Show when={projector()} fallback={<TopBar session={session} viewport={viewport} canvasSize={canvasSize} onProjector={() => setProjector(true)} />}>
-        <ProjectorBar session={session} onLeave={() => setProjector(false)} />
+      <Show when={!phoneView()} fallback={<PhoneHeader session={session} onProjector={() => setProjector(true)} />}>
+        <Show when={projector()} fallback={<TopBar session={session} viewport={viewport} canvasSize={canvasSize} onProjector={() => setProjector(true)} />}>
+          <ProjectorBar session={session} onLeave={() => setProjector(false)} />
+        </Show>
       </Show>
       <Announcer session={session} />
       <Show when={problem()}>
@@ -237,13 +246,16 @@ function Board(props: { credentials: Credentials }) {
           </Banner>
         </Show>
         <RefusalBanner session={session} />
-        <Show when={!projector()}>
+        <Show when={!projector() && !phoneView()}>
           <div class="board-subbar">
             <QuestionBar session={session} />
             <SeatControls session={session} />
           </div>
         </Show>
-        <Show when={session.phase()} keyed>
+        <Show when={phoneView()}>
+          <PhoneBody session={session} />
+        </Show>
+        <Show when={!phoneView() && session.phase()} keyed>
           {(phase) => (
             <Show
               when={formKind(phase.phaseId)}

@@ -10,8 +10,15 @@ import { useBoard } from './context';
  * the caret moved along, instead of jumping to the end. Enter inserts a newline; Escape,
  * Ctrl/Cmd+Enter or leaving the field ends editing.
  */
-export function NoteEditor(props: { text: string; onInput: (text: string) => void; onDone: (refocusNote: boolean) => void }) {
-  const board = useBoard();
+export function NoteEditor(props: {
+  text: string;
+  onInput: (text: string) => void;
+  onDone: (refocusNote: boolean) => void;
+  /** What was typed before this editor was there; the board's type-ahead (type-ahead.ts) by default. */
+  takeEarly?: () => string;
+}) {
+  // eslint-disable-next-line solid/reactivity -- read once: an editor's catcher never changes.
+  const takeEarly = props.takeEarly ?? useBoard().typeAhead.take;
   let area!: HTMLTextAreaElement;
   let composing = false;
 
@@ -24,7 +31,7 @@ export function NoteEditor(props: { text: string; onInput: (text: string) => voi
 
   onMount(() => {
     // Keys typed since "+" was pressed, before this editor was there, belong to this note.
-    const early = board.typeAhead.take();
+    const early = takeEarly();
     area.value = props.text + early;
     area.focus();
     area.setSelectionRange(area.value.length, area.value.length);
