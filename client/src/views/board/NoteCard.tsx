@@ -9,6 +9,7 @@ import { useBoard } from './context';
 import { useNoteLabels } from './note-label';
 import { createNoteDrag } from './create-note-drag';
 import { NoteEditor } from './NoteEditor';
+import { personName } from './person-name';
 import { loadPrefs } from '../../lib/prefs';
 import { toggledAuthor } from '../../lib/seat';
 import { browserStore } from '../../lib/storage';
@@ -179,7 +180,7 @@ export function NoteCard(props: { id: string }) {
           style={{
             transform: `translate(${position().x}px, ${position().y}px)`,
             '--note-bg': `var(--note-${n().color})`,
-            '--editor': editors()[0]?.user.color,
+            '--editor': editors()[0] ? board.session.colorOf(editors()[0]!.user) : undefined,
           }}
           onPointerDown={drag.onPointerDown}
           onPointerMove={drag.onPointerMove}
@@ -192,7 +193,7 @@ export function NoteCard(props: { id: string }) {
         >
           <Show when={editors().length > 0}>
             <div class="note-editing-by" data-testid="note.editing-by">
-              {t('note.editingBy', { name: editors().map((p) => p.user.name).join(', ') })}
+              {t('note.editingBy', { name: editors().map((p) => personName(p.user)).join(', ') })}
             </div>
           </Show>
           <Show when={stackCount() > 1}>
