@@ -1,4 +1,4 @@
-import { createMemo, For, onCleanup, Show } from 'solid-js';
+import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
 import { NOTE_COLORS } from '@wcb/shared';
 import { t } from '../../i18n';
 import { notePosition } from '../../board/layout';
@@ -9,6 +9,7 @@ import { useBoard } from './context';
 import { useNoteLabels } from './note-label';
 import { createNoteDrag } from './create-note-drag';
 import { NoteEditor } from './NoteEditor';
+import { NoteText } from './NoteText';
 import { personName } from './person-name';
 import { loadPrefs } from '../../lib/prefs';
 import { toggledAuthor } from '../../lib/seat';
@@ -35,6 +36,9 @@ export function NoteCard(props: { id: string }) {
   const note = () => board.phase.notes[id];
   let el!: HTMLDivElement;
 
+  // A long note's text cut off by the note's height, and opened to its whole text ("more").
+  const [clipped, setClipped] = createSignal(false);
+  const [expanded, setExpanded] = createSignal(false);
   const dragging = () => board.drag()?.id === id;
   const editing = () => board.editing() === id;
   const position = createMemo(() => {
@@ -159,6 +163,8 @@ export function NoteCard(props: { id: string }) {
             'is-remote-editing': editors().length > 0,
             'is-stacked-member': member(),
             'is-stack-head': stackCount() > 1,
+            'is-clipped': clipped() && !editing(),
+            'is-expanded': expanded() && !editing(),
             // A table host's "new since last round": these stand out, the rest step back.
             'is-new-since': newSince() === true,
             'is-not-new-since': newSince() === false,
@@ -228,7 +234,8 @@ export function NoteCard(props: { id: string }) {
                 ✓ {t('note.selected')}
               </span>
             </Show>
-            <Show when={proposed()}>
+            {/* A confirmed criterion is no longer merely proposed. */}
+            <Show when={proposed() && !selected()}>
               <span class="note-proposed" data-testid="note.proposed" title={t('note.proposedTitle')}>
                 {t('note.proposed')}
               </span>
@@ -275,11 +282,7 @@ export function NoteCard(props: { id: string }) {
           </div>
           <Show
             when={editing()}
-            fallback={
-              <div class="note-text" data-testid="note.text">
-                {n().text}
-              </div>
-            }
+            fallback={<NoteText text={n().text} expanded={expanded()} onExpand={setExpanded} onClipped={setClipped} />}
           >
             <NoteEditor text={n().text} onInput={(text) => board.phase.actions.setText(id, text)} onDone={stopEditing} />
           </Show>

@@ -1,4 +1,4 @@
-import { For } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { t } from '../../i18n';
 import type { Session } from '../../sync/session';
 import { personName } from './person-name';
@@ -18,9 +18,12 @@ export function PresenceList(props: { session: Session }) {
   const count = () => others().length + 1;
   return (
     <ul class="presence" data-testid="presence.list" aria-label={t('presence.list')}>
-      <li class="presence-count" data-testid="presence.count" data-count={count()}>
-        {count() === 1 ? t('presence.onlyYou') : t('presence.count', { count: count() })}
-      </li>
+      {/* Offline, nobody else can be seen: "only you" would be a guess, so nothing is said. */}
+      <Show when={props.session.connection().status !== 'offline'}>
+        <li class="presence-count" data-testid="presence.count" data-count={count()}>
+          {count() === 1 ? t('presence.onlyYou') : t('presence.count', { count: count() })}
+        </li>
+      </Show>
       <li
         class="presence-user presence-self"
         data-testid="presence.user"
