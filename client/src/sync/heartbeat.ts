@@ -33,9 +33,15 @@ export function startHeartbeat(provider: WebsocketProvider, onChange: () => void
     ws.send(QUERY_AWARENESS);
     live = probedAt(live, Date.now());
   };
+  let lastTick = Date.now();
   const tick = () => {
-    if (provider.synced && probeDue(live, Date.now(), sentAt)) probe();
-    if (staleNow() !== wasStale) {
+    const now = Date.now();
+    // A tick that comes late means this page was busy (a slow CPU, a long task): the answer may
+    // be waiting in the queue behind this very timer. Judge staleness on the next tick instead.
+    const late = now - lastTick > 2 * BEAT_MS;
+    lastTick = now;
+    if (provider.synced && probeDue(live, now, sentAt)) probe();
+    if (!late && staleNow() !== wasStale) {
       wasStale = !wasStale;
       onChange();
     }
@@ -59,6 +65,7 @@ export function startHeartbeat(provider: WebsocketProvider, onChange: () => void
     live = heardAt(Date.now());
     sentAt = null;
     wasStale = false;
+    lastTick = Date.now();
     if (status === 'connected') beat = setInterval(tick, BEAT_MS);
   };
   provider.on('status', onStatus);
