@@ -58,6 +58,10 @@ describe('names and colours of the people present', () => {
     // English on their own board, Ukrainian on the facilitator's.
     expect((await guest.prompt.chipNames())[0]).toBe(`Guest ${number}`);
     await expect.poll(() => new NamePrompt(a.user.page).chipNames()).toContain(`Гість ${number}`);
+    // Their note's author too.
+    const note = await guest.board.addNote('government', 'from a guest');
+    await a.board.waitForNoteText('from a guest');
+    expect(await a.board.note(note).getByTestId('note.author').textContent()).toBe(`Гість ${number}`);
     // And their own board follows when they switch language.
     await new LanguagePage(guest.user.page).choose('ru');
     await expect.poll(async () => (await guest.prompt.chipNames())[0]).toBe(`Гость ${number}`);

@@ -10,7 +10,7 @@ import { useNoteLabels } from './note-label';
 import { createNoteDrag } from './create-note-drag';
 import { NoteEditor } from './NoteEditor';
 import { NoteText } from './NoteText';
-import { personName } from './person-name';
+import { authorName, personName } from './person-name';
 import { loadPrefs } from '../../lib/prefs';
 import { toggledAuthor } from '../../lib/seat';
 import { browserStore } from '../../lib/storage';
@@ -219,10 +219,10 @@ export function NoteCard(props: { id: string }) {
               data-testid="note.author"
               data-author={n().author}
               disabled={board.readOnly()}
-              title={t('note.authorToggle', { author: n().author || t('note.anonymous') })}
+              title={t('note.authorToggle', { author: authorName(n().author) || t('note.anonymous') })}
               onClick={toggleAuthor}
             >
-              {n().author || t('note.anonymous')}
+              {authorName(n().author) || t('note.anonymous')}
             </button>
             <Show when={tableName()}>
               <span class="note-table" data-testid="note.table">
