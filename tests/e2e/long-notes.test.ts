@@ -48,7 +48,7 @@ describe('long notes', () => {
   });
 
   it('a long note shows "More" where it is cut, opens to its whole text, and closes again', async () => {
-    const { a } = await e2e.cafe({ title: 'More' });
+    const { a, b } = await e2e.cafe({ title: 'More' });
     await a.user.page.setViewportSize({ width: 1440, height: 900 });
     const board = new LongNoteBoard(a.user.page);
     const short = await board.addNote('government', 'short note');
@@ -72,6 +72,15 @@ describe('long notes', () => {
     expect(await geometryOf(board.more(id))).toMatchObject({ inViewport: true, onTop: true });
     await board.more(id).click();
     await expect.poll(() => board.noteHeight(id)).toBe(collapsed);
+
+    // A note that grows while someone else looks at it gets its "More" there too.
+    const theirs = new LongNoteBoard(b.user.page);
+    await theirs.waitForNoteText('short note');
+    expect(await theirs.more(short).count()).toBe(0);
+    await board.startEditing(short);
+    await board.page.keyboard.insertText(` ${words(28)}`);
+    await board.stopEditing();
+    await theirs.more(short).waitFor();
   });
 
   it('on a tablet, "More" is a finger-sized target', async () => {

@@ -1,4 +1,4 @@
-import { createSignal, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createSignal, on, onCleanup, onMount, Show } from 'solid-js';
 import { t } from '../../i18n';
 import { watchOverflow } from './overflow-watch';
 
@@ -10,22 +10,20 @@ import { watchOverflow } from './overflow-watch';
  */
 export function NoteText(props: { text: string; expanded: boolean; onExpand: (expanded: boolean) => void; onClipped: (clipped: boolean) => void }) {
   let box!: HTMLDivElement;
-  let content!: HTMLDivElement;
   const [clipped, setClipped] = createSignal(false);
   onMount(() => {
     // eslint-disable-next-line solid/reactivity -- a callback the observer calls; it reads props when it runs.
-    const stop = watchOverflow(box, content, (cut) => {
+    const watch = watchOverflow(box, (cut) => {
       setClipped(cut);
       props.onClipped(cut);
     });
-    onCleanup(stop);
+    createEffect(on(() => props.text, () => watch.recheck(), { defer: true }));
+    onCleanup(watch.stop);
   });
   return (
     <>
       <div ref={box} class="note-text" data-testid="note.text" data-clipped={clipped()}>
-        <div ref={content} class="note-text-content">
-          {props.text}
-        </div>
+        {props.text}
       </div>
       <Show when={clipped() || props.expanded}>
         <button
