@@ -3,7 +3,6 @@ import { t, type MessageKey } from '../../i18n';
 import { IDENTITY, type Size, type Viewport } from '../../board/viewport';
 import { takeLinkToken, type Credentials } from '../../lib/credentials';
 import { planOpening, settleOpening, type Opening } from '../../lib/link-choice';
-import { loadPrefs } from '../../lib/prefs';
 import { linkClick } from '../../lib/router';
 import { browserStore } from '../../lib/storage';
 import { createFollowViewport } from '../../sync/follow';
@@ -12,6 +11,8 @@ import { createSession } from '../../sync/session';
 import type { AccessProblem } from '../../sync/auth';
 import { keepCentre, largeViewportSetter, loadProjectorChoice, PROJECTOR_MIN_ZOOM, projectorOn, saveProjectorChoice } from './projector';
 import { ProjectorBar } from './ProjectorBar';
+import { createMe } from './me';
+import { NameDialog } from './NameDialog';
 import { Announcer } from './Announcer';
 import { Banner } from './Banner';
 import { LinkChoice, LinkRefused } from './LinkChoice';
@@ -120,8 +121,10 @@ function Board(props: { credentials: Credentials }) {
   // eslint-disable-next-line solid/reactivity -- BoardPage remounts for other credentials.
   const { credentials } = props;
   const id = credentials.sessionId;
-  const prefs = loadPrefs(browserStore());
-  const session = createSession(credentials, { name: prefs.name, color: prefs.color });
+  const me = createMe(browserStore());
+  const session = createSession(credentials, untrack(me.user));
+  // A name given in the prompt, or a guest's name in a newly picked language, reaches everyone.
+  createEffect(on(me.user, (user) => session.setUser(user), { defer: true }));
   // The viewport outlives phase switches: the columns stay where people were looking.
   const [viewport, setViewport] = createSignal<Viewport>(IDENTITY);
   // The canvas's size, measured by PhaseCanvas: spotlights are board points, centred on this canvas.
@@ -142,6 +145,8 @@ function Board(props: { credentials: Credentials }) {
     if (on) session.setFollowing(true);
   };
   const minZoom = () => (projector() ? PROJECTOR_MIN_ZOOM : 0);
+  // Asked once per device, of people who write: a projector or a viewer has no name to give.
+  const askName = () => !me.prefs().asked && session.availability() === 'ready' && session.role() !== 'viewer' && !projector();
   // eslint-disable-next-line solid/reactivity -- read at each set: the floor applies to the next move.
   const setBoardViewport = largeViewportSetter(setViewport, minZoom);
   createEffect(() => {
@@ -238,6 +243,9 @@ function Board(props: { credentials: Credentials }) {
             </Banner>
           </div>
         )}
+      </Show>
+      <Show when={askName()}>
+        <NameDialog guestName={me.prefs().name} onDone={(name) => me.save(name ? { name, asked: true } : { asked: true })} />
       </Show>
       <Show when={session.availability() === 'ready'}>
         <Show when={session.readOnlyReason() === 'newer'}>
