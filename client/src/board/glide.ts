@@ -21,8 +21,9 @@ export function createGlide(viewport: Accessor<Viewport>, setViewport: (vp: View
     if (prefersReducedMotion() || typeof requestAnimationFrame !== 'function') return setViewport(target());
     const from = viewport();
     const start = performance.now();
-    const step = (now: number) => {
-      const t = (now - start) / ms;
+    // performance.now() both times, not the frame's timestamp: one clock for the start and each step.
+    const step = () => {
+      const t = (performance.now() - start) / ms;
       setViewport(t >= 1 ? target() : interpolateViewport(from, target(), easeInOut(t)));
       frame = t >= 1 ? 0 : requestAnimationFrame(step);
     };

@@ -95,6 +95,19 @@ export async function layoutProblems(page: Page): Promise<LayoutProblem[]> {
       const ellipsis = css.textOverflow === 'ellipsis' || css.webkitLineClamp !== 'none';
       if (cut && !ellipsis) problems.push({ what: name(el), problem: `text cut without an ellipsis (${el.scrollWidth} > ${el.clientWidth})` });
     }
+    // Column titles break between words only: every word of a label on one line.
+    for (const label of document.querySelectorAll<HTMLElement>('.cell-label')) {
+      const node = label.firstChild;
+      if (!node || node.nodeType !== Node.TEXT_NODE || hidden(label)) continue;
+      const text = node.textContent ?? '';
+      for (const m of text.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) problems.push({ what: name(label), problem: `"${m[0]}" broken across lines` });
+      }
+    }
     return problems;
   });
 }
