@@ -4,7 +4,9 @@ import { CriteriaBoard, CriteriaPanel } from './support/criteria-page';
 import { TimerBadgeView } from './support/facilitator-page';
 import { useE2E, type Person } from './support/harness';
 import { personWithLocale } from './support/i18n-page';
+import { PasteLinesDialog } from './support/import-page';
 import { layoutProblems, topBarRows } from './support/layout-page';
+import { FIT_MIN_ZOOM } from '../../client/src/board/viewport';
 
 const e2e = useE2E();
 // People with a Ukrainian browser (the harness's are English-speaking): the longest words we ship.
@@ -111,6 +113,37 @@ describe('a facilitator\'s laptop in Ukrainian', () => {
       expect(meta.overlaps, `meta parts apart at ${size.width}`).toEqual([]);
       await b.board.page.screenshot({ path: `/tmp/laptop-${size.width}-criteria.png` });
     }
+  });
+
+  it('Fit shows a board of many notes at a readable zoom, from the columns\' headers, with nothing covered', async () => {
+    const a = await personWithLocale(e2e, localeUsers, 'Олена', 'uk-UA');
+    await a.user.page.setViewportSize({ width: 1280, height: 720 });
+    await a.home.createSession({ template: 'world-cafe-ngo', language: 'uk' });
+    await a.board.waitForConnected();
+    const [first, second] = await a.board.topicIds();
+    const lines = (n: number, what: string) => Array.from({ length: n }, (_, i) => `${what} ${i + 1}`);
+    await new PasteLinesDialog(a.board.page).paste(first!, lines(30, 'Ідея громади').join('\n'), 30);
+    await new PasteLinesDialog(a.board.page).paste(second!, lines(12, 'Пропозиція').join('\n'), 12);
+    await a.board.waitForNoteTexts([...lines(30, 'Ідея громади'), ...lines(12, 'Пропозиція')]);
+    await a.board.zoomOut();
+    await a.board.zoomOut();
+    const before = await a.board.worldTransform();
+    await a.board.zoomFit();
+    const fitted = await a.board.waitForTransformChange(before);
+    // Note text of at least 10 px (17 px × 0.6), not the 20-33% mosaic of a whole tall board.
+    expect(fitted.zoom).toBeGreaterThanOrEqual(FIT_MIN_ZOOM);
+    await settle(a);
+    const problems = await layoutProblems(a.board.page);
+    expect(problems.map((x) => `${x.what}: ${x.problem}`)).toEqual([]);
+    const headers = await a.board.page.locator('[data-testid="board.column"] [data-testid="board.column-header"]').evaluateAll((els) => {
+      const canvas = document.querySelector('[data-testid="board.canvas"]')!.getBoundingClientRect();
+      return els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return r.left >= canvas.left - 0.5 && r.right <= canvas.right + 0.5 && r.top >= canvas.top - 0.5 && r.bottom <= canvas.bottom + 0.5;
+      });
+    });
+    expect(headers).toEqual([true, true, true]);
+    await a.board.page.screenshot({ path: '/tmp/laptop-fit.png' });
   });
 
   it('locks a phase only from the facilitator\'s drawer, after a question; no toggle sits beside the tabs', async () => {

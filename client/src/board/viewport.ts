@@ -84,6 +84,11 @@ export function fit(content: Rect, view: Size, padding: number, maxZoom = 1): Vi
   return { zoom, x: place(view.width, content.x, content.width), y: place(view.height, content.y, content.height) };
 }
 
+// Fit never goes below this: note text of 10 px (17 × 0.6), small print still read on a laptop
+// (three columns fit beside the facilitator's drawer at 1280 px); a bigger board is shown from its
+// first column's header and panned, not shrunk to an unreadable mosaic of 20-33%.
+export const FIT_MIN_ZOOM = 0.6;
+
 /**
  * Fit for reading: all of `content` when that leaves it at least `minZoom`; otherwise its full
  * width (columns side by side) if that is readable, else `minZoom`, from the content's top-left

@@ -3,7 +3,7 @@ import { CROSS_CUTTING, type Note, type NoteColor, type Presence } from '@wcb/sh
 import { t } from '../../i18n';
 import { cellTopic, cellUnder, freeSlot, layoutBoard, noteAtPointer, notePosition, sameLayout, type NotePlacement } from '../../board/layout';
 import { detailedNotes, stillCovered } from '../../board/visible-notes';
-import { fit, readableFit, toBoard, type Point, type Size, type Viewport } from '../../board/viewport';
+import { fit, FIT_MIN_ZOOM, readableFit, toBoard, type Point, type Size, type Viewport } from '../../board/viewport';
 import { loadPrefs, savePrefs } from '../../lib/prefs';
 import { browserStore } from '../../lib/storage';
 import type { PhaseRoom } from '../../sync/phase-room';
@@ -32,10 +32,6 @@ import './canvas.css';
 const FIT_PADDING = 32;
 // Fitting a sparse board may enlarge it a little, but not to poster size.
 const FIT_MAX_ZOOM = 1.25;
-// Fit never goes below this: note text of 10 px (17 × 0.6), small print still read on a laptop
-// (three columns fit beside the facilitator's drawer at 1280 px); a bigger board is shown from its
-// first column's header and panned, not shrunk to an unreadable mosaic of 20-33%.
-export const FIT_MIN_ZOOM = 0.6;
 // The height of the strip along the canvas's bottom edge where the zoom and hints tools float.
 const TOOLS_STRIP = 64;
 // On a phone the whole board would be unreadably small: the first view shows the first column.

@@ -7,9 +7,6 @@ import type { Session } from '../../sync/session';
 // Past this many chips the list would push the badge off a laptop screen; the rest is a count.
 const MAX_SHOWN = 6;
 
-/** The first letter of a name, whole even when it is two UTF-16 units (an emoji, a rare script). */
-const initial = (name: string): string => [...name.trim()][0]?.toUpperCase() ?? '?';
-
 /** Everyone in the session (this person first), as coloured name chips. */
 export function PresenceList(props: { session: Session }) {
   const me = loadPrefs(browserStore());
@@ -22,16 +19,12 @@ export function PresenceList(props: { session: Session }) {
   return (
     <ul class="presence" data-testid="presence.list" aria-label={t('presence.list')}>
       <li class="presence-user presence-self" data-testid="presence.user" style={{ '--user': me.color }} title={`${me.name} ${t('presence.you')}`}>
-        <span class="presence-name">{me.name}</span>
+        {me.name}
       </li>
       <For each={others().slice(0, MAX_SHOWN - 1)}>
         {(user) => (
           <li class="presence-user" data-testid="presence.user" data-client-id={user.clientId} style={{ '--user': user.color }} title={user.name}>
-            {/* A laptop's top bar shows others by their initial (topbar.css); the name stays for screen readers. */}
-            <span class="presence-initial" aria-hidden="true">
-              {initial(user.name)}
-            </span>
-            <span class="presence-name">{user.name}</span>
+            {user.name}
           </li>
         )}
       </For>
