@@ -164,6 +164,7 @@ describe('a whole World Café', () => {
 
       // ---- act 5: lock — the reality phase is read-only for the remote participant until unlocked
       await fac.board.switchPhase('reality');
+      await new FollowControls(fac.board.page).bringEveryoneHere();
       for (const p of [table, remote, viewer]) await new FollowControls(p.board.page).waitForPhase('reality');
       await remote.board.addButton('government').waitFor();
 

@@ -39,6 +39,7 @@ import { markOpen } from './open-marks';
 import { createShare, type Share } from './share';
 import { makeVotesRoom, type VotesRoom } from './votes';
 import { createNewSince, type NewSince } from './new-since';
+import { createPresses } from './follow';
 
 /**
  * 'loading': reading IndexedDB. 'connecting': nothing on this device, waiting for the server.
@@ -73,14 +74,23 @@ export type Session = {
   phase: Accessor<PhaseRoom | null>;
   /**
    * The phase this device shows: the session's current phase for the facilitator and for anyone
-   * following them; the phase they picked for someone who left follow mode.
+   * following them; for everyone else the phase they picked or were last brought to (the current
+   * phase when they came).
    */
   viewPhase: Accessor<string>;
   /** The facilitator's latest "bring everyone here", if any. */
   spotlight: Accessor<Spotlight | null>;
-  /** Follow mode (participants and viewers; always true for whoever controls the session). */
+  /**
+   * The last "bring everyone here" that moved this device (a new object per press; null before
+   * the first). Each press moves everyone once, following or not; between presses people roam.
+   */
+  brought: Accessor<Spotlight | null>;
+  /**
+   * Follow mode: the phase shown moves with the session's current phase. Off for participants
+   * until they ask for it (and on the projector); always true for whoever controls the session.
+   */
   following: Accessor<boolean>;
-  /** Back to following (true): shows the current phase again. False: stay on the phase shown. */
+  /** Follow (true): shows the current phase from now on. False: stay on the phase shown. */
   setFollowing(on: boolean): void;
   /** Facilitator: brings everyone to this phase and, if given, this viewport. */
   bringEveryone(phaseId: string, viewport: FollowViewport | null): void;
@@ -186,9 +196,12 @@ export function createSession(credentials: Credentials, user: Presence['user']):
     return roomAccess(auth.role(), { kind: 'phase', sessionId: id, phaseId }, facts()) === 'read' ? 'locked' : null;
   };
 
-  // Follow mode: on by default; a participant or viewer leaves it by picking another phase.
-  const [followSignal, setFollowSignal] = createSignal(true);
+  // Participants roam: each stays on the phase they look at until they pick another or the
+  // facilitator brings everyone somewhere. Follow mode (the current phase, wherever it moves) is
+  // something a person turns on, and the projector view does.
+  const [followSignal, setFollowSignal] = createSignal(false);
   const [localPhase, setLocalPhase] = createSignal<string | null>(null);
+  const [brought, setBrought] = createSignal<Spotlight | null>(null, { equals: false });
   const following = () => canControl() || followSignal();
   const viewPhase = createMemo(() =>
     viewedPhase({
@@ -198,6 +211,21 @@ export function createSession(credentials: Credentials, user: Presence['user']):
       phaseIds: projection.session.phases.map((p) => p.id),
     }),
   );
+  // A roaming person's phase is the current phase until the server's state is known (what this
+  // device read from IndexedDB may be old), then stays theirs; again if their phase is removed.
+  createEffect(() => {
+    if (following() || availability() !== 'ready' || !controlState().everSynced) return;
+    const local = localPhase();
+    if (local && projection.session.phases.some((p) => p.id === local)) return;
+    setLocalPhase(projection.session.state.currentPhase);
+  });
+  createPresses(spotlight, () => availability() === 'ready', (spot) => {
+    if (canControl()) return;
+    batch(() => {
+      setLocalPhase(spot.phaseId);
+      setBrought(spot);
+    });
+  });
 
   const rooms = new Map<string, PhaseRoom>();
   const unwatch: (() => void)[] = [];
@@ -380,6 +408,7 @@ export function createSession(credentials: Credentials, user: Presence['user']):
     connection,
     viewPhase,
     spotlight,
+    brought,
     following,
     setFollowing: (on) =>
       batch(() => {

@@ -9,7 +9,7 @@ import { createFollowViewport } from '../../sync/follow';
 import { fetchRole } from '../../sync/api';
 import { createSession } from '../../sync/session';
 import type { AccessProblem } from '../../sync/auth';
-import { keepCentre, largeViewportSetter, loadProjectorChoice, PROJECTOR_MIN_ZOOM, projectorOn, saveProjectorChoice } from './projector';
+import { loadProjectorChoice, projectorOn, saveProjectorChoice } from './projector';
 import { ProjectorBar } from './ProjectorBar';
 import { createMe } from './me';
 import { NameDialog } from './NameDialog';
@@ -129,8 +129,9 @@ function Board(props: { credentials: Credentials }) {
   const [viewport, setViewport] = createSignal<Viewport>(IDENTITY);
   // The canvas's size, measured by PhaseCanvas: spotlights are board points, centred on this canvas.
   const [canvasSize, setCanvasSize] = createSignal<Size | null>(null);
-  // The projector view (viewer links, or on request): large type, always following. Its zoom floor
-  // applies to every move, the followed ones and a person's own pinch alike (see projector.ts).
+  // The projector view (viewer links, or on request): the whole phase in large type, following
+  // the facilitator's phase; it frames the phase itself (projector-frame.ts), so neither a pan
+  // nor the facilitator's zoom moves it.
   // The choice lasts as long as the tab: a laptop viewer who left the projector keeps the board on
   // reload, the hall's screen keeps the projector.
   const [projectorChoice, setProjectorChoice] = createSignal<boolean | null>(loadProjectorChoice(id));
@@ -142,23 +143,18 @@ function Board(props: { credentials: Credentials }) {
   const setProjector = (on: boolean) => {
     setProjectorChoice(on);
     saveProjectorChoice(id, on);
-    if (on) session.setFollowing(true);
   };
-  const minZoom = () => (projector() ? PROJECTOR_MIN_ZOOM : 0);
   // Asked once per device, of people who write: a projector or a viewer has no name to give.
   const askName = () => !me.prefs().asked && session.availability() === 'ready' && session.role() !== 'viewer' && !projector();
-  // eslint-disable-next-line solid/reactivity -- read at each set: the floor applies to the next move.
-  const setBoardViewport = largeViewportSetter(setViewport, minZoom);
   createEffect(() => {
-    if (projector()) setBoardViewport((vp) => vp);
+    if (projector()) session.setFollowing(true);
   });
-  createEffect(
-    on(canvasSize, (size, before) => {
-      if (projector() && size && before) setBoardViewport((vp) => keepCentre(vp, before, size));
-    }),
-  );
-  // Following the facilitator: their spotlight's viewport, animated (see sync/follow.ts).
-  createFollowViewport(session, viewport, setBoardViewport, canvasSize, { minZoom, catchUp: projector });
+  // A person's pan, pinch and keys, and a followed move: none of them frame the projector.
+  const moveBoard = (vp: Viewport) => {
+    if (!projector()) setViewport(vp);
+  };
+  // Brought by the facilitator's "bring everyone here": their spot (see sync/follow.ts).
+  createFollowViewport(session, viewport, moveBoard, canvasSize);
   let fitted = false;
   const fitOnce = () => {
     const first = !fitted;
@@ -267,7 +263,18 @@ function Board(props: { credentials: Credentials }) {
           {(phase) => (
             <Show
               when={formKind(phase.phaseId)}
-              fallback={<PhaseCanvas session={session} phase={phase} viewport={viewport} setViewport={setBoardViewport} fitOnce={fitOnce} onSize={setCanvasSize} />}
+              fallback={
+                <PhaseCanvas
+                  session={session}
+                  phase={phase}
+                  viewport={viewport}
+                  setViewport={moveBoard}
+                  frameViewport={setViewport}
+                  projector={projector}
+                  fitOnce={fitOnce}
+                  onSize={setCanvasSize}
+                />
+              }
             >
               {(kind) => (
                 <Suspense>
