@@ -18,7 +18,7 @@ export const GENERATOR_LIMIT_MS = 20;
 const CONNECT_TIMEOUT_MS = 120_000;
 
 export type LoadConfig = { clients: number; roomSize: number; rate: number; sendersPerRoom: number; cursorRate: number; durationMs: number };
-export type LoadResult = { latency: Summary; delivery: number; cpuPercent: number; peakRssMB: number; rssPerClientMB: number; generatorDelayMs: number; cursorsReceived: number };
+export type LoadResult = { latency: Summary; delivery: number; delivered: number; cpuSeconds: number; cpuPercent: number; peakRssMB: number; rssPerClientMB: number; generatorDelayMs: number; cursorsReceived: number };
 
 export const freePort = (): Promise<number> =>
   new Promise<number>((resolve) => {
@@ -45,8 +45,8 @@ export async function ours(storage: 'durable' | 'memory' = 'durable', env: Recor
   };
 }
 
-export async function reference(): Promise<Target> {
-  const server = await startReferenceServer(await freePort());
+export async function reference(leveldb = false): Promise<Target> {
+  const server = await startReferenceServer(await freePort(), leveldb);
   let n = 0;
   return { server, roomUrl: () => Promise.resolve(`${server.wsUrl}/room-${n++}`) };
 }
@@ -95,7 +95,8 @@ export async function runLoad(target: Target, config: LoadConfig): Promise<LoadR
   workers.forEach((w) => w.child.send({ type: 'go' }));
   const reports = await Promise.all(workers.map((w) => w.report));
   const seconds = (performance.now() - t0) / 1000;
-  const cpuPercent = ((cpuSecondsOf(pid) - cpu0) / seconds) * 100;
+  const cpuSeconds = cpuSecondsOf(pid) - cpu0;
+  const cpuPercent = (cpuSeconds / seconds) * 100;
   const peak = memoryOf(pid).peak;
   for (const w of workers) {
     const exited = new Promise((resolve) => w.child.once('exit', resolve));
@@ -107,6 +108,8 @@ export async function runLoad(target: Target, config: LoadConfig): Promise<LoadR
   return {
     latency: summarize(reports.flatMap((r) => r.latencies)),
     delivery: expected ? delivered / expected : 1,
+    delivered,
+    cpuSeconds,
     cpuPercent: round(cpuPercent, 0),
     peakRssMB: round(peak / MB, 1),
     rssPerClientMB: round((connected - baseline) / config.clients / MB, 3),
@@ -130,41 +133,6 @@ export async function compare(config: LoadConfig): Promise<{ ours: LoadResult; r
   } finally {
     await b.server.stop();
   }
-}
-
-/** a. Server load: "tables" at several sizes and "plenary", ours against the reference server. */
-export async function benchLoad(opts: { long: boolean }): Promise<Figure[]> {
-  const figures: Figure[] = [];
-  const tableMs = opts.long ? 30_000 : 6_000;
-  for (const clients of [50, 200, 500, 1000]) {
-    for (const roomSize of [10, 25]) {
-      const { ours: o, ref: r } = await compare({ clients, roomSize, rate: 1, sendersPerRoom: roomSize, cursorRate: 0, durationMs: tableMs });
-      const limited = Math.max(o.generatorDelayMs, r.generatorDelayMs) > GENERATOR_LIMIT_MS;
-      const skipReason = limited ? `load generator was the limit (event-loop delay p99 ${Math.max(o.generatorDelayMs, r.generatorDelayMs)} ms)` : undefined;
-      const id = `tables.${clients}x${roomSize}`;
-      const group = 'a. Server load: tables';
-      const detail = { ours: o, reference: r };
-      figures.push(
-        { id: `${id}.p99`, group, label: `${clients} clients, rooms of ${roomSize}: p99 latency (reference ${round(r.latency.p99, 1)} ms)`, value: round(o.latency.p99, 2), unit: 'ms', detail, ...(clients === 200 && roomSize === 10 ? { target: { op: '<=' as const, value: 5 } } : {}), ...(skipReason ? { skipReason } : {}) },
-        { id: `${id}.ratio`, group, label: `${clients} clients, rooms of ${roomSize}: p99 ours / reference`, value: round(o.latency.p99 / r.latency.p99, 2), unit: '×', target: { op: '<=', value: 0.8 }, ...(skipReason ? { skipReason } : {}) },
-        { id: `${id}.delivery`, group, label: `${clients} clients, rooms of ${roomSize}: delivery`, value: round(o.delivery * 100, 2), unit: '%', target: { op: '>=', value: 100 } },
-      );
-      if (clients === 1000 && roomSize === 10) {
-        figures.push({ id: 'memory.client', group: 'g. Rooms', label: 'server RSS per connected client (1,000 clients)', value: o.rssPerClientMB, unit: 'MB', target: { op: '<=', value: 0.2 } });
-        figures.push({ id: 'tables.rss', group, label: `peak RSS at 1,000 clients: ours ${o.peakRssMB} MB, reference ${r.peakRssMB} MB (ours / reference)`, value: round(o.peakRssMB / r.peakRssMB, 2), unit: '×' });
-      }
-    }
-  }
-  // The full 30 s: a relay backlog builds over tens of seconds, and a 10 s run did not show one
-  // that took an unpaced plenary's p99 from 90 ms to 430 ms.
-  const plenary = await compare({ clients: 200, roomSize: 200, rate: 30, sendersPerRoom: 20, cursorRate: 30, durationMs: 30_000 });
-  const limited = plenary.ours.generatorDelayMs > GENERATOR_LIMIT_MS;
-  figures.push(
-    { id: 'plenary.p99', group: 'a. Server load: plenary', label: `200 clients, 20 dragging at 30/s, cursors at 30/s: p99 drag latency (reference ${round(plenary.ref.latency.p99, 1)} ms)`, value: round(plenary.ours.latency.p99, 1), unit: 'ms', target: { op: '<=', value: 50 }, detail: plenary, ...(limited ? { skipReason: `load generator was the limit (event-loop delay p99 ${plenary.ours.generatorDelayMs} ms)` } : {}) },
-    { id: 'plenary.delivery', group: 'a. Server load: plenary', label: 'plenary: drag delivery', value: round(plenary.ours.delivery * 100, 2), unit: '%', target: { op: '>=', value: 100 } },
-    { id: 'plenary.cpu', group: 'a. Server load: plenary', label: `plenary: server CPU (reference ${plenary.ref.cpuPercent} %)`, value: plenary.ours.cpuPercent, unit: '%' },
-  );
-  return figures;
 }
 
 /** b. The cost of durable writes: p50 latency with the durable default (SQLite, synchronous FULL) against storage off. */

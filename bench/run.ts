@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchBrowser } from './browser';
 import { benchBundle } from './bundle';
-import { benchDurability, benchLoad } from './load';
+import { benchDurability } from './load';
+import { benchScale } from './scale';
 import { benchExport } from './export';
 import { benchProcess } from './process';
 import { benchRooms } from './rooms';
@@ -13,10 +14,10 @@ import { machine, markdown, verdict, type Figure } from './lib/report';
  * `npm run bench`: every benchmark in turn, then bench/results.json and docs/BENCHMARKS.md.
  * `npm run bench -- --only e,f` runs a subset (letters as in the issue). Never part of npm test.
  */
-const { values } = parseArgs({ options: { only: { type: 'string' }, long: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { only: { type: 'string' } } });
 
 const SUITES: Record<string, { name: string; run: () => Promise<Figure[]> | Figure[] }> = {
-  a: { name: 'server load', run: () => benchLoad({ long: values.long === true }) },
+  a: { name: 'server load at conference scale', run: benchScale },
   b: { name: 'durable writes', run: benchDurability },
   c: { name: 'cold open, drag and pan in Chromium', run: benchBrowser },
   e: { name: 'bundle', run: benchBundle },

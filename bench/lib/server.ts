@@ -77,19 +77,25 @@ export async function startOurServer(env: Record<string, string> = {}, storage: 
   return handle(child, `127.0.0.1:${port}`, '/ws', () => rm(dataDir, { recursive: true, force: true }));
 }
 
-/** The reference server, @y/websocket-server 0.1.1 (no persistence), on a free port. */
-export async function startReferenceServer(port: number): Promise<BenchServer> {
+/**
+ * The reference server, @y/websocket-server 0.1.1, on a free port: without persistence, or with
+ * `leveldb` its own y-leveldb persistence (YPERSISTENCE), which stores every update as we do.
+ */
+export async function startReferenceServer(port: number, leveldb = false): Promise<BenchServer> {
+  const dataDir = leveldb ? await mkdtemp(join(tmpdir(), 'wcb-bench-ref-')) : null;
   const bin = fileURLToPath(new URL('../../node_modules/@y/websocket-server/src/server.js', import.meta.url));
   // execArgv []: fork would otherwise pass on this process's tsx loader, which the reference does
   // not need and whose memory would count as the reference's.
-  const child = fork(bin, [], { cwd: ROOT, execArgv: [], env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const child = fork(bin, [], { cwd: ROOT, execArgv: [], env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...(dataDir ? { YPERSISTENCE: dataDir } : {}) }, stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       if (chunk.toString().includes('running at')) resolve();
     });
     child.once('exit', (code) => reject(new Error(`reference server exited with ${code}`)));
   });
-  return handle(child, `127.0.0.1:${port}`, '', async () => {});
+  return handle(child, `127.0.0.1:${port}`, '', async () => {
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
 }
 
 function handle(child: ChildProcess, host: string, wsPath: string, cleanup: () => Promise<void>): BenchServer {

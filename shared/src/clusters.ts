@@ -12,6 +12,8 @@ import type { Note } from './records/note';
  */
 
 export type Stack = { head: Note; members: Note[]; count: number };
+/** What deciding a note's stack reads of it. */
+export type StackFields = Pick<Note, 'id' | 'stack' | 'topic' | 'phase'>;
 
 const local = (action: string) => new LocalOrigin(action);
 
@@ -20,16 +22,16 @@ const local = (action: string) => new LocalOrigin(action);
  * missing note or at a note in another cell counts as not stacked; on a cycle the smallest id in
  * the cycle is the head, so no peer's view depends on which write it saw last.
  */
-export function resolveHeads(notes: readonly Note[]): Map<string, string> {
+export function resolveHeads(notes: readonly StackFields[]): Map<string, string> {
   const byId = new Map(notes.map((n) => [n.id, n]));
   const heads = new Map<string, string>();
-  const target = (n: Note): Note | undefined => {
+  const target = (n: StackFields): StackFields | undefined => {
     const t = n.stack ? byId.get(n.stack) : undefined;
     return t && t.topic === n.topic && t.phase === n.phase ? t : undefined;
   };
   for (const note of notes) {
     const path: string[] = [];
-    let cur: Note = note;
+    let cur: StackFields = note;
     let head: string | undefined;
     for (;;) {
       const known = heads.get(cur.id);

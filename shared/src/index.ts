@@ -31,3 +31,5 @@ export * from './follow';
 export * from './harvest';
 export * from './harvest/import-problems';
 export * from './paste-lines';
+export * from './placement';
+export * from './placement-spread';

@@ -14,6 +14,12 @@ export interface Connection {
   readonly role: Role;
   /** Queues one binary message; a no-op once the connection is closing. */
   send(message: Uint8Array): void;
+  /**
+   * Holds this connection's writes until uncork(), so the frames queued in between leave in one
+   * socket write (a plenary's tick: its updates and its presence). Absent: each send writes.
+   */
+  cork?(): void;
+  uncork?(): void;
   /** Closes with a code from CloseCode; idempotent. */
   close(code: number, reason: string): void;
   /**

@@ -17,18 +17,35 @@ export class PresenceTicks {
   private readonly toPublish = new Set<number>();
   private timer: NodeJS.Timeout | null = null;
 
+  private lastSent = Number.NEGATIVE_INFINITY;
+
   constructor(
     private readonly relay: (ids: number[]) => void,
     private readonly publish: (ids: number[]) => void,
     private readonly tickMs = PRESENCE_TICK_MS,
     private readonly perTick = PRESENCE_PER_TICK,
+    /**
+     * How much longer than a tick the own timer waits: in a plenary, presence rides on the
+     * room's relay ticks (sendIfDue) and the timer only covers a room where nothing else moves.
+     */
+    private readonly graceMs: () => number = () => 0,
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   /** `ours`: changed by this instance's own peers (or their leaving), so other instances hear it. */
   changedBy(ids: readonly number[], ours: boolean): void {
     for (const id of ids) this.changed.add(id);
     if (ours) for (const id of ids) this.toPublish.add(id);
-    this.timer ??= setTimeout(this.tick, this.tickMs);
+    this.timer ??= setTimeout(this.tick, this.tickMs + this.graceMs());
+  }
+
+  /**
+   * Sends through `relay` what a tick would, if a tick is due (something changed and a tick's
+   * length has passed since the last send): so presence can share a socket write with updates.
+   */
+  sendIfDue(relay: (ids: number[]) => void): void {
+    if (this.changed.size === 0 || this.now() - this.lastSent < this.tickMs) return;
+    this.send(this.perTick, relay);
   }
 
   /** Sends everything pending at once (the room is retiring: who left must be told now). */
@@ -40,9 +57,10 @@ export class PresenceTicks {
    */
   private readonly tick = (): void => this.send(this.perTick);
 
-  private send(limit: number): void {
+  private send(limit: number, relay = this.relay): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.lastSent = this.now();
     if (this.changed.size) {
       const ids: number[] = [];
       for (const id of this.changed) {
@@ -50,11 +68,11 @@ export class PresenceTicks {
         ids.push(id);
       }
       for (const id of ids) this.changed.delete(id);
-      this.relay(ids);
+      relay(ids);
     }
     // Other instances apply their own cap to their own members.
     if (this.toPublish.size) this.publish([...this.toPublish]);
     this.toPublish.clear();
-    if (this.changed.size) this.timer = setTimeout(this.tick, this.tickMs);
+    if (this.changed.size) this.timer = setTimeout(this.tick, this.tickMs + this.graceMs());
   }
 }

@@ -118,7 +118,7 @@ const handleSync: MessageHandler = (decoder, encoder, ctx) => {
         }
         return;
       }
-      ctx.doc.apply(update, ctx.origin);
+      ctx.doc.apply(update, ctx.origin, true);
       return;
     }
     default:

@@ -81,6 +81,8 @@ class WsConnection implements Connection {
   constructor(
     readonly id: string,
     private readonly ws: WebSocket,
+    /** The upgraded socket `ws` writes its frames to: corked around a plenary's tick. */
+    private readonly socket: Duplex,
     private readonly backlogLimit: number,
     private readonly metrics: Metrics = noMetrics,
   ) {
@@ -101,11 +103,20 @@ class WsConnection implements Connection {
     if (this.closing || this.ws.readyState !== WebSocket.OPEN) return;
     if (this.ws.bufferedAmount > this.backlogLimit) {
       // A close frame would queue behind the very backlog that is the problem.
+      this.metrics.rejected('backlog');
       this.terminate();
       return;
     }
     this.ws.send(message);
     this.metrics.messageOut(message.byteLength);
+  }
+
+  cork(): void {
+    this.socket.cork();
+  }
+
+  uncork(): void {
+    this.socket.uncork();
   }
 
   close(code: number, reason: string): void {
@@ -172,7 +183,7 @@ export class WebSocketGateway {
       origin: req.headers.origin,
       token: queryToken(req.url),
     };
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, path.slice(WS_PATH.length + 1), caller));
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, socket, path.slice(WS_PATH.length + 1), caller));
   }
 
   /**
@@ -199,7 +210,7 @@ export class WebSocketGateway {
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
   }
 
-  private accept(ws: WebSocket, roomName: string, caller: Caller): void {
+  private accept(ws: WebSocket, socket: Duplex, roomName: string, caller: Caller): void {
     const { logger } = this.options;
     const metrics = this.options.metrics ?? noMetrics;
     const { token, address } = caller;
@@ -249,7 +260,7 @@ export class WebSocketGateway {
       bytesPerSecond: this.limits.messageBytesPerSecond,
       maxFrameBytes: this.options.maxPayloadBytes,
     });
-    const conn = new WsConnection(`c${this.nextId++}`, ws, BACKLOG_FRAMES * this.options.maxPayloadBytes, metrics);
+    const conn = new WsConnection(`c${this.nextId++}`, ws, socket, BACKLOG_FRAMES * this.options.maxPayloadBytes, metrics);
     conn.chargeStructs = (structs) => this.structs.take(address, structs);
     this.connections.add(conn);
     (this.options.metrics ?? noMetrics).connectionOpened();

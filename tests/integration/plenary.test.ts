@@ -100,4 +100,47 @@ describe('a plenary room (paced relays)', () => {
     expect(Math.max(...sizes)).toBeLessThanOrEqual(50);
     expect(sizes.length).toBeGreaterThan(1);
   });
+
+  it('sends presence in the relay tick’s socket write while updates flow', async () => {
+    const server = await startTestServer({ config: { relayPaceMembers: 50, relayPaceMs: 20 } });
+    cleanups.push(() => server.stop());
+    const session = await registerSession(server.storage);
+    const room = phaseRoom(session.id, 'ideas');
+    const peers = await Promise.all(Array.from({ length: MEMBERS }, () => RawPeer.join(server.wsUrl, room, session.tokens.participant)));
+    cleanups.push(() => peers.forEach((p) => p.close()));
+    const [writer, observer] = [peers[0]!, peers.at(-1)!];
+    const before = observer.received.length;
+
+    // A person dragging a note: a write and a cursor move every 10 ms, for 40 moves.
+    const doc = new Y.Doc();
+    const awareness = new Awareness(doc);
+    for (let i = 0; i < 40; i++) {
+      const sv = Y.encodeStateVector(doc);
+      doc.getMap('moves').set('note', i);
+      writer.sendUpdate(Y.encodeStateAsUpdate(doc, sv));
+      awareness.setLocalState({ cursor: { x: i, y: i } });
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarUint8Array(e, encodeAwarenessUpdate(awareness, [awareness.clientID]));
+      writer.send(encoding.toUint8Array(e));
+      await new Promise<void>((resolve) => setTimeout(resolve, 10));
+    }
+    await observer.waitFor('the last move', () => {
+      const relayed = new Y.Doc();
+      observer.relayedUpdates.forEach((u) => Y.applyUpdate(relayed, u));
+      return relayed.getMap('moves').get('note') === 39;
+    });
+
+    const kinds = observer.received.slice(before).map((m) => m.type);
+    const presence = kinds.flatMap((kind, i) => (kind === 'awareness' ? [i] : []));
+    expect(presence.length).toBeGreaterThan(2);
+    // Presence rides in the socket write of a relay tick: the update right before it arrived in
+    // the same read. Independent timers leave 0-20 ms between them (about one in ten within 2 ms);
+    // its own fallback tick (writes stopped, or a stalled machine) may still send one alone.
+    const at = observer.receivedAt.slice(before);
+    const riding = presence.filter((i) => kinds[i - 1] === 'sync' && at[i]! - at[i - 1]! < 2);
+    expect(riding.length / presence.length).toBeGreaterThanOrEqual(0.6);
+    // Presence still leaves at most once per presence tick (50 ms), not with every 20 ms relay.
+    expect(presence.length).toBeLessThanOrEqual(kinds.length / 2);
+  });
 });

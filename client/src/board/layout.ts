@@ -1,4 +1,4 @@
-import { CROSS_CUTTING } from '@wcb/shared';
+import { cellTopic, CELL_PAD, CROSS_CUTTING, makeSpreader, MIN_BODY_W, NOTE_GAP, NOTE_H, NOTE_W, type Placeable, type Spreader } from '@wcb/shared';
 import type { Point, Rect } from './viewport';
 
 /**
@@ -10,18 +10,15 @@ import type { Point, Rect } from './viewport';
  * Notes have a fixed size (long text scrolls inside), which keeps layout independent of the DOM.
  */
 
-// Large enough for ~6 lines of projector-sized text, small enough for 2 notes per column on a laptop.
-export const NOTE_W = 200;
-export const NOTE_H = 150;
+// Note size, padding and gaps are the model's (shared/src/placement.ts): where notes may sit is
+// decided there, alike on every peer.
+export { CELL_PAD, cellTopic, freePosition, freeSlot, MIN_BODY_W, NOTE_GAP, NOTE_H, NOTE_W } from '@wcb/shared';
 // Room for a topic label on two lines plus the add button.
 export const HEADER_H = 64;
-export const CELL_PAD = 16;
-export const NOTE_GAP = 16;
 // Gaps between cells, so the columns read as separate areas even when they are full.
 export const COLUMN_GAP = 16;
 export const ROW_GAP = 24;
 // An empty column holds 2×2 notes before it grows; the cross row starts one note tall.
-export const MIN_BODY_W = CELL_PAD * 2 + NOTE_W * 2 + NOTE_GAP;
 export const MIN_BODY_H = CELL_PAD * 2 + NOTE_H * 2 + NOTE_GAP;
 export const MIN_CROSS_BODY_H = CELL_PAD * 2 + NOTE_H;
 
@@ -35,14 +32,16 @@ export type Cell = Rect & {
   bodyY: number;
 };
 
-export type BoardLayout = { columns: Cell[]; cross: Cell; cells: ReadonlyMap<string, Cell>; bounds: Rect };
+export type BoardLayout = {
+  columns: Cell[];
+  cross: Cell;
+  cells: ReadonlyMap<string, Cell>;
+  bounds: Rect;
+  /** Notes drawn away from their stored place so that none hides another (shared `displacements`), by id. */
+  shifted: ReadonlyMap<string, Point>;
+};
 
-/**
- * The cell a note is drawn in. A note whose topic no longer exists (deleted by a facilitator, or
- * written by a newer client) is shown in the cross-cutting row rather than hidden.
- */
-export const cellTopic = (topic: string, topics: ReadonlySet<string>): string =>
-  topics.has(topic) ? topic : CROSS_CUTTING;
+const NO_SHIFTS: ReadonlyMap<string, Point> = new Map();
 
 type Extent = { right: number; bottom: number; count: number };
 
@@ -60,7 +59,7 @@ function extents(topicIds: readonly string[], notes: Iterable<NotePlacement>): M
   return out;
 }
 
-export function layoutBoard(topicIds: readonly string[], notes: Iterable<NotePlacement>): BoardLayout {
+export function layoutBoard(topicIds: readonly string[], notes: Iterable<NotePlacement>, shifted: ReadonlyMap<string, Point> = NO_SHIFTS): BoardLayout {
   const ext = extents(topicIds, notes);
   const bodyH = Math.max(MIN_BODY_H, ...topicIds.map((id) => ext.get(id)?.bottom ?? 0));
   const columns: Cell[] = [];
@@ -84,13 +83,32 @@ export function layoutBoard(topicIds: readonly string[], notes: Iterable<NotePla
   };
   const cells = new Map<string, Cell>(columns.map((c) => [c.topic, c]));
   cells.set(CROSS_CUTTING, cross);
-  return { columns, cross, cells, bounds: { x: 0, y: 0, width: cross.width, height: cross.y + cross.height } };
+  return { columns, cross, cells, bounds: { x: 0, y: 0, width: cross.width, height: cross.y + cross.height }, shifted };
 }
 
-/** Board position of a note's top-left corner. */
-export function notePosition(layout: BoardLayout, note: NotePlacement): Point {
+/**
+ * An ideas board: notes spread apart where they would hide each other, cells sized to where the
+ * notes are drawn. `held` (a note being dragged) counts at its start, so nothing moves under the pointer.
+ */
+export function layoutNotes(
+  topicIds: readonly string[],
+  notes: readonly Placeable[],
+  held?: { id: string; origin: NotePlacement } | null,
+  // A canvas keeps one across layouts (see makeSpreader): a drag then costs a few box moves.
+  spreader: Spreader = makeSpreader(),
+): BoardLayout {
+  // Field by field, not a spread: the notes may be store proxies, and reading a note's text here
+  // would relayout the board on every keystroke.
+  const at = held ? notes.map((n): Placeable => (n.id === held.id ? { id: n.id, createdAt: n.createdAt, stack: n.stack, phase: n.phase, ...held.origin } : n)) : notes;
+  const shifted = spreader.displacements(at, topicIds);
+  return layoutBoard(topicIds, at.map((n) => ({ topic: n.topic, ...(shifted.get(n.id) ?? n) })), shifted.size ? shifted : NO_SHIFTS);
+}
+
+/** Board position of a note's top-left corner (where it is drawn, when it is spread from another). */
+export function notePosition(layout: BoardLayout, note: NotePlacement & { id?: string }): Point {
   const cell = layout.cells.get(note.topic) ?? layout.cross;
-  return { x: cell.x + note.x, y: cell.bodyY + note.y };
+  const at = (note.id !== undefined && layout.shifted.get(note.id)) || note;
+  return { x: cell.x + at.x, y: cell.bodyY + at.y };
 }
 
 const distanceToRect = (r: Rect, p: Point): number =>
@@ -118,32 +136,18 @@ export function toCellCoords(cell: Cell, p: Point): Point {
   return { x: Math.max(0, Math.round(p.x - cell.x)), y: Math.max(0, Math.round(p.y - cell.bodyY)) };
 }
 
-const overlaps = (a: Point, b: Point): boolean =>
-  a.x < b.x + NOTE_W + NOTE_GAP && b.x < a.x + NOTE_W + NOTE_GAP && a.y < b.y + NOTE_H + NOTE_GAP && b.y < a.y + NOTE_H + NOTE_GAP;
-
-/**
- * The first free grid slot (row by row) in a cell of body width `width` that overlaps none of
- * `taken` (cell coordinates). Where a new note goes when someone presses "+".
- */
-export function freeSlot(taken: readonly Point[], width: number): Point {
-  const perRow = Math.max(1, Math.floor((width - 2 * CELL_PAD + NOTE_GAP) / (NOTE_W + NOTE_GAP)));
-  for (let row = 0; ; row++) {
-    for (let col = 0; col < perRow; col++) {
-      const slot = { x: CELL_PAD + col * (NOTE_W + NOTE_GAP), y: CELL_PAD + row * (NOTE_H + NOTE_GAP) };
-      if (!taken.some((t) => overlaps(slot, t))) return slot;
-    }
-  }
-}
-
 /** Where a note created by double-clicking at board point `p` goes: centred on the pointer. */
 export function noteAtPointer(cell: Cell, p: Point): Point {
   return toCellCoords(cell, { x: p.x - NOTE_W / 2, y: p.y - NOTE_H / 2 });
 }
+
+const samePoints = (a: ReadonlyMap<string, Point>, b: ReadonlyMap<string, Point>): boolean =>
+  a === b || (a.size === b.size && [...a].every(([id, p]) => b.get(id)?.x === p.x && b.get(id)?.y === p.y));
 
 const sameCell = (a: Cell, b: Cell): boolean =>
   a.topic === b.topic && a.count === b.count && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height && a.bodyY === b.bodyY;
 
 /** Two layouts with the same cells in the same places (a memo's `equals`: nothing to redraw). */
 export function sameLayout(a: BoardLayout | undefined, b: BoardLayout): boolean {
-  return !!a && a.columns.length === b.columns.length && a.columns.every((c, i) => sameCell(c, b.columns[i]!)) && sameCell(a.cross, b.cross);
+  return !!a && a.columns.length === b.columns.length && a.columns.every((c, i) => sameCell(c, b.columns[i]!)) && sameCell(a.cross, b.cross) && samePoints(a.shifted, b.shifted);
 }

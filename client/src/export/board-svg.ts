@@ -1,5 +1,5 @@
 import { byOrder, readStacks, type Note, type NoteColor, type PhaseKind } from '@wcb/shared';
-import { cellTopic, layoutBoard, MIN_BODY_W, NOTE_H, NOTE_W, notePosition, type BoardLayout, type Cell, type NotePlacement } from '../board/layout';
+import { cellTopic, layoutBoard, layoutNotes, MIN_BODY_W, NOTE_H, NOTE_W, notePosition, type BoardLayout, type Cell, type NotePlacement } from '../board/layout';
 import { STEP_H, STEP_LINE_H } from '../board/steps-layout';
 
 /**
@@ -279,7 +279,8 @@ export function boardSvg(input: BoardSvgInput): string {
     // The board's paint order: creation order, later notes on top.
     items.sort((a, b) => a.item.note.createdAt - b.item.note.createdAt || (a.item.note.id < b.item.note.id ? -1 : 1));
   }
-  const layout: BoardLayout = steps ? layoutBoard(topicIds, stepsPlacements(known, notes)) : layoutBoard(topicIds, notes);
+  // Notes spread apart as on the board, so the picture hides none either.
+  const layout: BoardLayout = steps ? layoutBoard(topicIds, stepsPlacements(known, notes)) : layoutNotes(topicIds, notes);
 
   // Everything drawn, in board units: the cells plus any note set outside them (negative or far
   // coordinates from a peer), with room for stack sheets and badges.

@@ -27,7 +27,9 @@ import { makeControlFacts, type ReadOnlyReason } from './access';
 import { blocksWrites, refusalOf, type Refusal } from './refusal';
 import { makeSessionActions } from './actions';
 import { createSessionAuth, type AccessProblem } from './auth';
-import { sessionStatus, type ConnectionStatus } from './pending';
+import { sessionStatus, type ConnectionStatus, type PendingCount } from './pending';
+import { createBrowserOnline } from './browser-online';
+import { otherPeople, peopleColors, type Person } from './people';
 import { makePhaseRoom, type PhaseRoom } from './phase-room';
 import { makeLocalPresence, makePeers, type LocalPresence, type Peers } from './presence';
 import { makeControlProjection } from './projection';
@@ -92,9 +94,17 @@ export type Session = {
   setFollowing(on: boolean): void;
   /** Facilitator: brings everyone to this phase and, if given, this viewport. */
   bringEveryone(phaseId: string, viewport: FollowViewport | null): void;
-  /** People in the session (control room), excluding this device. */
+  /** Presence in the session (control room), by connection, excluding this device. */
   people: Peers;
-  connection: Accessor<{ status: ConnectionStatus; pending: number }>;
+  /** The other people in the session, each once however many tabs they have open. */
+  others: Accessor<Person[]>;
+  /** This person as others see them. */
+  me: Accessor<Presence['user']>;
+  /** Changes this person's name (or colour) everywhere they are present. */
+  setUser(user: Presence['user']): void;
+  /** A person's colour on this board: distinct among the people present (see people.ts). */
+  colorOf(user: Presence['user']): string;
+  connection: Accessor<{ status: ConnectionStatus; pending: PendingCount }>;
   /** Facilitator: moves the session's current phase. Others: shows that phase here, leaving follow mode. */
   setPhase(phaseId: string): void;
   setPhaseLocked(phaseId: string, locked: boolean): void;
@@ -315,13 +325,21 @@ export function createSession(credentials: Credentials, user: Presence['user']):
   const refusal = () => shownStates().reduce<Refusal | null>((found, s) => found ?? (s ? refusalOf(s) : null), null);
   const waitingForServer = () => !!phase()?.state().waiting || !!votes()?.state().waiting;
 
-  const connection = createMemo(() => sessionStatus([controlState(), ...openRooms().map((r) => r.state()), ...(votingRoom() ? [votingRoom()!.state()] : [])]));
+  const browserOnline = createBrowserOnline();
+  const connection = createMemo(
+    () => sessionStatus([controlState(), ...openRooms().map((r) => r.state()), ...(votingRoom() ? [votingRoom()!.state()] : [])], browserOnline()),
+    undefined,
+    { equals: (a, b) => a.status === b.status && a.pending.notes === b.pending.notes && a.pending.other === b.pending.other },
+  );
 
   // Presence: who is in the session is published in the control room (everyone is there); the
   // cursor and the note being edited only in the room of the phase this device shows.
-  const base = (): Presence => ({ user, phase: viewPhase(), cursor: null, editing: null });
+  const [myUser, setMyUser] = createSignal(user);
+  const base = (): Presence => ({ user: myUser(), phase: viewPhase(), cursor: null, editing: null });
   const controlPresence = makeLocalPresence(control.awareness, untrack(base));
   const people = makePeers(control.awareness);
+  const others = createMemo(() => otherPeople(people.peers, myUser().id));
+  const colors = createMemo(() => peopleColors(myUser().id, others()));
   const [phasePresence, setPhasePresence] = createSignal<LocalPresence | null>(null);
   createEffect(
     on(phase, (room) => {
@@ -379,6 +397,14 @@ export function createSession(credentials: Credentials, user: Presence['user']):
     share: credentials.role === 'facilitator' && credentials.shareTokens ? createShare(store, id, location.origin) : null,
     phase,
     people: people.peers,
+    others,
+    me: myUser,
+    setUser: (next) => {
+      setMyUser(next);
+      controlPresence.set({ user: next });
+      phasePresence()?.set({ user: next });
+    },
+    colorOf: (u) => colors().get(u.id) ?? u.color,
     connection,
     viewPhase,
     spotlight,

@@ -52,8 +52,8 @@ export class EncodedDoc implements DocState {
     return stateVector && !isEmptyVector(stateVector) ? Y.diffUpdate(state, stateVector) : state;
   }
 
-  apply(update: Uint8Array, origin: unknown): void {
-    const checked = this.guard.inspect(update);
+  apply(update: Uint8Array, origin: unknown, counted = false): void {
+    const checked = this.guard.inspect(update, counted);
     const fresh = this.novelPart(update, checked);
     this.guard.record(checked);
     if (!fresh) return;

@@ -17,8 +17,8 @@ export class LiveDoc implements DocState {
     return Y.encodeStateAsUpdate(this.doc, stateVector);
   }
 
-  apply(update: Uint8Array, origin: unknown): void {
-    const checked = this.guard.inspect(update);
+  apply(update: Uint8Array, origin: unknown, counted = false): void {
+    const checked = this.guard.inspect(update, counted);
     Y.applyUpdate(this.doc, update, origin);
     this.guard.record(checked);
   }

@@ -14,9 +14,10 @@ export interface DocState {
   diff(stateVector?: Uint8Array): Uint8Array;
   /**
    * Integrates an update from `origin` and tells the listeners what was new in it. Content
-   * already held tells nobody anything. Throws on a malformed update.
+   * already held tells nobody anything. Throws on a malformed update. `counted`: the caller
+   * already counted its structs against UPDATE_LIMITS (countStructs), so the gate skips that scan.
    */
-  apply(update: Uint8Array, origin: unknown): void;
+  apply(update: Uint8Array, origin: unknown, counted?: boolean): void;
   /**
    * Stored updates at load, as one change (the room attaches its own listener after it). Content
    * an older version stored that the update gate refuses is dropped (doc-state/sanitize.ts);

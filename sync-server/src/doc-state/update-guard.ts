@@ -38,9 +38,13 @@ export class UpdateGuard {
     this.unindexed = state;
   }
 
-  /** Throws InvalidUpdate unless the room may hold `update`. Changes nothing the room holds. */
-  inspect(update: Uint8Array): CheckedUpdate {
-    countStructs(update, this.limits.maxStructs, this.limits.maxValueDepth); // before Yjs allocates them
+  /**
+   * Throws InvalidUpdate unless the room may hold `update`. Changes nothing the room holds.
+   * `counted`: the caller already ran countStructs on these bytes with these limits (protocol.ts
+   * charges the sender before anything decodes), so the scan is not repeated.
+   */
+  inspect(update: Uint8Array, counted = false): CheckedUpdate {
+    if (!counted) countStructs(update, this.limits.maxStructs, this.limits.maxValueDepth); // before Yjs allocates them
     const { structs, ds } = Y.decodeUpdate(update) as { structs: Struct[]; ds: DeleteSet };
     checkShape(structs, ds, this.limits);
     // Nothing to place (the step 2 every reader sends, a deletion): the index can wait.

@@ -39,10 +39,15 @@ const frame = (write: (e: encoding.Encoder) => void): Uint8Array => {
 
 export class RawPeer {
   readonly received: ServerMessage[] = [];
+  /** When each message of `received` arrived (performance.now()): frames of one socket write arrive together. */
+  readonly receivedAt: number[] = [];
   readonly closed: Promise<{ code: number; reason: string }>;
 
   private constructor(readonly ws: WebSocket) {
-    ws.on('message', (data: Buffer) => this.received.push(decode(new Uint8Array(data))));
+    ws.on('message', (data: Buffer) => {
+      this.received.push(decode(new Uint8Array(data)));
+      this.receivedAt.push(performance.now());
+    });
     this.closed = new Promise((resolve) =>
       ws.once('close', (code: number, reason: Buffer) => resolve({ code, reason: reason.toString() })),
     );

@@ -1,9 +1,8 @@
-import { createEffect, createSignal, lazy, Match, onCleanup, Show, Suspense, Switch, untrack } from 'solid-js';
+import { createEffect, createSignal, lazy, Match, on, onCleanup, Show, Suspense, Switch, untrack } from 'solid-js';
 import { t, type MessageKey } from '../../i18n';
 import { IDENTITY, type Size, type Viewport } from '../../board/viewport';
 import { takeLinkToken, type Credentials } from '../../lib/credentials';
 import { planOpening, settleOpening, type Opening } from '../../lib/link-choice';
-import { loadPrefs } from '../../lib/prefs';
 import { linkClick } from '../../lib/router';
 import { browserStore } from '../../lib/storage';
 import { createFollowViewport } from '../../sync/follow';
@@ -12,6 +11,8 @@ import { createSession } from '../../sync/session';
 import type { AccessProblem } from '../../sync/auth';
 import { loadProjectorChoice, projectorOn, saveProjectorChoice } from './projector';
 import { ProjectorBar } from './ProjectorBar';
+import { createMe } from './me';
+import { NameDialog } from './NameDialog';
 import { Announcer } from './Announcer';
 import { Banner } from './Banner';
 import { LinkChoice, LinkRefused } from './LinkChoice';
@@ -23,6 +24,9 @@ import { isFormKind } from '@wcb/shared';
 import { QuestionBar } from './QuestionBar';
 import { SeatControls } from './SeatControls';
 import { TopBar } from './TopBar';
+import { createPhoneScreen } from '../phone/phone-screen';
+import { PhoneBody } from '../phone/PhoneBody';
+import { PhoneHeader } from '../phone/PhoneHeader';
 import './board.css';
 import '../../styles/touch.css';
 import './touch.css';
@@ -117,8 +121,10 @@ function Board(props: { credentials: Credentials }) {
   // eslint-disable-next-line solid/reactivity -- BoardPage remounts for other credentials.
   const { credentials } = props;
   const id = credentials.sessionId;
-  const prefs = loadPrefs(browserStore());
-  const session = createSession(credentials, { name: prefs.name, color: prefs.color });
+  const me = createMe(browserStore());
+  const session = createSession(credentials, untrack(me.user));
+  // A name given in the prompt, or a guest's name in a newly picked language, reaches everyone.
+  createEffect(on(me.user, (user) => session.setUser(user), { defer: true }));
   // The viewport outlives phase switches: the columns stay where people were looking.
   const [viewport, setViewport] = createSignal<Viewport>(IDENTITY);
   // The canvas's size, measured by PhaseCanvas: spotlights are board points, centred on this canvas.
@@ -129,11 +135,17 @@ function Board(props: { credentials: Credentials }) {
   // The choice lasts as long as the tab: a laptop viewer who left the projector keeps the board on
   // reload, the hall's screen keeps the projector.
   const [projectorChoice, setProjectorChoice] = createSignal<boolean | null>(loadProjectorChoice(id));
-  const projector = () => projectorOn(projectorChoice(), session.role());
+  // A phone gets a layout made for one hand (views/phone/), a viewer's too, unless they asked
+  // for the projector view.
+  const phone = createPhoneScreen();
+  const phoneView = () => phone() && projectorChoice() !== true;
+  const projector = () => !phoneView() && projectorOn(projectorChoice(), session.role());
   const setProjector = (on: boolean) => {
     setProjectorChoice(on);
     saveProjectorChoice(id, on);
   };
+  // Asked once per device, of people who write: a projector or a viewer has no name to give.
+  const askName = () => !me.prefs().asked && session.availability() === 'ready' && session.role() !== 'viewer' && !projector();
   createEffect(() => {
     if (projector()) session.setFollowing(true);
   });
@@ -194,12 +206,14 @@ function Board(props: { credentials: Credentials }) {
       data-role={session.role()}
       data-phase-id={session.availability() === 'ready' ? session.viewPhase() : ''}
       data-following={session.following()}
-      data-view={projector() ? 'projector' : 'board'}
-      classList={{ 'board-projector': projector() }}
+      data-view={projector() ? 'projector' : phoneView() ? 'phone' : 'board'}
+      classList={{ 'board-projector': projector(), 'board-phone': phoneView() }}
       data-language={session.availability() === 'ready' ? session.session.meta.language : ''}
     >
-      <Show when={projector()} fallback={<TopBar session={session} viewport={viewport} canvasSize={canvasSize} onProjector={() => setProjector(true)} />}>
-        <ProjectorBar session={session} onLeave={() => setProjector(false)} />
+      <Show when={!phoneView()} fallback={<PhoneHeader session={session} onProjector={() => setProjector(true)} />}>
+        <Show when={projector()} fallback={<TopBar session={session} viewport={viewport} canvasSize={canvasSize} onProjector={() => setProjector(true)} />}>
+          <ProjectorBar session={session} onLeave={() => setProjector(false)} />
+        </Show>
       </Show>
       <Announcer session={session} />
       <Show when={problem()}>
@@ -226,6 +240,9 @@ function Board(props: { credentials: Credentials }) {
           </div>
         )}
       </Show>
+      <Show when={askName()}>
+        <NameDialog guestName={me.prefs().name} onDone={(name) => me.save(name ? { name, asked: true } : { asked: true })} />
+      </Show>
       <Show when={session.availability() === 'ready'}>
         <Show when={session.readOnlyReason() === 'newer'}>
           <Banner kind="warning" reason="newer">
@@ -233,13 +250,16 @@ function Board(props: { credentials: Credentials }) {
           </Banner>
         </Show>
         <RefusalBanner session={session} />
-        <Show when={!projector()}>
+        <Show when={!projector() && !phoneView()}>
           <div class="board-subbar">
             <QuestionBar session={session} />
             <SeatControls session={session} />
           </div>
         </Show>
-        <Show when={session.phase()} keyed>
+        <Show when={phoneView()}>
+          <PhoneBody session={session} />
+        </Show>
+        <Show when={!phoneView() && session.phase()} keyed>
           {(phase) => (
             <Show
               when={formKind(phase.phaseId)}

@@ -1,4 +1,4 @@
-import { createMemo, For, onCleanup, Show } from 'solid-js';
+import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
 import { NOTE_COLORS } from '@wcb/shared';
 import { t } from '../../i18n';
 import { notePosition } from '../../board/layout';
@@ -9,6 +9,8 @@ import { useBoard } from './context';
 import { useNoteLabels } from './note-label';
 import { createNoteDrag } from './create-note-drag';
 import { NoteEditor } from './NoteEditor';
+import { NoteText } from './NoteText';
+import { authorName, personName } from './person-name';
 import { loadPrefs } from '../../lib/prefs';
 import { toggledAuthor } from '../../lib/seat';
 import { browserStore } from '../../lib/storage';
@@ -34,6 +36,9 @@ export function NoteCard(props: { id: string }) {
   const note = () => board.phase.notes[id];
   let el!: HTMLDivElement;
 
+  // A long note's text cut off by the note's height, and opened to its whole text ("more").
+  const [clipped, setClipped] = createSignal(false);
+  const [expanded, setExpanded] = createSignal(false);
   const dragging = () => board.drag()?.id === id;
   const editing = () => board.editing() === id;
   const position = createMemo(() => {
@@ -107,7 +112,9 @@ export function NoteCard(props: { id: string }) {
       const step = e.shiftKey ? NUDGE_LARGE : NUDGE;
       const dx = e.key === 'ArrowLeft' ? -step : e.key === 'ArrowRight' ? step : 0;
       const dy = e.key === 'ArrowUp' ? -step : e.key === 'ArrowDown' ? step : 0;
-      board.phase.actions.move(id, { x: Math.max(0, n.x + dx), y: Math.max(0, n.y + dy) });
+      // From where the note is drawn: one spread apart from another moves on from there.
+      const at = board.layout().shifted.get(id) ?? n;
+      board.phase.actions.move(id, { x: Math.max(0, at.x + dx), y: Math.max(0, at.y + dy) });
     }
   };
   const remove = (byKeyboard: boolean) => {
@@ -158,6 +165,8 @@ export function NoteCard(props: { id: string }) {
             'is-remote-editing': editors().length > 0,
             'is-stacked-member': member(),
             'is-stack-head': stackCount() > 1,
+            'is-clipped': clipped() && !editing(),
+            'is-expanded': expanded() && !editing(),
             // A table host's "new since last round": these stand out, the rest step back.
             'is-new-since': newSince() === true,
             'is-not-new-since': newSince() === false,
@@ -179,7 +188,7 @@ export function NoteCard(props: { id: string }) {
           style={{
             transform: `translate(${position().x}px, ${position().y}px)`,
             '--note-bg': `var(--note-${n().color})`,
-            '--editor': editors()[0]?.user.color,
+            '--editor': editors()[0] ? board.session.colorOf(editors()[0]!.user) : undefined,
           }}
           onPointerDown={drag.onPointerDown}
           onPointerMove={drag.onPointerMove}
@@ -192,7 +201,7 @@ export function NoteCard(props: { id: string }) {
         >
           <Show when={editors().length > 0}>
             <div class="note-editing-by" data-testid="note.editing-by">
-              {t('note.editingBy', { name: editors().map((p) => p.user.name).join(', ') })}
+              {t('note.editingBy', { name: editors().map((p) => personName(p.user)).join(', ') })}
             </div>
           </Show>
           <Show when={stackCount() > 1}>
@@ -212,10 +221,10 @@ export function NoteCard(props: { id: string }) {
               data-testid="note.author"
               data-author={n().author}
               disabled={board.readOnly()}
-              title={t('note.authorToggle', { author: n().author || t('note.anonymous') })}
+              title={t('note.authorToggle', { author: authorName(n().author) || t('note.anonymous') })}
               onClick={toggleAuthor}
             >
-              {n().author || t('note.anonymous')}
+              {authorName(n().author) || t('note.anonymous')}
             </button>
             <Show when={tableName()}>
               <span class="note-table" data-testid="note.table">
@@ -227,7 +236,8 @@ export function NoteCard(props: { id: string }) {
                 ✓ {t('note.selected')}
               </span>
             </Show>
-            <Show when={proposed()}>
+            {/* A confirmed criterion is no longer merely proposed. */}
+            <Show when={proposed() && !selected()}>
               <span class="note-proposed" data-testid="note.proposed" title={t('note.proposedTitle')}>
                 {t('note.proposed')}
               </span>
@@ -274,11 +284,7 @@ export function NoteCard(props: { id: string }) {
           </div>
           <Show
             when={editing()}
-            fallback={
-              <div class="note-text" data-testid="note.text">
-                {n().text}
-              </div>
-            }
+            fallback={<NoteText text={n().text} expanded={expanded()} onExpand={setExpanded} onClipped={setClipped} />}
           >
             <NoteEditor text={n().text} onInput={(text) => board.phase.actions.setText(id, text)} onDone={stopEditing} />
           </Show>

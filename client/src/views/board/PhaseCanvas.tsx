@@ -1,7 +1,7 @@
 import { batch, createEffect, createMemo, createSelector, createSignal, For, on, onCleanup, onMount, Show, untrack, type Accessor } from 'solid-js';
-import { CROSS_CUTTING, type Note, type NoteColor, type Presence } from '@wcb/shared';
+import { CROSS_CUTTING, makeSpreader, type Note, type NoteColor, type Presence } from '@wcb/shared';
 import { t } from '../../i18n';
-import { cellTopic, cellUnder, freeSlot, layoutBoard, noteAtPointer, notePosition, sameLayout, type NotePlacement } from '../../board/layout';
+import { cellTopic, cellUnder, freePosition, freeSlot, layoutBoard, layoutNotes, noteAtPointer, notePosition, sameLayout } from '../../board/layout';
 import { detailedNotes, stillCovered } from '../../board/visible-notes';
 import { fit, FIT_MIN_ZOOM, readableFit, toBoard, type Point, type Size, type Viewport } from '../../board/viewport';
 import { loadPrefs, savePrefs } from '../../lib/prefs';
@@ -83,11 +83,11 @@ export function PhaseCanvas(props: Props) {
   // A steps phase lays its notes out as lists: each cell is as tall as its list.
   // Equal geometry is the same layout: a note moving inside its cell (every live write of a drag)
   // must not make every note and cell re-read their position.
+  const spreader = makeSpreader();
   const layout = createMemo(
     () => {
-      const d = drag();
       if (steps()) return layoutBoard(topicIds(), stepPlacements(topicIds(), notes()));
-      return layoutBoard(topicIds(), notes().map((n): NotePlacement => (d && n.id === d.id ? d.origin : n)));
+      return layoutNotes(topicIds(), notes(), drag(), spreader);
     },
     undefined,
     { equals: sameLayout },
@@ -153,8 +153,12 @@ export function PhaseCanvas(props: Props) {
       typeAhead.arm();
       const cell = layout().cells.get(topic) ?? layout().cross;
       const known = new Set(topicIds());
-      const taken = notes().filter((n) => cellTopic(n.topic, known) === cell.topic);
-      const pos = at ?? freeSlot(taken, cell.width);
+      // Where notes are drawn, not where they are stored: a new note never lands on one in view,
+      // and a double-click or double-tap over a note puts the new one beside it.
+      const taken = notes()
+        .filter((n) => cellTopic(n.topic, known) === cell.topic && (stacks().headOf.get(n.id) ?? n.id) === n.id)
+        .map((n) => layout().shifted.get(n.id) ?? n);
+      const pos = at ? freePosition(taken, at, cell.width) : freeSlot(taken, cell.width);
       const current = editing();
       if (current) ctx.stopEditing(current);
       endEditGroup = phase.undo.group();
