@@ -30,6 +30,7 @@ export * from './rounds';
 export * from './follow';
 export * from './harvest';
 export * from './harvest/import-problems';
+export * from './kit';
 export * from './paste-lines';
 export * from './placement';
 export * from './placement-spread';

@@ -369,6 +369,17 @@ export const en = {
   'setup.form.followUp': 'Follow-up after “yes” (optional, e.g. “How?”)',
 
   // --- export ---
+  'kit.title': 'Printable table kit',
+  'kit.hint': 'A PDF to print before the café: a tent card per table whose QR code seats a phone at that table, a room poster with the participant and projector codes, and your facilitator sheet with every link and the rotation plan. Built on this device, so it works offline.',
+  'kit.paper': 'Paper',
+  'kit.a4': 'A4',
+  'kit.letter': 'Letter',
+  'kit.print': 'Print table kit',
+  'kit.noLinks': 'Only the device that holds the participant and viewer links (the one that created the session) can print the kit.',
+  'kit.working': 'Building the table kit…',
+  'kit.done': 'Saved {file}',
+  'kit.failed': 'The table kit failed: {message}',
+
   'export.title': 'Results',
   'export.hint': 'Download the digitized results: every phase, topic, selected criterion and note.',
   'export.docx': 'Word document (DOCX)',

@@ -1,7 +1,7 @@
 import { createEffect, createMemo, createSignal, onCleanup, type Accessor } from 'solid-js';
 import type * as Y from 'yjs';
 import type { Note, Presence, Role, SchemaStatus, SessionMeta, SessionSnapshot, Spotlight, VotingSettings, FollowViewport } from '@wcb/shared';
-import { loadSeat, participantId, saveSeat, voterFor, type Seat } from '../lib/seat';
+import { loadSeat, participantId, saveSeat, takeLinkSeat, voterFor, type Seat } from '../lib/seat';
 import type { Credentials } from '../lib/credentials';
 import { browserStore, type KeyValueStore } from '../lib/storage';
 import { upsertRecent } from '../lib/recent';
@@ -158,7 +158,7 @@ export function createSession(credentials: Credentials, user: Presence['user']):
     spotlight: control.spotlight,
   });
   const { phases, voting } = createRooms({ credentials, auth, control, access, navigation, guess, ready });
-  const seat = createSeat(store, id);
+  const seat = createSeat(store, id, () => projection.session.tables.map((table) => table.id));
   const me = participantId(store);
   const voter = (): string | null => {
     const v = control.voting();
@@ -270,10 +270,27 @@ function createAvailability(status: Accessor<SchemaStatus>, state: Accessor<Room
   return availability;
 }
 
-/** The table this device joined as and whether it writes anonymously, kept per session. */
-function createSeat(store: KeyValueStore, id: string): { seat: Accessor<Seat>; setSeat(patch: Partial<Seat>): void } {
+/**
+ * The table this device joined as and whether it writes anonymously, kept per session. A seated
+ * link's table is taken once the session's tables are known and name it, and only while this
+ * device has picked no table of its own: the link never moves someone who already sits.
+ */
+function createSeat(store: KeyValueStore, id: string, tableIds: Accessor<string[]>): { seat: Accessor<Seat>; setSeat(patch: Partial<Seat>): void } {
   const [seat, setSeat] = createSignal(loadSeat(store, id));
-  return { seat, setSeat: (patch) => setSeat(saveSeat(store, id, patch)) };
+  const save = (patch: Partial<Seat>) => setSeat(saveSeat(store, id, patch));
+  let asked = takeLinkSeat(id);
+  if (asked && seat().table) asked = null;
+  if (asked) {
+    createEffect(() => {
+      if (!asked || seat().table) return void (asked = null);
+      if (tableIds().includes(asked)) {
+        const table = asked;
+        asked = null;
+        save({ table });
+      }
+    });
+  }
+  return { seat, setSeat: save };
 }
 
 /** The badge's state over every room this device has open (pending counted in notes). */

@@ -6,6 +6,7 @@ import type { Session } from '../../sync/session';
 import { SetupSection } from './SetupSection';
 import { VotingSection } from './VotingSection';
 import { ExportSection } from './ExportSection';
+import { KitSection } from './KitSection';
 import { PhaseLocks } from './PhaseLocks';
 import './facilitator.css';
 
@@ -31,6 +32,7 @@ export function FacilitatorPanel(props: Props & { onClose: () => void }) {
       <RunSection {...props} />
       <SetupSection {...props} />
       <VotingSection {...props} />
+      <KitSection session={props.session} />
       <ExportSection session={props.session} />
     </aside>
   );
