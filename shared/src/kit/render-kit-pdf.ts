@@ -17,7 +17,7 @@ const BOTTOM = 30;
 // 156 pt = 5.5 cm: scans from well over a metre on a table tent.
 export const TENT_QR = 156;
 export const POSTER_QR = 260;
-export const VIEWER_QR = 140;
+export const VIEWER_QR = 170;
 
 /** One half of a tent card, upright in the band y ∈ [0, h] of a page `w` wide. */
 function tentHalf(pen: KitPen, page: PDFPage, kit: Kit, table: KitTable, w: number, h: number): void {
