@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { closeUsers, newUser, type User } from './support/browser';
 import { useE2E } from './support/harness';
 import { KitPanel, scanKit } from './support/kit-page';

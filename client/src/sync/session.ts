@@ -1,4 +1,4 @@
-import { createEffect, createMemo, createSignal, onCleanup, type Accessor } from 'solid-js';
+import { createEffect, createMemo, createSignal, onCleanup, untrack, type Accessor } from 'solid-js';
 import type * as Y from 'yjs';
 import type { Note, Presence, Role, SchemaStatus, SessionMeta, SessionSnapshot, Spotlight, VotingSettings, FollowViewport } from '@wcb/shared';
 import { loadSeat, participantId, saveSeat, takeLinkSeat, voterFor, type Seat } from '../lib/seat';
@@ -278,8 +278,9 @@ function createAvailability(status: Accessor<SchemaStatus>, state: Accessor<Room
 function createSeat(store: KeyValueStore, id: string, tableIds: Accessor<string[]>): { seat: Accessor<Seat>; setSeat(patch: Partial<Seat>): void } {
   const [seat, setSeat] = createSignal(loadSeat(store, id));
   const save = (patch: Partial<Seat>) => setSeat(saveSeat(store, id, patch));
-  let asked = takeLinkSeat(id);
-  if (asked && seat().table) asked = null;
+  const linked = takeLinkSeat(id);
+  // Read once, untracked: a device that sits somewhere already ignores the link.
+  let asked = untrack(seat).table ? null : linked;
   if (asked) {
     createEffect(() => {
       if (!asked || seat().table) return void (asked = null);
