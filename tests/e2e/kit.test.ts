@@ -34,7 +34,7 @@ describeNeeding(['pdftoppm'], 'printed table kit', () => {
     const a = await e2e.person('Olena');
     const sessionId = await a.home.createSession({ template: 'world-cafe-ngo', language: 'en', title: 'Kit café' });
     await a.board.waitForConnected();
-    const { fileName, bytes } = await new KitPanel(a.user.page).print();
+    const { fileName, bytes } = await new KitPanel(a.user.page).print('a4', 'keyboard', process.env.KIT_SHOTS ? `${process.env.KIT_SHOTS}/kit-panel.png` : undefined);
     expect(fileName).toMatch(/^Kit-café-kit-\d{4}-\d\d-\d\d\.pdf$/);
     const codes = await scanKit(bytes);
     // Poster: participant and viewer; then the three tent cards, two codes each (one per side).

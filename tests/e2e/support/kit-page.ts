@@ -13,11 +13,21 @@ export class KitPanel {
     return this.page.getByTestId('kit.print');
   }
 
-  /** Opens the drawer, prints the kit on `paper`, and resolves with the PDF's file name and bytes. */
-  async print(paper: 'a4' | 'letter' = 'a4'): Promise<{ fileName: string; bytes: Buffer }> {
+  /**
+   * Opens the drawer, prints the kit on `paper` with the keyboard (focus, Enter) or a click, and
+   * resolves with the PDF's file name and bytes.
+   */
+  async print(paper: 'a4' | 'letter' = 'a4', via: 'keyboard' | 'click' = 'click', shot?: string): Promise<{ fileName: string; bytes: Buffer }> {
     const panel = await new FacilitatorPanel(this.page).open();
     await this.page.getByTestId('kit.paper').selectOption(paper);
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.printButton.click()]);
+    await this.printButton.scrollIntoViewIfNeeded();
+    if (shot) await this.page.screenshot({ path: shot });
+    const press = async () => {
+      if (via === 'click') return this.printButton.click();
+      await this.printButton.focus();
+      await this.page.keyboard.press('Enter');
+    };
+    const [download] = await Promise.all([this.page.waitForEvent('download'), press()]);
     const bytes = await readFile(await download.path());
     await this.page.locator('[data-testid="kit.status"][data-status="done"]').waitFor();
     await panel.close();
