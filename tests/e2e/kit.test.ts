@@ -24,6 +24,8 @@ async function phone(name: string): Promise<PhoneBoard> {
 async function seatedAt(p: PhoneBoard): Promise<string> {
   await p.openMenu();
   const picker = p.page.getByTestId('board.table-picker');
+  // The session's tables are known.
+  await picker.locator('option', { hasText: 'Table 3' }).waitFor({ state: 'attached' });
   const label = await picker.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
   await p.closeSheet();
   return label;
@@ -65,5 +67,12 @@ describeNeeding(['pdftoppm'], 'printed table kit', () => {
     await q.join(table2[0]!);
     await q.waitForConnected();
     await expect.poll(() => seatedAt(q)).toBe('Table 3');
+
+    // A table the session does not have seats nobody.
+    const r = await phone('Iryna');
+    await r.join(`${participantLink}&table=t9`);
+    await r.waitForConnected();
+    await r.addNoteButton.waitFor();
+    expect(await seatedAt(r)).toBe('No table');
   });
 });
