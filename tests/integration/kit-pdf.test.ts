@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { PDFDocument } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument } from 'pdf-lib';
 import type * as Y from 'yjs';
 import { afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import { boardLink, buildKit, buildSessionDocs, controlMaps, readSession, seatedLink, setRoundSettings, type KitPaper, type PdfFonts } from '@wcb/shared';
@@ -116,8 +116,26 @@ describeNeeding(['pdftotext', 'pdftoppm'], 'table kit PDF', () => {
     rename(control, 't1', '\u202Eevil\u200F <script>alert(1)</script>');
     rename(control, 't2', 'Ж'.repeat(5000));
     rename(control, 't3', `${'довге слово '.repeat(400)}кінець`);
+    controlMaps(control).phases.get('ideal')!.set('question', '=HYPERLINK("http://evil.example","Click") bell\u0007ring 🙂 \u2067isolate');
+    controlMaps(control).meta.set('title', '<img src=x onerror=alert(1)> \u202Bкафе');
     const { file, text, pngDir } = await render(control, 'a4', 'hostile');
     expect(text).toContain('evil <script>alert(1)</script>');
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('=HYPERLINK("http://evil.example","Click") bellring :) isolate');
+    expect(flat).toContain('<img src=x onerror=alert(1)> кафе');
+    expect(text).not.toContain('\u0007');
+    // Nothing in the file acts: no script, link, launch, open action or annotation, whatever the names say.
+    const pdf = await PDFDocument.load(await readFile(file));
+    const keys = new Set<string>();
+    for (const [, object] of pdf.context.enumerateIndirectObjects()) {
+      if (!(object instanceof PDFDict)) continue;
+      for (const [key, value] of object.entries()) {
+        // pdf-lib gives each page an empty annotation list; an entry in it would be a link.
+        const annots = value instanceof PDFArray ? value : pdf.context.lookup(value);
+        if (key.decodeText() !== 'Annots' || !(annots instanceof PDFArray) || annots.size() > 0) keys.add(key.decodeText());
+      }
+    }
+    for (const key of ['JS', 'JavaScript', 'URI', 'Launch', 'OpenAction', 'AA', 'Annots', 'EmbeddedFiles']) expect(keys.has(key), key).toBe(false);
     expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F]/);
     expect(text).not.toContain('кінець');
     const pages = await wordBoxes(file);
