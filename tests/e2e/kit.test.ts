@@ -1,5 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
-import { closeUsers, newUser, type User } from './support/browser';
+import { closeUsers, newUser, waitForServiceWorkerControl, type User } from './support/browser';
+import { FacilitatorPanel } from './support/facilitator-page';
 import { useE2E } from './support/harness';
 import { KitPanel, scanKit } from './support/kit-page';
 import { HomePage } from './support/pages';
@@ -32,12 +33,19 @@ async function seatedAt(p: PhoneBoard): Promise<string> {
 }
 
 describeNeeding(['pdftoppm'], 'printed table kit', () => {
-  it('a tent card QR code, printed from the panel, seats a phone at its table; a phone that already sat elsewhere stays', async () => {
+  it('a tent card QR code, printed from the panel (offline), seats a phone at its table; a phone that already sat elsewhere stays', async () => {
     const a = await e2e.person('Olena');
     const sessionId = await a.home.createSession({ template: 'world-cafe-ngo', language: 'en', title: 'Kit café' });
     await a.board.waitForConnected();
+    // Printed offline: the renderer, the QR encoder and the fonts come from the app's cache.
+    await waitForServiceWorkerControl(a.user.page);
+    await a.board.waitForConnected();
+    await new FacilitatorPanel(a.user.page).open();
+    await a.user.goOffline();
+    await a.board.waitForStatus('offline');
     const { fileName, bytes } = await new KitPanel(a.user.page).print('a4', 'keyboard', process.env.KIT_SHOTS ? `${process.env.KIT_SHOTS}/kit-panel.png` : undefined);
     expect(fileName).toMatch(/^Kit-café-kit-\d{4}-\d\d-\d\d\.pdf$/);
+    await a.user.goOnline();
     const codes = await scanKit(bytes);
     // Poster: participant and viewer; then the three tent cards, two codes each (one per side).
     expect(codes[0]).toHaveLength(2);
