@@ -33,3 +33,6 @@ export * from './harvest/import-problems';
 export * from './paste-lines';
 export * from './placement';
 export * from './placement-spread';
+export * from './run-sheet';
+export * from './run-steps';
+export * from './records/run-step';

@@ -7,6 +7,7 @@ import { SetupSection } from './SetupSection';
 import { VotingSection } from './VotingSection';
 import { ExportSection } from './ExportSection';
 import { PhaseLocks } from './PhaseLocks';
+import { RunSheetEditor } from '../run/RunSheetEditor';
 import './facilitator.css';
 
 export type Props = { session: Session; facilitation: Facilitation };
@@ -29,6 +30,7 @@ export function FacilitatorPanel(props: Props & { onClose: () => void }) {
         </button>
       </header>
       <RunSection {...props} />
+      <RunSheetEditor session={props.session} />
       <SetupSection {...props} />
       <VotingSection {...props} />
       <ExportSection session={props.session} />
