@@ -24,13 +24,14 @@ export type RunSheetView = { steps: RunStep[]; cursor: RunCursor; now: RunAt; ne
 
 /**
  * The run sheet of a session (shared/src/run-sheet.ts, run-steps.ts): a signal for everyone, and
- * the facilitator's presses and edits, each one shared mutation. Next and Back carry the seq this
- * device showed when pressed, so a press after another device's press changes nothing.
+ * the facilitator's presses and edits, each one shared mutation. Next and Back carry the seq the
+ * strip showed when pressed, so a press made before another device's press arrived changes nothing.
  */
 export type RunSheet = {
   view: Accessor<RunSheetView>;
-  next(): void;
-  back(): void;
+  /** `fromSeq`: the cursor's seq the person saw when pressing (RunCursor.seq). */
+  next(fromSeq: number): void;
+  back(fromSeq: number): void;
   /** Starts over from the first step (what was applied stays). */
   reset(): void;
   addStep(input: RunStepInput): void;
@@ -63,8 +64,8 @@ export function createRunSheet(doc: Y.Doc, canControl: Accessor<boolean>, clock:
     };
   return {
     view,
-    next: write(() => runNext(doc, view().cursor.seq, clock.now())),
-    back: write(() => runBack(doc, view().cursor.seq)),
+    next: write((fromSeq: number) => runNext(doc, fromSeq, clock.now())),
+    back: write((fromSeq: number) => runBack(doc, fromSeq)),
     reset: write(() => resetRun(doc)),
     addStep: write((input: RunStepInput) => addRunStep(doc, input)),
     updateStep: write((id: string, patch: Partial<RunStepInput>) => updateRunStep(doc, id, patch)),

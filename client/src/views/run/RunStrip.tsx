@@ -10,8 +10,8 @@ import './run.css';
 const TICK_MS = 500;
 
 /** Time left on the café's timer, ticking only while it runs. */
-function createTimeLeft(session: Session) {
-  const f = session.facilitation;
+function createTimeLeft(facilitation: () => Session['facilitation']) {
+  const f = facilitation();
   const [now, setNow] = createSignal(f.clock.now());
   const view = createMemo(() => timerView(f.timer(), now()));
   const live = createMemo(() => view().status === 'running');
@@ -36,7 +36,7 @@ function createTimeLeft(session: Session) {
 export function RunStrip(props: { session: Session }) {
   const run = () => props.session.runSheet.view();
   const phases = () => props.session.session.phases;
-  const time = createTimeLeft(props.session);
+  const time = createTimeLeft(() => props.session.facilitation);
   const controls = () => props.session.canControl();
   const shown = () => run().steps.length > 0 && (controls() || run().now.kind !== 'start');
   const left = () => {
@@ -80,7 +80,7 @@ export function RunStrip(props: { session: Session }) {
               data-testid="run.back-button"
               disabled={run().cursor.history.length === 0}
               title={t('run.backTitle')}
-              onClick={() => props.session.runSheet.back()}
+              onClick={() => props.session.runSheet.back(run().cursor.seq)}
             >
               {t('run.backButton')}
             </button>
@@ -90,7 +90,7 @@ export function RunStrip(props: { session: Session }) {
               data-from-seq={run().cursor.seq}
               disabled={run().now.kind === 'done'}
               title={t('run.nextTitle', { step: nextLabel(run().next, phases()) })}
-              onClick={() => props.session.runSheet.next()}
+              onClick={() => props.session.runSheet.next(run().cursor.seq)}
             >
               {t('run.nextButton')}
             </button>
