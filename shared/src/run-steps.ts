@@ -74,6 +74,8 @@ function enterStep(doc: Y.Doc, step: RunStep, round: number, serverNow: number):
     case 'lock':
       if (voting?.open && voting.phaseId === step.phaseId) closeVoting(doc);
       setPhaseLocked(doc, step.phaseId, true);
+      // The phase's work is over: a round's or a vote's countdown would only mislead.
+      resetTimer(doc);
       return;
     case 'break':
       startTimer(doc, minutes(step.minutes), serverNow, 0);
