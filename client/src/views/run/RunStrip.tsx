@@ -59,8 +59,11 @@ export function RunStrip(props: { session: Session }) {
         data-seq={run().cursor.seq}
         aria-label={t('run.strip')}
       >
-        <p class="run-strip-now" data-testid="run.now" aria-live="polite">
-          <span class="run-strip-label">{t('run.now')}</span> <strong>{nowLabel(run().now, phases())}</strong>
+        <p class="run-strip-now" data-testid="run.now">
+          {/* Only the step is live: the ticking time beside it would be read out every second. */}
+          <span aria-live="polite">
+            <span class="run-strip-label">{t('run.now')}</span> <strong>{nowLabel(run().now, phases())}</strong>
+          </span>
           <Show when={left()}>
             {' '}
             <span class="run-strip-left" data-testid="run.left" data-status={time().status}>
@@ -69,7 +72,7 @@ export function RunStrip(props: { session: Session }) {
           </Show>
         </p>
         <Show when={run().now.kind !== 'done'}>
-          <p class="run-strip-next" data-testid="run.next">
+          <p class="run-strip-next" id="run-strip-next" data-testid="run.next">
             <span class="run-strip-label">{t('run.next')}</span> {nextLabel(run().next, phases())}
           </p>
         </Show>
@@ -88,6 +91,7 @@ export function RunStrip(props: { session: Session }) {
               class="btn btn-primary"
               data-testid="run.next-button"
               data-from-seq={run().cursor.seq}
+              aria-describedby={run().now.kind === 'done' ? undefined : 'run-strip-next'}
               disabled={run().now.kind === 'done'}
               title={t('run.nextTitle', { step: nextLabel(run().next, phases()) })}
               onClick={() => props.session.runSheet.next(run().cursor.seq)}
