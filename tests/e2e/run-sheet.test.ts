@@ -139,17 +139,31 @@ describe('the run sheet', () => {
     expect(await phoneStrip.coveredControls()).toEqual([]);
     expect(await phone.screenProblems()).toEqual([]);
     if (SHOTS) await phone.page.screenshot({ path: `${SHOTS}/phone-strip.png` });
-    // The facilitator's own window at phone size: Back and Next are finger-sized and covered by nothing.
-    await fac.board.page.setViewportSize({ width: 390, height: 844 });
-    await fac.board.page.locator(tid('board.root') + attr('data-view', 'phone')).waitFor();
+    // A facilitator on a phone (touch): Back and Next are finger-sized, and the panel's editor fits.
+    const olena = await device('Olena', PHONE);
+    await olena.page.getByTestId('home.language').selectOption('en');
+    await olena.page.getByTestId('home.create').click();
+    const facPhone = new PhoneBoard(olena.page);
+    await facPhone.waitForPhone();
+    const facPhoneStrip = new RunStrip(olena.page);
+    await facPhone.tapOn(facPhoneStrip.nextButton);
+    await facPhoneStrip.waitForSeq(1);
     for (const what of ['strip', 'next', 'back'] as const) {
-      const g = await facStrip.geometry(what);
+      const g = await facPhoneStrip.geometry(what);
       expect(g, what).toMatchObject({ inViewport: true, onTop: true });
       if (what !== 'strip') expect(Math.min(g.height, g.width), what).toBeGreaterThanOrEqual(44);
     }
-    expect(await facStrip.coveredControls()).toEqual([]);
-    expect(await new PhoneBoard(fac.board.page).screenProblems()).toEqual([]);
-    if (SHOTS) await fac.board.page.screenshot({ path: `${SHOTS}/phone-facilitator-strip.png` });
+    expect(await facPhoneStrip.coveredControls()).toEqual([]);
+    expect(await facPhone.screenProblems()).toEqual([]);
+    if (SHOTS) await olena.page.screenshot({ path: `${SHOTS}/phone-facilitator-strip.png` });
+    await facPhone.openMenu();
+    await facPhone.tapOn(olena.page.getByTestId('board.facilitate'));
+    const editor = new RunSheetEditor(olena.page);
+    await editor.step(1).scrollIntoViewIfNeeded();
+    expect(await facPhone.screenProblems('[data-testid="facilitator.panel"]')).toEqual([]);
+    await editor.step(9).scrollIntoViewIfNeeded();
+    expect(await facPhone.screenProblems('[data-testid="facilitator.panel"]')).toEqual([]);
+    if (SHOTS) await olena.page.screenshot({ path: `${SHOTS}/phone-run-editor.png` });
   });
 
   it('Back undoes a step for everyone; a Next pressed offline applies there and reaches the others on reconnect', async () => {
