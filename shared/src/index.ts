@@ -34,3 +34,6 @@ export * from './kit';
 export * from './paste-lines';
 export * from './placement';
 export * from './placement-spread';
+export * from './run-sheet';
+export * from './run-steps';
+export * from './records/run-step';

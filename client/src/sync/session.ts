@@ -20,6 +20,7 @@ import { createShare, type Share } from './share';
 import { makeVotesRoom, type VotesRoom } from './votes';
 import { createNewSince, type NewSince } from './new-since';
 import { createFacilitation, type Facilitation } from './facilitation';
+import { createRunSheet, type RunSheet } from './run-sheet';
 import { createControlLink, type ControlLink } from './session-control';
 import { makeSessionAccess, type SessionAccess } from './session-access';
 import { createNavigation, type Navigation } from './session-navigation';
@@ -82,6 +83,8 @@ export type Session = {
   bringEveryone(phaseId: string, viewport: FollowViewport | null): void;
   /** The timer and rounds (everyone) and the facilitator's control writes: one per session. */
   facilitation: Facilitation;
+  /** The café's run sheet: now, next, and the facilitator's Next / Back (run-sheet.ts). */
+  runSheet: RunSheet;
   /** Presence in the session (control room), by connection, excluding this device. */
   people: Peers;
   /** The other people in the session, each once however many tabs they have open. */
@@ -173,6 +176,7 @@ export function createSession(credentials: Credentials, user: Presence['user']):
   );
   createRecentEntry(id, () => (ready() ? projection.session.meta : null));
   const facilitation = createFacilitation(control.room.doc, access.canControl, () => connection().status !== 'offline');
+  const runSheet = createRunSheet(control.room.doc, access.canControl, facilitation.clock);
   // The phase on screen first: that is where a person just wrote.
   const shownStates = () => [phases.phase()?.state(), voting.votes()?.state(), control.state()];
   return {
@@ -195,6 +199,7 @@ export function createSession(credentials: Credentials, user: Presence['user']):
     ...navigation,
     spotlight: control.spotlight,
     facilitation,
+    runSheet,
     bringEveryone: facilitation.bringEveryone,
     setPhase: (phaseId) => (access.canControl() ? facilitation.setCurrentPhase(phaseId) : navigation.roamTo(phaseId)),
     setPhaseLocked: facilitation.setPhaseLocked,

@@ -8,6 +8,7 @@ import { VotingSection } from './VotingSection';
 import { ExportSection } from './ExportSection';
 import { KitSection } from './KitSection';
 import { PhaseLocks } from './PhaseLocks';
+import { RunSheetEditor } from '../run/RunSheetEditor';
 import './facilitator.css';
 
 export type Props = { session: Session; facilitation: Facilitation };
@@ -30,6 +31,7 @@ export function FacilitatorPanel(props: Props & { onClose: () => void }) {
         </button>
       </header>
       <RunSection {...props} />
+      <RunSheetEditor session={props.session} />
       <SetupSection {...props} />
       <VotingSection {...props} />
       <KitSection session={props.session} />
