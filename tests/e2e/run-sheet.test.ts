@@ -93,8 +93,15 @@ describe('the run sheet', () => {
           await phone.readOnlyBadge('locked').waitFor();
           await fac.board.page.locator(tid('board.phase-locked') + attr('data-phase-id', step.locked)).first().waitFor();
         }
-        // The phone writes in the first round and puts a dot on it in the vote.
-        if (i === 0) idea = await phone.writeNote('open budget hearings');
+        if (i === 0) {
+          // On the wall (1920×1080) and the phone the strip is whole on screen and covers nothing.
+          for (const s of strips.slice(1)) {
+            expect(await s.geometry('strip')).toMatchObject({ inViewport: true, onTop: true });
+            expect(await s.coveredControls()).toEqual([]);
+          }
+          // The phone writes in the first round and puts a dot on it in the vote.
+          idea = await phone.writeNote('open budget hearings');
+        }
         if (step.now === 'vote') {
           await phone.tapOn(phone.voteButton(idea));
           await phone.page.locator(tid('board.dots-left') + attr('data-left', '2')).waitFor();
