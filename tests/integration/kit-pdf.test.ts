@@ -106,7 +106,10 @@ describeNeeding(['pdftotext', 'pdftoppm'], 'table kit PDF', () => {
     expect(sheet).toContain('посилання фасилітатора, яке керує всією сесією');
     expect(sheet.replace(/ /g, '')).toContain(boardLink(ORIGIN, SESSION, TOKENS.facilitator));
     expect(sheet).toContain('раунд 2: Стіл 1 → Стіл 2 · Стіл 2 → Стіл 3 · Стіл 3 → Стіл 1');
-    expect(sheet).toContain('Сценарій ще не підготовлено.');
+    // The template's run sheet, step by step.
+    expect(sheet).toContain('1. ФОРМУВАННЯ ІДЕАЛЬНОГО БАЧЕННЯ ВЗАЄМОДІЇ: раундів 3 × 20 хв, з ротацією');
+    expect(sheet).toContain('2. Голосування: ФОРМУВАННЯ ІДЕАЛЬНОГО БАЧЕННЯ ВЗАЄМОДІЇ — бюджет 3, 10 хв');
+    expect(sheet).toContain('4. Перерва, 15 хв');
     // The facilitator's token is on the sheet only.
     expect(pages.slice(0, 4).join('')).not.toContain(TOKENS.facilitator);
   });

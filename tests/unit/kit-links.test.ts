@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boardLink, buildKit, buildSessionDocs, rotationLine, seatedLink, tableFromHash } from '@wcb/shared';
+import { boardLink, buildKit, buildSessionDocs, readRunSteps, removeRunStep, rotationLine, seatedLink, tableFromHash } from '@wcb/shared';
 
 describe('seated links', () => {
   it('carry the participant token and the table in the fragment, and read back', () => {
@@ -23,6 +23,14 @@ describe('the kit model', () => {
     expect(kit.tables[0]!.link).toBe('https://b.example/s/Sess_12345678#t=P&table=t1');
     expect(kit.facilitatorLink).toBeNull();
     expect(kit.questions).toHaveLength(3);
-    expect(kit.runSheet).toEqual([]);
+    expect(kit.runSheet[0]).toBe('FORMING THE IDEAL VISION OF INTERACTION: 3 × 20 min rounds, with rotation');
+    expect(kit.runSheet).toContain('Break, 15 min');
+    expect(kit.runSheet.at(-1)).toBe('Show results: FORMING THE IDEAL VISION OF INTERACTION');
+  });
+
+  it('a session without a run sheet prints none', () => {
+    const { control } = buildSessionDocs({ sessionId: 'Sess_12345678', templateId: 'world-cafe-ngo', language: 'uk' });
+    for (const step of readRunSteps(control)) removeRunStep(control, step.id);
+    expect(buildKit(control, { sessionId: 'Sess_12345678', origin: 'https://b.example', participantToken: 'P', viewerToken: 'V', facilitatorToken: null }).runSheet).toEqual([]);
   });
 });

@@ -24,6 +24,14 @@ export type KitLabels = {
   rounds: (count: number, minutes: number) => string;
   runSheet: string;
   runSheetEmpty: string;
+  /** One run sheet step as a line, by kind; `phase` is the phase's title ('' for "every phase"). */
+  step: {
+    phase: (phase: string, rounds: number, minutes: number, rotate: boolean) => string;
+    vote: (phase: string, budget: number, minutes: number) => string;
+    lock: (phase: string) => string;
+    break: (minutes: number) => string;
+    results: (phase: string) => string;
+  };
 };
 
 export const KIT_LABELS: Record<Language, KitLabels> = {
@@ -51,6 +59,13 @@ export const KIT_LABELS: Record<Language, KitLabels> = {
     rounds: (count, minutes) => `Раундів: ${count} × ${minutes} хв`,
     runSheet: 'Сценарій',
     runSheetEmpty: 'Сценарій ще не підготовлено.',
+    step: {
+      phase: (p, rounds, min, rotate) => `${p}: раундів ${rounds} × ${min} хв${rotate ? ', з ротацією' : ''}`,
+      vote: (p, budget, min) => `Голосування: ${p} — бюджет ${budget}, ${min} хв`,
+      lock: (p) => `Заблокувати: ${p}`,
+      break: (min) => `Перерва, ${min} хв`,
+      results: (p) => (p ? `Показати результати: ${p}` : 'Показати результати'),
+    },
   },
   ru: {
     scanToSit: 'Отсканируйте, чтобы сесть за этот стол',
@@ -76,6 +91,13 @@ export const KIT_LABELS: Record<Language, KitLabels> = {
     rounds: (count, minutes) => `Раундов: ${count} × ${minutes} мин`,
     runSheet: 'Сценарий',
     runSheetEmpty: 'Сценарий ещё не подготовлен.',
+    step: {
+      phase: (p, rounds, min, rotate) => `${p}: раундов ${rounds} × ${min} мин${rotate ? ', с ротацией' : ''}`,
+      vote: (p, budget, min) => `Голосование: ${p} — бюджет ${budget}, ${min} мин`,
+      lock: (p) => `Заблокировать: ${p}`,
+      break: (min) => `Перерыв, ${min} мин`,
+      results: (p) => (p ? `Показать результаты: ${p}` : 'Показать результаты'),
+    },
   },
   en: {
     scanToSit: 'Scan to sit at this table',
@@ -101,5 +123,12 @@ export const KIT_LABELS: Record<Language, KitLabels> = {
     rounds: (count, minutes) => `Rounds: ${count} × ${minutes} min`,
     runSheet: 'Run sheet',
     runSheetEmpty: 'No run sheet prepared yet.',
+    step: {
+      phase: (p, rounds, min, rotate) => `${p}: ${rounds} × ${min} min rounds${rotate ? ', with rotation' : ''}`,
+      vote: (p, budget, min) => `Voting: ${p}, budget ${budget}, ${min} min`,
+      lock: (p) => `Lock: ${p}`,
+      break: (min) => `Break, ${min} min`,
+      results: (p) => (p ? `Show results: ${p}` : 'Show results'),
+    },
   },
 };

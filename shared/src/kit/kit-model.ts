@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { readSession } from '../control';
 import { readRounds, rotationPlan } from '../rounds';
+import { readRunSteps } from '../run-sheet';
 import type { Language } from '../templates/types';
 import { KIT_LABELS, type KitLabels } from './kit-labels';
 import { boardLink, seatedLink } from './kit-links';
@@ -38,14 +39,24 @@ export type Kit = {
   runSheet: string[];
 };
 
-/**
- * The run sheet's steps as printable lines. The run sheet (issue 19, part 2) is built by another
- * change as control state; until it lands there is nothing to read and the sheet prints its
- * "not prepared" line. Fill this in from `readRunSheet` once shared exports it.
- */
-export function runSheetLines(control: Y.Doc): string[] {
-  void control;
-  return [];
+/** The run sheet's steps (control state, run-sheet.ts) as printable lines in the session's language. */
+export function runSheetLines(control: Y.Doc, labels: KitLabels): string[] {
+  const titles = new Map(readSession(control).phases.map((p) => [p.id, p.title]));
+  const title = (phaseId: string) => titles.get(phaseId) ?? phaseId;
+  return readRunSteps(control).map((step) => {
+    switch (step.kind) {
+      case 'phase':
+        return labels.step.phase(title(step.phaseId), step.rounds, step.roundMinutes, step.rotate);
+      case 'vote':
+        return labels.step.vote(title(step.phaseId), step.budget, step.minutes);
+      case 'lock':
+        return labels.step.lock(title(step.phaseId));
+      case 'break':
+        return labels.step.break(step.minutes);
+      case 'results':
+        return labels.step.results(step.phaseId ? title(step.phaseId) : '');
+    }
+  });
 }
 
 export function buildKit(control: Y.Doc, links: KitLinks): Kit {
@@ -82,7 +93,7 @@ export function buildKit(control: Y.Doc, links: KitLinks): Kit {
       round,
       moves: moves.map((m) => ({ from: nameOf.get(m.group) ?? m.group, to: nameOf.get(m.to) ?? m.to })),
     })),
-    runSheet: runSheetLines(control),
+    runSheet: runSheetLines(control, KIT_LABELS[language]),
   };
 }
 
