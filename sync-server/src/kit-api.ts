@@ -37,9 +37,12 @@ export async function renderStoredKit(
   }
 }
 
-/** Where the links point: this request's own origin, as the browser that asked sees it. */
-function originOf(req: IncomingMessage): string {
-  const forwarded = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim();
+/**
+ * Where the links point: this request's own origin, as the browser that asked sees it. The
+ * scheme a proxy reports counts only behind a trusted proxy (TRUST_PROXY), like its addresses.
+ */
+function originOf(req: IncomingMessage, trustProxy: number): string {
+  const forwarded = trustProxy > 0 ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() : undefined;
   const proto = forwarded === 'https' || forwarded === 'http' ? forwarded : 'encrypted' in req.socket ? 'https' : 'http';
   const host = req.headers.host ?? 'localhost';
   if (!/^[A-Za-z0-9.:[\]-]+$/.test(host)) throw new HttpError(400, 'bad Host header');
@@ -53,6 +56,7 @@ export class KitApi {
   constructor(
     private readonly storage: Storage,
     private readonly authGuard?: AuthGuard,
+    private readonly trustProxy = 0,
   ) {}
 
   handles(path: string): boolean {
@@ -73,7 +77,7 @@ export class KitApi {
       return token;
     };
     const facilitatorToken = bearerToken(req.headers.authorization);
-    const links: KitLinks = { sessionId: id, origin: originOf(req), participantToken: tokenOf('participant'), viewerToken: tokenOf('viewer'), facilitatorToken };
+    const links: KitLinks = { sessionId: id, origin: originOf(req, this.trustProxy), participantToken: tokenOf('participant'), viewerToken: tokenOf('viewer'), facilitatorToken };
     const { pdf, fileName } = await renderStoredKit(this.storage, links, paper, this.fonts);
     const body = Buffer.from(pdf);
     res.writeHead(200, {

@@ -106,7 +106,7 @@ function buildParts(config: ServerConfig, deps: SyncServerDeps, isClosing: () =>
     createGuard: new CreateGuard(storage, config, metrics),
   });
   const exportApi = new ExportApi(storage, authGuard);
-  const kitApi = new KitApi(storage, authGuard);
+  const kitApi = new KitApi(storage, authGuard, config.trustProxy);
   const opsApi = new OpsApi({ storage, metrics, metricsToken: config.metricsToken, isClosing, logger });
   const serveStatic = createStaticHandler(config.staticDir, logger);
   return { logger, storage, bus, registry, gateway, sessionsApi, exportApi, kitApi, opsApi, serveStatic };

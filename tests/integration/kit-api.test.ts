@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CreateSessionResponse } from '@wcb/shared/wire';
@@ -59,5 +64,26 @@ describe('GET /api/sessions/:id/kit.pdf', () => {
     const swapped = await get({ authorization: `Bearer ${facilitator}`, 'x-participant-token': viewer, 'x-viewer-token': participant });
     expect(swapped.status).toBe(400);
     expect(((await swapped.json()) as { error: string }).error).toContain('participant');
+  });
+
+  it("prints links with this request's own scheme, taking a proxy's word for it only behind a trusted proxy", async () => {
+    const textOf = async (res: Response): Promise<string> => {
+      const dir = await mkdtemp(join(tmpdir(), 'kit-origin-'));
+      try {
+        await writeFile(join(dir, 'kit.pdf'), new Uint8Array(await res.arrayBuffer()));
+        return (await promisify(execFile)('pdftotext', [join(dir, 'kit.pdf'), '-'])).stdout;
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    };
+    const claimsHttps = { ...full(tokens().facilitator), 'x-forwarded-proto': 'https' };
+    const direct = await textOf(await get(claimsHttps));
+    expect(direct).toContain('http://127.0.0.1');
+    expect(direct).not.toContain('https://');
+    await server.stop();
+    server = await startTestServer({ config: { trustProxy: 1 } });
+    const res = await fetch(`${server.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    session = (await res.json()) as CreateSessionResponse;
+    expect(await textOf(await get({ ...full(tokens().facilitator), 'x-forwarded-proto': 'https' }))).toContain('https://127.0.0.1');
   });
 });
