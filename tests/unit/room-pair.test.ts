@@ -61,4 +61,27 @@ describe('a room over in-memory connections', () => {
     expect(late.flushFromRoom()).toContain('step 2');
     expect(late.doc.getMap('notes').get('n1')).toBe('first');
   });
+
+  it('stores the writes that arrived during a slow commit in the next one, and relays them as one update', async () => {
+    const { storage, peer } = setup();
+    const [a, b] = [await peer(), await peer()];
+    b.flushFromRoom();
+    const appends = () => storage.calls.append.length;
+    const before = appends();
+
+    // A slow commit (an fsync stall): a plenary's drags keep arriving meanwhile.
+    storage.appendGate = createGate();
+    a.doc.getMap('moves').set('note', -1);
+    const first = a.flushToRoom();
+    await storage.next('append');
+    for (let i = 0; i < 200; i++) a.doc.getMap('moves').set('note', i);
+    const rest = a.flushToRoom();
+    storage.appendGate.open();
+    await Promise.all([first, rest]);
+
+    // One commit for the stalled write, one for all 200 that waited behind it.
+    expect(appends() - before).toBe(2);
+    expect(b.flushFromRoom()).toEqual(['update', 'update']);
+    expect(b.doc.getMap('moves').get('note')).toBe(199);
+  });
 });

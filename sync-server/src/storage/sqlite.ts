@@ -92,7 +92,7 @@ export class SqliteStorage implements Storage {
       const updates = q.updates.all(room).map((row) => fromBlob(row.data));
       return snapshot ? [fromBlob(snapshot.data), ...updates] : updates;
     });
-    // Started after the schema exists: the writer only prepares statements against it.
+    // Its thread starts at the first write, after the schema exists: it only prepares statements.
     this.writer = new SqliteWriter({ file, synchronous: options.synchronous, busyTimeoutMs: BUSY_TIMEOUT_MS });
   }
 
