@@ -8,9 +8,9 @@ export type WriterOptions = { file: string; synchronous: 'FULL' | 'NORMAL'; busy
 const WORKER_URL = new URL('./sqlite-writer.mjs', import.meta.url);
 
 // The writer's young generation, in MB. Node gives a worker the main thread's default (semi-spaces
-// growing to 16 MB each), and a young generation, once grown, stays resident; the writer only
-// turns one message per commit into one transaction, so a small one costs it nothing noticeable
-// and keeps its isolate a few MB instead of tens at conference load (bench/analysis.md, section a).
+// growing to 16 MB each: 32 MB measured), and a young generation, once grown, stays resident. The
+// writer only turns the batches it is sent into transactions, so a small one costs it little and
+// keeps its isolate a few MB instead of tens at conference load (bench/analysis.md, section a).
 const WRITER_YOUNG_GENERATION_MB = 4;
 
 /**
