@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, GENERATOR_LIMIT_MS, ours, reference, runLoad, type LoadConfig, type LoadResult } from './load';
-import { cpuSecondsOf, MAIN, memoryOf, startOurServer, startReferenceServer, type BenchServer } from './lib/server';
+import { cpuSecondsOf, MAIN, MAIN_NODE_FLAGS, memoryOf, startOurServer, startReferenceServer, type BenchServer } from './lib/server';
 import { percentile, round } from './lib/stats';
 import type { Figure } from './lib/report';
 
@@ -54,10 +54,10 @@ type Start = { ms: number; cpuMs: number };
  * CPU time the process had used by then: on a loaded machine the wall time is mostly waiting for
  * a core, the CPU time is what the start itself costs.
  */
-async function timeToHealthy(script: string, path: string, env: Record<string, string>): Promise<Start> {
+async function timeToHealthy(script: string, path: string, env: Record<string, string>, nodeFlags: string[] = []): Promise<Start> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, [script], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' } });
+  const child = spawn(process.execPath, [...nodeFlags, script], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' } });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   try {
     for (;;) {
@@ -76,7 +76,7 @@ async function timeToHealthy(script: string, path: string, env: Record<string, s
 async function ourColdStart(): Promise<Start> {
   const dataDir = await mkdtemp(join(tmpdir(), 'wcb-start-'));
   try {
-    return await timeToHealthy(MAIN, '/healthz', { DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+    return await timeToHealthy(MAIN, '/healthz', { DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, MAIN_NODE_FLAGS);
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }

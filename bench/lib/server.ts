@@ -10,6 +10,15 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 // What `npm start` runs: the server built to JavaScript (npm run bench builds it first).
 export const MAIN = fileURLToPath(new URL('../../sync-server/dist/main.mjs', import.meta.url));
 const ENTRY_SRC = fileURLToPath(new URL('./server-entry.ts', import.meta.url));
+/**
+ * The node flags `npm start` gives the server (package.json: its young generation's cap, see the
+ * README), read from there so a benchmark runs the server exactly as production does.
+ */
+export const MAIN_NODE_FLAGS: string[] = (() => {
+  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { scripts: { start: string } };
+  const flags = /\bnode((?: --[\w-]+(?:=\S+)?)*) sync-server\/dist\/main\.mjs/.exec(pkg.scripts.start)?.[1] ?? '';
+  return flags.split(' ').filter(Boolean);
+})();
 // bench/dist/ sits as deep as sync-server/dist/, so paths the server finds relative to its own
 // file (the client build at ../../client/dist) resolve the same; dist/ is git-ignored.
 const ENTRY = fileURLToPath(new URL('../dist/server-entry.mjs', import.meta.url));
@@ -62,7 +71,7 @@ export async function startOurServer(env: Record<string, string> = {}, storage: 
   const child = fork(storage === 'memory' ? ENTRY : MAIN, [], {
     cwd: ROOT,
     // BENCH_SERVER_NODE_ARGS: e.g. "--cpu-prof" to profile the server under a benchmark's load.
-    execArgv: process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [],
+    execArgv: [...MAIN_NODE_FLAGS, ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', BENCH_STORAGE: storage,
       // Benchmarks register hundreds of sessions from one address; the creation rate is not measured.
       SESSION_CREATE_BURST: '1000000', ...staticDir(), ...env },

@@ -129,7 +129,9 @@ const handleAwareness: MessageHandler = (decoder, _encoder, ctx) => {
   const entries = readAwarenessEntries(update);
   const allowed = ctx.mayAnnounce ? entries.filter((e) => ctx.mayAnnounce!(e.clientId, e.json === 'null')) : entries;
   if (allowed.length === 0) return;
-  awarenessProtocol.applyAwarenessUpdate(ctx.awareness, encodeAwarenessEntries(allowed), ctx.origin);
+  // Everything allowed (a cursor move, nearly every message of a plenary): the checked bytes
+  // themselves, not a re-encoding of them.
+  awarenessProtocol.applyAwarenessUpdate(ctx.awareness, allowed.length === entries.length ? update : encodeAwarenessEntries(allowed), ctx.origin);
 };
 
 const handleQueryAwareness: MessageHandler = (_decoder, encoder, ctx) => {

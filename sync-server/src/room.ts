@@ -76,9 +76,13 @@ export type RoomRejection = WriteRefusal | 'write-denied' | 'malformed';
 
 /** Without REDIS_URL: no other instance to tell anything. */
 const LONE_INSTANCE = localBus('lone');
-// Updates stored (and relayed) per outbox turn at most: a few fsync-times of a busy plenary, and
-// what a crash can leave in the log beyond the compaction threshold.
-export const APPEND_BATCH = 16;
+// Updates stored (and relayed) per outbox turn at most: whatever arrived during the previous
+// commit, so a slow one (an fsync stall, a WAL checkpoint: 200 ms of a plenary's 1,200 updates a
+// second) is absorbed by the next commit instead of queueing (append-batches.ts). Also what a
+// crash can leave in the log beyond the compaction threshold.
+export const APPEND_BATCH = 256;
+// ... and bytes per batch at most: one transaction stays small beside MAX_PAYLOAD_BYTES frames.
+export const APPEND_BATCH_BYTES = 1024 * 1024;
 
 /** Relays of a room with at least `members` connections leave at most every `intervalMs` (relay-pacer.ts). */
 export interface RelayPacing {
@@ -117,7 +121,13 @@ export class Room {
     this.fail(CloseCode.StorageWriteFailed, 'storage write failed', error),
   );
   /** Local updates on their way to storage; relayed by the outbox once stored. */
-  private readonly unstored = new AppendBatches<StoredUpdate>(this.outbox, APPEND_BATCH, (batch) => this.storeAndRelay(batch));
+  private readonly unstored = new AppendBatches<StoredUpdate>(
+    this.outbox,
+    APPEND_BATCH,
+    (batch) => this.storeAndRelay(batch),
+    APPEND_BATCH_BYTES,
+    (stored) => stored.update.byteLength,
+  );
   /** Where the room is in its life: loading its stored state, serving, or gone. */
   private lifecycle: 'loading' | 'ready' | 'retired' = 'loading';
   private failed = false;

@@ -183,12 +183,17 @@ describe('durability under SIGKILL', () => {
         for (let i = 0; i < burst; i++) writer.map.set(`${writer.name}-${writer.written++}`, i);
       }
     };
-    /** Observer updates in the current life: the clock the kills are timed by. */
-    let heard = 0;
+    /**
+     * Writes the observers have received: the clock the kills are timed by. Counted in writes,
+     * not messages: a stored batch reaches an observer as one merged update however many writes
+     * it holds, and batches hold whatever arrived during the previous commit (append-batches.ts).
+     */
+    const observedWrites = (): number => observers.reduce((n, o) => n + [...o.keysBy.values()].reduce((a, b) => a + b, 0), 0);
+    let lifeStart = 0;
+    const heard = (): number => observedWrites() - lifeStart;
     for (const observer of observers) {
       observer.doc.on('update', (_u: Uint8Array, origin: unknown) => {
         if (!(origin instanceof WebsocketProvider)) return;
-        heard++;
         pump();
       });
     }
@@ -204,7 +209,7 @@ describe('durability under SIGKILL', () => {
         LOG_LEVEL: 'warn',
       });
       cleanups.push(() => life.stop());
-      heard = 0;
+      lifeStart = observedWrites();
       for (const client of everyone) client.connect(life);
       pump();
       return life;
@@ -218,7 +223,7 @@ describe('durability under SIGKILL', () => {
       const after = roll < 2 ? 0 : roll < 4 ? prng.uint32(killGen, 1, 4) : prng.uint32(killGen, 20, 300);
       await waitUntil(
         `the observers heard ${after} updates before kill ${kill}`,
-        () => heard >= after,
+        () => heard() >= after,
         observers.map((o) => [o.doc, 'update'] as const),
       );
       const exit = await server.kill('SIGKILL');

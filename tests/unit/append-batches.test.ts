@@ -37,3 +37,14 @@ describe('batched appends in a room outbox', () => {
     expect(stored).toEqual([[1], [2, 3]]);
   });
 });
+
+describe('batch bounds', () => {
+  it('closes a batch at its byte bound; an item larger than the bound goes alone', async () => {
+    const stored: number[][] = [];
+    const outbox = new SerialQueue(() => {});
+    const batches = new AppendBatches<number>(outbox, 100, async (batch) => void stored.push(batch), 10, (n) => n);
+    for (const n of [4, 4, 4, 20, 1, 1]) batches.add(n);
+    await outbox.idle();
+    expect(stored).toEqual([[4, 4], [4], [20], [1, 1]]);
+  });
+});

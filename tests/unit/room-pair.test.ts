@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import * as encoding from 'lib0/encoding';
+import { MessageType } from '@wcb/shared/wire';
 import { controlRoom, randomId } from '@wcb/shared';
 import { silentLogger } from '@wcb/sync-server';
 import { RoomRegistry } from '../../sync-server/src/room-registry';
@@ -61,4 +63,67 @@ describe('a room over in-memory connections', () => {
     expect(late.flushFromRoom()).toContain('step 2');
     expect(late.doc.getMap('notes').get('n1')).toBe('first');
   });
+
+  it('stores the writes that arrived during a slow commit in the next one, and relays them as one update', async () => {
+    const { storage, peer } = setup();
+    const [a, b] = [await peer(), await peer()];
+    b.flushFromRoom();
+    const appends = () => storage.calls.append.length;
+    const before = appends();
+
+    // A slow commit (an fsync stall): a plenary's drags keep arriving meanwhile.
+    storage.appendGate = createGate();
+    a.doc.getMap('moves').set('note', -1);
+    const first = a.flushToRoom();
+    await storage.next('append');
+    for (let i = 0; i < 200; i++) a.doc.getMap('moves').set('note', i);
+    const rest = a.flushToRoom();
+    storage.appendGate.open();
+    await Promise.all([first, rest]);
+
+    // One commit for the stalled write, one for all 200 that waited behind it.
+    expect(appends() - before).toBe(2);
+    expect(b.flushFromRoom()).toEqual(['update', 'update']);
+    expect(b.doc.getMap('moves').get('note')).toBe(199);
+  });
 });
+
+describe('presence in a room of many', () => {
+  // members 3: the room of four below is paced as a plenary; 50: it is a table, never paced.
+  it.each([3, 50])('encodes a presence tick once for every member (plenary from %i members)', async (paceMembers) => {
+    const registry = new RoomRegistry({
+      storage: new ControlledStorage(),
+      logger: silentLogger,
+      compaction: { afterUpdates: 500, afterBytes: 1 << 20 },
+      pacing: { members: paceMembers, intervalMs: 20 },
+    });
+    const name = controlRoom(randomId());
+    const peers = await Promise.all(Array.from({ length: 4 }, () => new RoomPeer(registry, name, 'facilitator').join()));
+    for (const p of peers) {
+      await p.flushToRoom();
+      p.flushFromRoom();
+    }
+    // Everyone moves a cursor; a writer keeps the relay ticks going in the plenary.
+    peers.forEach((p, i) => p.room.receive(p.conn, cursorMessage(p.doc.clientID, i)));
+    peers[0]!.doc.getMap('moves').set('note', 1);
+    await peers[0]!.flushToRoom();
+
+    const presenceOf = (p: RoomPeer) => p.conn.outbox.filter((m) => m[0] === MessageType.Awareness);
+    await expect.poll(() => peers.every((p) => presenceOf(p).length > 0)).toBe(true);
+    // One encoding, the same bytes handed to every member's connection.
+    const firsts = new Set(peers.map((p) => presenceOf(p)[0]));
+    expect(firsts.size).toBe(1);
+  });
+});
+
+function cursorMessage(clientId: number, x: number): Uint8Array {
+  const entry = encoding.createEncoder();
+  encoding.writeVarUint(entry, 1);
+  encoding.writeVarUint(entry, clientId);
+  encoding.writeVarUint(entry, 1);
+  encoding.writeVarString(entry, JSON.stringify({ cursor: { x, y: x } }));
+  const message = encoding.createEncoder();
+  encoding.writeVarUint(message, MessageType.Awareness);
+  encoding.writeVarUint8Array(message, encoding.toUint8Array(entry));
+  return encoding.toUint8Array(message);
+}
