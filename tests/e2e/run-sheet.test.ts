@@ -113,6 +113,12 @@ describe('the run sheet', () => {
         (id) => (document.querySelector(`[data-testid="note.votes"][data-note-id="${id}"]`)?.textContent ?? '').trim() === '1',
         idea,
       );
+      // The column's vote chart floats above its header: the wall frames it whole, under the strip.
+      const chart = await wall.page.locator(tid('board.vote-bars')).first().boundingBox();
+      const canvas = await wall.page.locator(tid('board.canvas')).boundingBox();
+      expect(chart && canvas).toBeTruthy();
+      expect(chart!.y).toBeGreaterThanOrEqual(canvas!.y);
+      expect(chart!.y + chart!.height).toBeLessThanOrEqual(canvas!.y + canvas!.height);
       // Past the last step the strip says the café is over and Next is spent.
       await facStrip.next();
       for (const s of strips) await expect.poll(async () => (await s.state()).now).toBe('done');

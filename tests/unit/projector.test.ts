@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CROSS_CUTTING } from '@wcb/shared';
 import { CELL_PAD, HEADER_H, layoutBoard, NOTE_H, type BoardLayout } from '../../client/src/board/layout';
 import { groupColumns, pageShowing, projectorPages, shownBounds, type ProjectorPage } from '../../client/src/board/projector-pages';
+import { VOTE_BAR_ROW_H, VOTE_BARS_CHROME, VOTE_BARS_GAP, voteBarsReach } from '../../client/src/board/vote-bars';
 import { ZOOM_MAX, type Size } from '../../client/src/board/viewport';
 import { effectiveContrast } from '../../client/src/views/board/contrast';
 import {
@@ -63,6 +64,26 @@ describe('projector pages', () => {
     expect(shownBounds(layoutBoard(three, [{ topic: CROSS_CUTTING, x: 0, y: 0 }]))).toEqual(layoutBoard(three, [{ topic: CROSS_CUTTING, x: 0, y: 0 }]).bounds);
     // Three empty columns and the cross row's header fit a 1280×720 wall on one page.
     expect(projectorPages(empty, { width: 1280, height: 600 }, opts)).toHaveLength(1);
+  });
+
+  it('frames the vote charts floating above the columns after voting, so the wall never cuts them', () => {
+    const layout = layoutBoard(three, [{ topic: 'government', x: 16, y: 16 }]);
+    const view = { width: 1920, height: 860 };
+    const reach = 200;
+    const [page] = projectorPages(layout, view, { ...opts, above: reach });
+    // The chart's top (reach above the board's top) lands on the screen at the padding.
+    expect(-reach * page!.viewport.zoom + page!.viewport.y).toBeCloseTo(24, 6);
+    expect(page!.shows.y).toBe(-reach);
+  });
+
+  it('reaches as high as the tallest chart: one row per voted note, at most five, none for the cross-cutting row', () => {
+    const note = (id: string, topic: string) => ({ id, topic }) as Parameters<typeof voteBarsReach>[0][number];
+    const notes = [note('a', 'government'), note('b', 'government'), note('c', 'community'), note('d', CROSS_CUTTING)];
+    expect(voteBarsReach(notes, new Map())).toBe(0);
+    expect(voteBarsReach(notes, new Map([['d', 9]]))).toBe(0);
+    expect(voteBarsReach(notes, new Map([['a', 1], ['b', 2], ['c', 1]]))).toBe(VOTE_BARS_CHROME + 2 * VOTE_BAR_ROW_H + VOTE_BARS_GAP);
+    const many = Array.from({ length: 9 }, (_, i) => note(`n${i}`, 'ngos'));
+    expect(voteBarsReach(many, new Map(many.map((n) => [n.id, 1])))).toBe(VOTE_BARS_CHROME + 5 * VOTE_BAR_ROW_H + VOTE_BARS_GAP);
   });
 
   it('on a short screen keeps the columns across and turns to the rest of their height', () => {

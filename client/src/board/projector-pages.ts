@@ -16,6 +16,8 @@ export type PageOptions = {
   minZoom: number;
   /** Above this a sparse phase would be blown up to poster size. */
   maxZoom: number;
+  /** Board units above the columns that must show too (the vote charts floating there). */
+  above?: number;
 };
 
 /** One page: where the board is drawn, and which board rectangle that shows. */
@@ -61,17 +63,17 @@ function slices(area: Rect, zoom: number, view: Size, padding: number): Projecto
  * What of the board the wall must show: all of it, but of an empty cross-cutting row only its
  * header (its empty body would cost the columns their size, or a page of nothing).
  */
-export function shownBounds(layout: BoardLayout): Rect {
+export function shownBounds(layout: BoardLayout, above = 0): Rect {
   const { bounds, cross, columns } = layout;
-  if (cross.count > 0 || columns.length === 0) return bounds;
-  return { ...bounds, height: cross.y + HEADER_H + CELL_PAD - bounds.y };
+  const height = cross.count > 0 || columns.length === 0 ? bounds.height : cross.y + HEADER_H + CELL_PAD - bounds.y;
+  return { ...bounds, y: bounds.y - above, height: height + above };
 }
 
 /** The projector's pages for `layout` on a canvas of `view`: one page when the phase fits. */
 export function projectorPages(layout: BoardLayout, view: Size, opts: PageOptions): ProjectorPage[] {
   const { padding, minZoom, maxZoom } = opts;
   const screen = { width: Math.max(1, view.width - 2 * padding), height: Math.max(1, view.height - 2 * padding) };
-  const all = shownBounds(layout);
+  const all = shownBounds(layout, opts.above);
   const whole = Math.min(maxZoom, screen.width / all.width, screen.height / all.height);
   if (whole >= minZoom) return slices(all, whole, view, padding);
   const across = Math.min(maxZoom, screen.width / all.width);

@@ -1,10 +1,12 @@
 import { For, Show, type Accessor } from 'solid-js';
-import { CROSS_CUTTING } from '@wcb/shared';
+import { CROSS_CUTTING, type Note } from '@wcb/shared';
 import { t } from '../../i18n';
 import type { Cell } from '../../board/layout';
 import type { Size, Viewport } from '../../board/viewport';
+import { voteBarsReach } from '../../board/vote-bars';
 import { useBoard } from './context';
 import { createProjectorFrame } from './projector-frame';
+import { useVotes } from './votes-view';
 
 /**
  * The projector's framing of the phase on screen (projector-frame.ts), and what paging needs on
@@ -13,8 +15,16 @@ import { createProjectorFrame } from './projector-frame';
  */
 export function ProjectorPages(props: { size: Accessor<Size | null>; setViewport: (vp: Viewport) => void }) {
   const board = useBoard();
+  const votes = useVotes();
+  // After voting closed, each column's chart floats above it: the wall shows it whole.
+  const above = () => {
+    const v = votes();
+    if (!v || v.open) return 0;
+    return voteBarsReach(Object.values(board.phase.notes).filter((n): n is Note => n !== undefined), v.counts);
+  };
   const frame = createProjectorFrame({
     layout: board.layout,
+    above,
     size: () => props.size(),
     phaseId: board.phase.phaseId,
     brought: board.session.brought,

@@ -1,12 +1,9 @@
 import { createMemo, For, Show } from 'solid-js';
 import type { Note } from '@wcb/shared';
 import { t } from '../../i18n';
-import { topNotes } from '../../board/vote-bars';
+import { topNotes, VOTE_BAR_ROW_H, VOTE_BARS_LIMIT } from '../../board/vote-bars';
 import { useBoard } from './context';
 import { useVotes } from './votes-view';
-
-// A column shows its leaders; the full counts are on the notes themselves.
-const BARS = 5;
 
 /**
  * After voting closed: the notes of one topic with the most dots, as a small bar chart above the
@@ -19,7 +16,7 @@ export function VoteBar(props: { topic: string; label: string }) {
     const v = votes();
     if (!v || v.open) return [];
     const notes = Object.values(board.phase.notes).filter((n): n is Note => n !== undefined && n.topic === props.topic);
-    return topNotes(notes, v.counts, BARS);
+    return topNotes(notes, v.counts, VOTE_BARS_LIMIT);
   });
   const max = () => Math.max(1, ...rows().map((r) => r.votes));
   const proposed = (id: string) => votes()?.proposed.get(props.topic)?.includes(id) ?? false;
@@ -28,7 +25,14 @@ export function VoteBar(props: { topic: string; label: string }) {
       <figure class="vote-bars" data-testid="board.vote-bars" data-topic-id={props.topic} aria-label={t('vote.results', { topic: props.label })}>
         <For each={rows()}>
           {(row) => (
-            <div class="vote-bar" classList={{ 'is-proposed': proposed(row.note.id) }} data-note-id={row.note.id} data-votes={row.votes}>
+            <div
+              class="vote-bar"
+              classList={{ 'is-proposed': proposed(row.note.id) }}
+              // Fixed: the projector frames the chart by its row count (voteBarsReach).
+              style={{ height: `${VOTE_BAR_ROW_H}px` }}
+              data-note-id={row.note.id}
+              data-votes={row.votes}
+            >
               <span class="vote-bar-text">{row.note.text || t('note.empty')}</span>
               <span class="vote-bar-track">
                 <span class="vote-bar-fill" style={{ width: `${(row.votes / max()) * 100}%` }} />

@@ -21,6 +21,8 @@ export type ProjectorFrame = {
 
 type FrameSource = {
   layout: Accessor<BoardLayout>;
+  /** Board units above the columns to frame too (vote-bars.ts `voteBarsReach`). */
+  above: Accessor<number>;
   /** The canvas, as measured; null before the first measurement. */
   size: Accessor<Size | null>;
   phaseId: string;
@@ -41,7 +43,7 @@ export function createProjectorFrame(src: FrameSource): ProjectorFrame {
   const pages = createMemo(() => {
     const size = src.size();
     if (!size || size.width <= 0 || size.height <= 0) return [];
-    return projectorPages(src.layout(), size, { padding: PAGE_PADDING, minZoom: PROJECTOR_MIN_ZOOM, maxZoom: PROJECTOR_MAX_ZOOM });
+    return projectorPages(src.layout(), size, { padding: PAGE_PADDING, minZoom: PROJECTOR_MIN_ZOOM, maxZoom: PROJECTOR_MAX_ZOOM, above: src.above() });
   });
   const [index, setIndex] = createSignal(0);
   const page = () => Math.min(index(), Math.max(0, pages().length - 1));
