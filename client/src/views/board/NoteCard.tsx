@@ -1,7 +1,7 @@
-import { createMemo, For, onCleanup, Show } from 'solid-js';
+import { For, onCleanup, Show, type Accessor } from 'solid-js';
 import { NOTE_COLORS } from '@wcb/shared';
 import { t } from '../../i18n';
-import { notePosition } from '../../board/layout';
+import type { Point } from '../../board/viewport';
 import { focusAfterDelete, readingOrder } from '../../board/reading-order';
 import type { Note } from '@wcb/shared';
 import { focusNote, rememberDeleted } from './note-focus';
@@ -26,7 +26,7 @@ const NUDGE_LARGE = 40;
  * A sticky note: text rendered as text (never HTML), draggable, editable in place, with a small
  * toolbar for colour and delete. Keyboard: Enter edits, arrows move, Delete removes.
  */
-export function NoteCard(props: { id: string }) {
+export function NoteCard(props: { id: string; position: Accessor<Point> }) {
   const board = useBoard();
   const labels = useNoteLabels();
   // eslint-disable-next-line solid/reactivity -- a NoteCard is keyed by its note id.
@@ -34,13 +34,10 @@ export function NoteCard(props: { id: string }) {
   const note = () => board.phase.notes[id];
   let el!: HTMLDivElement;
 
-  const dragging = () => board.drag()?.id === id;
-  const editing = () => board.editing() === id;
-  const position = createMemo(() => {
-    const live = dragging() ? board.dragPos() : null;
-    const n = note();
-    return live ?? (n ? notePosition(board.layout(), n) : { x: 0, y: 0 });
-  });
+  // Selectors: starting or ending a drag or an edit re-runs this note's readers, not every note's.
+  const dragging = () => board.isDragged(id);
+  const editing = () => board.isEditing(id);
+  const position = () => props.position();
   const editors = () => board.editors().get(id) ?? [];
   const votes = useVotes();
   const stacks = useStacks();

@@ -1,12 +1,9 @@
-import { createMemo, getOwner, runWithOwner } from 'solid-js';
-import { notePosition } from '../../board/layout';
+import { getOwner, runWithOwner, type Accessor } from 'solid-js';
 import type { Point } from '../../board/viewport';
 import { useBoard } from './context';
 import { createNoteDrag } from './create-note-drag';
 import { useNoteLabels } from './note-label';
 import { noteUnder, useStacks } from './stacks-view';
-
-const samePoint = (a: Point, b: Point) => a.x === b.x && a.y === b.y;
 
 /**
  * A note drawn light: one coloured element where its card would be, for zoom levels where the
@@ -15,23 +12,15 @@ const samePoint = (a: Point, b: Point) => a.x === b.x && a.y === b.y;
  * (keyboard focus turns it into the full card, see PhaseCanvas), dragging, stacking on drop, and
  * double-click to edit.
  */
-export function NoteChip(props: { id: string }) {
+export function NoteChip(props: { id: string; position: Accessor<Point> }) {
   const board = useBoard();
   // eslint-disable-next-line solid/reactivity -- a chip is keyed by its note id.
   const id = props.id;
   const note = () => board.phase.notes[id];
   const stacks = useStacks();
   const labels = useNoteLabels();
-  const dragging = () => board.drag()?.id === id;
-  const position = createMemo(
-    () => {
-      const live = dragging() ? board.dragPos() : null;
-      const n = note();
-      return live ?? (n ? notePosition(board.layout(), n) : { x: 0, y: 0 });
-    },
-    { x: 0, y: 0 },
-    { equals: samePoint },
-  );
+  const dragging = () => board.isDragged(id);
+  const position = () => props.position();
   // The drag is set up on the first press: most chips of a large board are never touched.
   const owner = getOwner();
   let made: ReturnType<typeof createNoteDrag> | undefined;
