@@ -3,7 +3,7 @@ import { startOurServer, type BenchServer } from './lib/server';
 import { round } from './lib/stats';
 import type { Figure } from './lib/report';
 import { newSessionId } from './lib/sessions';
-import { bigBoard, launchChromium, median3 } from './lib/chromium';
+import { bigBoard, launchChromium, median3, NAMED_DEVICE } from './lib/chromium';
 
 const VIEWPORT = { width: 1440, height: 900 };
 
@@ -45,6 +45,7 @@ async function coldOpen(browser: Browser, server: BenchServer): Promise<Figure[]
     for (let i = 0; i < 3; i++) {
       await context?.close();
       context = await browser.newContext({ viewport: VIEWPORT });
+      await context.addInitScript(NAMED_DEVICE);
       await context.addInitScript(notesClock(2000));
       page = await context.newPage();
       await page.goto(server.url);

@@ -3,7 +3,7 @@ import { startOurServer, type BenchServer } from './lib/server';
 import { round } from './lib/stats';
 import type { Figure } from './lib/report';
 import { newSessionId } from './lib/sessions';
-import { bigBoard, launchChromium, median3, waitForNotes } from './lib/chromium';
+import { bigBoard, launchChromium, median3, NAMED_DEVICE, waitForNotes } from './lib/chromium';
 import { emptySpot, noteToGrab, strokeFrames, type GestureFrames, type Stroke } from './lib/gestures';
 import { plainBoardHtml } from './lib/plain-board';
 
@@ -33,6 +33,7 @@ async function gestures(b: Board): Promise<Result> {
 
 async function openPage(browser: Browser): Promise<{ page: Page; cdp: CDPSession; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript(NAMED_DEVICE);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   return { page, cdp, close: () => context.close() };

@@ -2,7 +2,7 @@ import { render } from 'solid-js/web';
 import { App } from './views/App';
 import { startServiceWorker } from './pwa';
 import { detectLocale, setLocale, t } from './i18n';
-import { loadPrefs, savedUiLanguage } from './lib/prefs';
+import { loadPrefs, savedUiLanguage, setGuestWord } from './lib/prefs';
 import { browserStore } from './lib/storage';
 import { matchRoute } from './lib/router';
 import './styles/base.css';
@@ -26,6 +26,8 @@ const store = browserStore();
 // sees the English interface flash by (English itself is already in this chunk).
 const languages = navigator.languages?.length ? navigator.languages : [navigator.language];
 await setLocale(detectLocale(savedUiLanguage(store), languages));
-// On a first visit this makes up the device's guest name, in the interface language ("Гість 42").
-loadPrefs(store, Math.random, t('home.guest'));
+// A guest's name is said in the interface language ("Гість 42"), and follows a switch of it.
+setGuestWord(() => t('home.guest'));
+// On a first visit this makes up the device's guest number and colour.
+loadPrefs(store);
 render(() => <App />, document.getElementById('app')!);

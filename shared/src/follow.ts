@@ -61,8 +61,8 @@ export function setSpotlight(doc: Y.Doc, phaseId: string, viewport: FollowViewpo
 
 /**
  * Which phase a client shows. The facilitator (and anyone following) sees the session's current
- * phase, which every spotlight also sets; someone who left follow mode sees the phase they chose,
- * as long as it still exists.
+ * phase, which every spotlight also sets; anyone else (roaming) sees the phase they chose or were
+ * last brought to, as long as it still exists.
  */
 export function viewedPhase(opts: {
   following: boolean;
@@ -74,10 +74,3 @@ export function viewedPhase(opts: {
   if (!following && localPhase && phaseIds.includes(localPhase)) return localPhase;
   return currentPhase;
 }
-
-/**
- * Whether a newly seen spotlight should move this client: only when following, and only for a
- * send it has not applied yet (a larger seq, or any spotlight when none was applied before).
- */
-export const shouldApplySpotlight = (spot: Spotlight | null, lastSeq: number | null, following: boolean): spot is Spotlight =>
-  !!spot && following && (lastSeq === null || spot.seq !== lastSeq);

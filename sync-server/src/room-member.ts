@@ -26,6 +26,8 @@ export class Member implements ProtocolContext {
     private readonly allows: (role: Role) => boolean,
     private readonly owners: AwarenessOwners = new Map(),
     private readonly budget: (update: Uint8Array) => WriteRefusal | null = () => null,
+    /** Told of each update dropped because this member may not write (metrics). */
+    private readonly denied: () => void = () => {},
   ) {}
 
   get origin(): Member {
@@ -34,9 +36,7 @@ export class Member implements ProtocolContext {
 
   /** Evaluated per message against the live control doc: a lock applies to open connections at once. */
   canWrite(): boolean {
-    const allowed = this.allows(this.conn.role);
-    if (allowed) this.noticeSent = false;
-    return allowed;
+    return this.allows(this.conn.role);
   }
 
   /**
@@ -45,7 +45,9 @@ export class Member implements ProtocolContext {
    * so a notice would greet every viewer.
    */
   writeDenied(step: typeof SyncStep.Step2 | typeof SyncStep.Update): boolean {
-    if (step !== SyncStep.Update || this.noticeSent) return false;
+    if (step !== SyncStep.Update) return false;
+    this.denied();
+    if (this.noticeSent) return false;
     this.noticeSent = true;
     return true;
   }
@@ -79,8 +81,11 @@ export class Member implements ProtocolContext {
     return true;
   }
 
-  /** After the control doc changed: a member that may write again is due a fresh notice. */
+  /**
+   * After the control doc changed (the only way a member's access flips): one that may write
+   * again is due a fresh notice when it next becomes read-only.
+   */
   refreshNotice(): void {
-    if (this.noticeSent) this.canWrite();
+    if (this.noticeSent && this.canWrite()) this.noticeSent = false;
   }
 }

@@ -4,17 +4,18 @@ import { CloseCode } from './close-codes';
 import { LimitRefusal } from './limits';
 import type { Logger } from './logger';
 import { noMetrics, type Metrics } from './metrics';
-import { Room, type CompactionPolicy, type RelayPacing } from './room';
+import { Room, type CompactionPolicy, type RelayPacing, type RoomRejection } from './room';
 import type { DocStorage } from './storage/types';
 import type { RoomBus } from './cluster/bus';
-import type { WriteRefusal } from './protocol';
 import type { StorageQuota } from './storage-quota';
 import type { RejectReason } from './metrics';
 
-const REFUSAL_METRIC: Record<WriteRefusal, RejectReason> = {
+const REJECTION_METRIC: Record<RoomRejection, RejectReason> = {
   'room-full': 'doc-too-large',
   'session-full': 'session-bytes',
   'server-full': 'storage-full',
+  'write-denied': 'write-denied',
+  malformed: 'malformed',
 };
 
 export interface RoomRegistryOptions {
@@ -144,7 +145,7 @@ export class RoomRegistry {
       room = new Room({
         ...shared,
         maxDocBytes: this.options.limits?.maxDocBytes,
-        onWriteRefused: (reason) => metrics.rejected(REFUSAL_METRIC[reason]),
+        onRejected: (reason) => metrics.rejected(REJECTION_METRIC[reason]),
         ...(quota ? { quota: quota.forSession(ref.sessionId) } : {}),
         name,
         ref,

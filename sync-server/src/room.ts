@@ -72,9 +72,15 @@ export interface RoomOptions {
   readonly clock?: () => number;
   /** The session's share of the storage quotas (storage-quota.ts); none: unlimited. */
   readonly quota?: SessionQuota;
-  /** Told of every write refused for its size (metrics). */
-  readonly onWriteRefused?: (reason: WriteRefusal) => void;
+  /**
+   * Told of every message the room turns away (metrics): a write refused for its size, a write
+   * from a member that may not write, a message that closed its connection.
+   */
+  readonly onRejected?: (reason: RoomRejection) => void;
 }
+
+/** What a room turns away: a write refused for space, one refused for its writer's access, a bad message. */
+export type RoomRejection = WriteRefusal | 'write-denied' | 'malformed';
 
 /** Without REDIS_URL: no other instance to tell anything. */
 const LONE_INSTANCE = localBus('lone');
@@ -120,10 +126,12 @@ export class Room {
   );
   /** Local updates on their way to storage; relayed by the outbox once stored. */
   private readonly unstored = new AppendBatches<StoredUpdate>(this.outbox, APPEND_BATCH, (batch) => this.storeAndRelay(batch));
-  private phase: 'loading' | 'ready' | 'retired' = 'loading';
+  /** Where the room is in its life: loading its stored state, serving, or gone. */
+  private lifecycle: 'loading' | 'ready' | 'retired' = 'loading';
   private failed = false;
   /** What storage holds beyond the snapshot, tracked here to avoid a stats query per update. */
-  private log: RoomStats = { updates: 0, bytes: 0, lastSeq: 0 };
+  /** What storage holds after the snapshot (drives compaction). */
+  private stored: RoomStats = { updates: 0, bytes: 0, lastSeq: 0 };
   /** Settles true once the stored state is in the doc, false if loading failed. */
   readonly loaded: Promise<boolean>;
   /** Control rooms: the phase/votes rooms of the session currently leasing this one. */
@@ -202,7 +210,7 @@ export class Room {
   }
 
   get isRetired(): boolean {
-    return this.phase === 'retired';
+    return this.lifecycle === 'retired';
   }
 
   /**
@@ -261,7 +269,7 @@ export class Room {
     const bytes = update.byteLength;
     const refusal = this.size?.wouldExceed(bytes) ? ROOM_FULL_REASON : (this.options.quota?.refusal(bytes) ?? null);
     if (refusal === null || Y.parseUpdateMeta(update).to.size === 0) return null;
-    this.options.onWriteRefused?.(refusal);
+    this.options.onRejected?.(refusal);
     return refusal;
   };
 
@@ -275,17 +283,19 @@ export class Room {
   }
 
   join(conn: Connection): void {
-    if (this.phase === 'retired') throw new Error(`room ${this.name} is retired`);
-    const member = new Member(conn, this.doc, this.awareness, (role) => this.allows(role), this.awarenessOwners, this.budget);
+    if (this.lifecycle === 'retired') throw new Error(`room ${this.name} is retired`);
+    const member = new Member(conn, this.doc, this.awareness, (role) => this.allows(role), this.awarenessOwners, this.budget, () =>
+      this.options.onRejected?.('write-denied'),
+    );
     this.members.set(conn, member);
-    if (this.phase === 'ready') this.greet(member);
+    if (this.lifecycle === 'ready') this.greet(member);
   }
 
   receive(conn: Connection, message: Uint8Array): void {
     const member = this.members.get(conn);
     if (!member) return;
-    if (this.phase === 'loading') this.inbox.push({ member, message });
-    else if (this.phase === 'ready') this.process(member, message);
+    if (this.lifecycle === 'loading') this.inbox.push({ member, message });
+    else if (this.lifecycle === 'ready') this.process(member, message);
   }
 
   leave(conn: Connection): void {
@@ -306,7 +316,7 @@ export class Room {
     for (const member of this.members.values()) member.conn.close(code, reason);
     this.members.clear();
     for (const dependent of [...this.dependents]) dependent.evict(code, reason);
-    if (this.phase !== 'retired') this.retire();
+    if (this.lifecycle !== 'retired') this.retire();
   }
 
   /** Control rooms: `dependent` needs this room loaded (and kept) until it retires. */
@@ -319,7 +329,7 @@ export class Room {
   }
 
   private retireIfUnused(): void {
-    if (this.members.size === 0 && this.dependents.size === 0 && this.holds === 0 && this.phase !== 'retired') this.retire();
+    if (this.members.size === 0 && this.dependents.size === 0 && this.holds === 0 && this.lifecycle !== 'retired') this.retire();
   }
 
   private readonly onControlChange = (): void => {
@@ -350,14 +360,14 @@ export class Room {
       if (dropped.length > 0) {
         this.options.logger.warn('loaded a room without content an older version stored unchecked', { room: name, dropped });
       }
-      this.log = stats;
+      this.stored = stats;
     } catch (error) {
       this.fail(CloseCode.RoomLoadFailed, 'room load failed', error);
       return false;
     }
-    if (this.phase !== 'loading') return true; // everyone left while we were loading
+    if (this.lifecycle !== 'loading') return true; // everyone left while we were loading
     this.doc.onUpdate(this.onDocUpdate);
-    this.phase = 'ready';
+    this.lifecycle = 'ready';
     this.link.ready();
     for (const member of this.members.values()) this.greet(member);
     for (const { member, message } of this.inbox.splice(0)) {
@@ -367,7 +377,7 @@ export class Room {
     // higher threshold last run) is folded now, behind the greetings, so the next load reads
     // state rather than history even if nobody writes before the next crash.
     const { afterUpdates, afterBytes } = this.options.compaction;
-    if (this.log.updates >= afterUpdates || this.log.bytes >= afterBytes) this.outbox.push(() => this.compact());
+    if (this.stored.updates >= afterUpdates || this.stored.bytes >= afterBytes) this.outbox.push(() => this.compact());
     return true;
   }
 
@@ -386,6 +396,8 @@ export class Room {
       const fields = { room: this.name, conn: member.conn.id, error };
       if (error instanceof ProtocolError) {
         this.options.logger.warn('closing connection after a bad message', fields);
+        // A rate-limited sender was counted where its budget ran out (update-rate).
+        if (error.kind !== 'rate-limited') this.options.onRejected?.('malformed');
         member.conn.close(error.closeCode, error.kind);
       } else {
         this.options.logger.error('message handler failed', fields);
@@ -420,11 +432,11 @@ export class Room {
 
   private async storeAndRelay(batch: readonly StoredUpdate[]): Promise<void> {
     if (this.failed) return;
-    const seqs = await Promise.all(batch.map(({ update }) => this.options.storage.append(this.name, update)));
+    const seqs = await this.options.storage.appendBatch(this.name, batch.map(({ update }) => update));
     this.options.quota?.grew(batch.reduce((sum, { update }) => sum + update.byteLength, 0));
     batch.forEach(({ update }, i) => {
       // A pooled store may commit a batch in any order; every row's content is in this.doc anyway.
-      this.log = { updates: this.log.updates + 1, bytes: this.log.bytes + update.byteLength, lastSeq: Math.max(seqs[i]!, this.log.lastSeq) };
+      this.stored = { updates: this.stored.updates + 1, bytes: this.stored.bytes + update.byteLength, lastSeq: Math.max(seqs[i]!, this.stored.lastSeq) };
     });
     this.relays.add(batch);
     // Persisted: now the other instances may hear of it (a reconcile answer came from them). A
@@ -432,7 +444,7 @@ export class Room {
     const published = this.link.clustered ? publishable(batch, (origin) => origin === RECONCILE_ORIGIN) : null;
     if (published) this.link.publish(published);
     const { afterUpdates, afterBytes } = this.options.compaction;
-    if (this.log.updates >= afterUpdates || this.log.bytes >= afterBytes) await this.compact();
+    if (this.stored.updates >= afterUpdates || this.stored.bytes >= afterBytes) await this.compact();
   }
 
   private readonly onAwarenessUpdate = (
@@ -470,9 +482,9 @@ export class Room {
       // Scale-out: other instances append to this room too; the snapshot must cover their rows.
       const { snapshot, throughSeq } = this.link.clustered
         ? await coveringSnapshot(this.options.storage, this.name, this.doc)
-        : { snapshot: this.doc.snapshot(), throughSeq: this.log.lastSeq };
+        : { snapshot: this.doc.snapshot(), throughSeq: this.stored.lastSeq };
       await this.options.storage.compact(this.name, snapshot, throughSeq);
-      this.log = { updates: 0, bytes: 0, lastSeq: Math.max(throughSeq, this.log.lastSeq) };
+      this.stored = { updates: 0, bytes: 0, lastSeq: Math.max(throughSeq, this.stored.lastSeq) };
       await this.options.quota?.measure(); // what deletions freed counts again
     } catch (error) {
       this.options.logger.warn('compaction failed; the update log is intact', { room: this.name, error });
@@ -480,7 +492,7 @@ export class Room {
   }
 
   private retire(): void {
-    this.phase = 'retired';
+    this.lifecycle = 'retired';
     // Other instances must still hear who left: the last tick goes out before the link closes.
     this.presence.flush();
     this.relays.discard(); // nobody is left to relay to
@@ -499,13 +511,22 @@ export class Room {
     this.evict(code, reason);
   }
 
+  /**
+   * Settles once everything received so far has been handled: loaded, stored, relayed. Tests
+   * drive a room with explicit flushes on it (tests/support/room-pair.ts) instead of sockets.
+   */
+  async settled(): Promise<void> {
+    await this.loaded;
+    await this.outbox.idle();
+  }
+
   /** Flushes pending writes, compacts what this session added, and frees the doc. */
   private async shutdown(): Promise<void> {
     const loadedOk = await this.loaded;
     await this.outbox.idle();
     // Pending structs (a Y.Doc's updates waiting for a missing dependency) exist only in memory
     // and in a snapshot: keep them even when no update was appended.
-    const unsaved = this.log.updates > 0 || this.doc.hasUnstoredPending();
+    const unsaved = this.stored.updates > 0 || this.doc.hasUnstoredPending();
     if (loadedOk && !this.failed && unsaved) await this.compact();
     this.doc.offUpdate(this.onDocUpdate);
     this.doc.offUpdate(this.onControlChange);

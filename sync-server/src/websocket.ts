@@ -103,6 +103,7 @@ class WsConnection implements Connection {
     if (this.closing || this.ws.readyState !== WebSocket.OPEN) return;
     if (this.ws.bufferedAmount > this.backlogLimit) {
       // A close frame would queue behind the very backlog that is the problem.
+      this.metrics.rejected('backlog');
       this.terminate();
       return;
     }

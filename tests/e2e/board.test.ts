@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { waitForServiceWorkerControl } from './support/browser';
+import { FollowControls } from './support/follow-page';
 import { useE2E, type Person } from './support/harness';
 
 const e2e = useE2E();
@@ -74,10 +75,11 @@ describe('board', () => {
     await b.board.waitForNoteTexts(expected);
   });
 
-  it('the facilitator\'s phase tabs switch the question and the notes shown for everyone, keeping the columns', async () => {
+  it('the facilitator\'s phase tabs switch the question and the notes, and "bring everyone here" takes everyone along, keeping the columns', async () => {
     const { a, b } = await twoOnOneBoard();
-    // Only the facilitator moves the room between phases; a participant's tabs only change their own view (follow.test.ts).
-    expect(await b.board.page.getByTestId('follow.pill').getAttribute('data-following')).toBe('true');
+    // Only the facilitator moves the room between phases, with "bring everyone here"; a
+    // participant's tabs only change their own view, and nobody follows unasked (follow.test.ts).
+    expect(await b.board.page.getByTestId('follow.pill').getAttribute('data-following')).toBe('false');
     expect(await a.board.phaseIds()).toEqual(['ideal', 'reality', 'steps']);
     expect(await a.board.currentPhase()).toBe('ideal');
     const idealQuestion = ((await a.board.page.getByTestId('board.question').textContent()) ?? '').trim();
@@ -91,13 +93,15 @@ describe('board', () => {
       idealQuestion,
     );
     await a.board.addNote('community', 'reality note');
+    await new FollowControls(a.board.page).bringEveryoneHere();
 
-    // The participant follows: same phase, its notes.
+    // The participant is brought along: same phase, its notes.
     await b.board.page.locator('[data-testid="board.root"][data-phase-id="reality"]').waitFor();
     await b.board.waitForNoteTexts(['reality note']);
 
     await a.board.switchPhase('ideal');
     await a.board.waitForNoteTexts(['ideal note']);
+    await new FollowControls(a.board.page).bringEveryoneHere();
     await b.board.page.locator('[data-testid="board.root"][data-phase-id="ideal"]').waitFor();
     await b.board.waitForNoteTexts(['ideal note']);
   });

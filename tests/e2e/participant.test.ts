@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FollowControls } from './support/follow-page';
 import { useE2E, type Person } from './support/harness';
 import { ControlClient, ParticipantBoard, storedToken } from './support/participant-page';
 import { FacilitatorPanel } from './support/facilitator-page';
@@ -112,6 +113,7 @@ describe('participants', () => {
   it('steps: two people add steps, one reorders with Alt+ArrowUp, both see the same numbering', async () => {
     const { a, b, fa, pb } = await cafe('Steps');
     await a.board.switchPhase('steps');
+    await new FollowControls(a.board.page).bringEveryoneHere();
     await b.board.page.locator('[data-testid="board.root"][data-phase-id="steps"]').waitFor();
     await pb.stepsList('government').waitFor();
 
@@ -136,6 +138,7 @@ describe('participants', () => {
   it('a long step wraps onto several lines inside its cell instead of being cut to one', async () => {
     const { a, b, pb } = await cafe('Long steps');
     await a.board.switchPhase('steps');
+    await new FollowControls(a.board.page).bringEveryoneHere();
     await b.board.page.locator('[data-testid="board.root"][data-phase-id="steps"]').waitFor();
     const text = 'ask the regional council for a standing monthly meeting with every NGO of the district, with minutes published';
     const id = await pb.addStep('government', text);

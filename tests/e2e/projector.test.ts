@@ -1,9 +1,18 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PAGE_MS } from '../../client/src/views/board/projector-frame';
+import { closeUsers, type User } from './support/browser';
 import { useE2E, type Person } from './support/harness';
+import { personWithLocale } from './support/i18n-page';
+import { PasteLinesDialog } from './support/import-page';
 import { FollowControls } from './support/follow-page';
 import { ProjectorPage } from './support/projector-page';
 
 const e2e = useE2E();
+// People with a Ukrainian browser (the harness's are English-speaking), closed after each test.
+const localeUsers: User[] = [];
+afterEach(async () => {
+  await closeUsers(localeUsers);
+});
 
 type Hall = { a: Person; fa: FollowControls; viewerLink: string };
 
@@ -26,8 +35,22 @@ async function projectorFor(link: string, setup?: (p: Person) => Promise<void>):
   return { v, p };
 }
 
+/**
+ * The wall shows the whole phase: every topic column's header (its own, or pinned on a lower page)
+ * inside the window and the canvas, nothing over it.
+ */
+async function expectWholePhase(p: ProjectorPage, when: string): Promise<void> {
+  await p.waitForStill();
+  const headers = await p.columnHeaders();
+  expect(headers.length, when).toBeGreaterThanOrEqual(3);
+  for (const h of headers) {
+    expect(h.inside, `${h.topic} header inside the screen ${when}`).toBe(true);
+    expect(h.visible, `${h.topic} header not covered ${when}`).toBe(true);
+  }
+}
+
 describe('projector view', () => {
-  it('a viewer link opens the projector and follows the facilitator\'s phase and spotlight without a click', async () => {
+  it('a viewer link opens the projector on the facilitator\'s phase, shown whole, and follows it without a click', async () => {
     const { a, fa, viewerLink } = await hall('Hall');
     // The share dialog says what the viewer link is for.
     const dialog = await a.board.openShareDialog();
@@ -36,10 +59,7 @@ describe('projector view', () => {
 
     // Sent before the projector is even switched on: it must still land there.
     await a.board.switchPhase('reality');
-    await a.board.zoomIn();
-    await a.board.panBy(-150, 60);
     await fa.bringEveryoneHere();
-    const first = await fa.centrePoint();
 
     const { v, p } = await projectorFor(viewerLink);
     // Only the essentials: no phase tabs, no note controls, the question in the bar.
@@ -49,18 +69,25 @@ describe('projector view', () => {
     expect(await p.phaseName.textContent()).toBeTruthy();
     await v.board.waitForConnected();
     await p.waitForSpotlight(1);
-    const seen = await p.follow.waitForCentre(first, 0.5);
-    expect(seen.x).toBeCloseTo(first.x, 0);
+    await expectWholePhase(p, 'on opening');
+    const framed = await p.fill();
 
-    // The facilitator moves on: the projector follows, phase and place, with nobody touching it.
+    // The facilitator moves on with the tabs alone: the projector follows, with nobody touching it.
     await a.board.switchPhase('steps');
+    await p.waitForPhase('steps');
+    expect(await p.question.textContent()).toBeTruthy();
+    await expectWholePhase(p, 'on the next phase');
+    // A press from a corner, zoomed in: the wall keeps showing the whole phase, as large as before.
+    await a.board.zoomIn();
+    await a.board.zoomIn();
     await a.board.panBy(120, -40);
     await fa.bringEveryoneHere();
-    const second = await fa.centrePoint();
     await p.waitForSpotlight(2);
-    await p.waitForPhase('steps');
-    await p.follow.waitForCentre(second, 0.5);
-    expect(await p.question.textContent()).toBeTruthy();
+    await expectWholePhase(p, 'after a press');
+    expect((await p.fill()).zoom).toBeCloseTo(framed.zoom, 2);
+    // Nor does a guest's wheel change it.
+    await v.board.ctrlWheel(400);
+    await expectWholePhase(p, 'after a wheel');
 
     // A guest may step out to look around, and back in.
     await p.leave();
@@ -68,36 +95,73 @@ describe('projector view', () => {
     await p.follow.waitForFollowing(false);
     await p.enter();
     await p.waitForPhase('steps');
-    await p.follow.waitForCentre(second, 0.5);
+    await expectWholePhase(p, 'back in');
   });
 
-  it('the projector shows notes in type of at least 24 px', async () => {
-    const { a, fa, viewerLink } = await hall('Large type');
-    const id = await a.board.addNote('government', 'Readable from the back row');
-    // The facilitator looks at the whole board, zoomed out: small on a laptop, not on the wall.
-    await a.board.zoomOut();
-    await a.board.zoomOut();
-    await fa.bringEveryoneHere();
-    const laptop = await new ProjectorPage(a.board.page).noteTextSize(id);
-    expect(laptop.screenPx).toBeLessThan(24);
-
-    const { v, p } = await projectorFor(viewerLink);
-    await v.board.waitForNoteText('Readable from the back row', 'government');
-    await p.waitForSpotlight(1);
-    await p.follow.waitForCentre(await fa.centrePoint(), 0.5);
-    const wall = await p.noteTextSize(id);
-    expect(wall.screenPx).toBeGreaterThanOrEqual(24);
-    // Measured, not only computed: the first character's line box on screen.
-    expect(wall.lineHeightPx).toBeGreaterThanOrEqual(24);
-    // Zooming out by hand cannot shrink it either.
-    await v.board.ctrlWheel(400);
-    await v.board.ctrlWheel(400);
-    expect((await p.noteTextSize(id)).screenPx).toBeGreaterThanOrEqual(24);
+  it('shows every column with its header, as large as fits, at 1280×720, 1440×900 and 1920×1080 (Ukrainian)', async () => {
+    const a = await personWithLocale(e2e, localeUsers, 'Олена', 'uk-UA');
+    await a.home.createSession({ template: 'world-cafe-ngo', language: 'uk' });
+    await a.board.waitForConnected();
+    const topics = await a.board.topicIds();
+    let id = '';
+    for (const topic of topics) id = await a.board.addNote(topic, 'Спільне напрацювання та прийняття рішень у громаді');
+    const viewerLink = await a.board.shareLink('viewer');
+    const v = await personWithLocale(e2e, localeUsers, 'Зал', 'uk-UA');
+    await v.board.openLink(viewerLink);
+    const p = new ProjectorPage(v.board.page);
+    await p.waitForProjector();
+    await v.board.waitForNoteText('Спільне напрацювання та прийняття рішень у громаді');
+    for (const size of [
+      { width: 1280, height: 720, minText: 14 },
+      { width: 1440, height: 900, minText: 16 },
+      { width: 1920, height: 1080, minText: 20 },
+    ]) {
+      await v.board.page.setViewportSize(size);
+      await expectWholePhase(p, `at ${size.width}×${size.height}`);
+      // As large as fits: edge to edge across or down, less the margins.
+      const fill = await p.fill();
+      expect(Math.max(fill.across, fill.down), `fill at ${size.width}`).toBeGreaterThan(0.9);
+      expect((await p.noteTextSize(id)).screenPx, `note text at ${size.width}`).toBeGreaterThanOrEqual(size.minText);
+      await v.board.page.screenshot({ path: `/tmp/projector-${size.width}.png` });
+    }
     // The bar is in large type too.
     const sizes = await v.board.page.evaluate(() =>
       ['projector.title', 'board.question'].map((id) => Number.parseFloat(getComputedStyle(document.querySelector(`[data-testid="${id}"]`)!).fontSize)),
     );
-    for (const size of sizes) expect(size).toBeGreaterThanOrEqual(24);
+    for (const size of sizes) expect(size).toBeGreaterThanOrEqual(22);
+  });
+
+  it('turns the pages of a long phase by itself, the columns\' headers pinned on the lower pages; a clicker turns them too', async () => {
+    const { a, viewerLink } = await hall('Long phase');
+    const lines = Array.from({ length: 14 }, (_, i) => `idea number ${i + 1} from the first table`);
+    await new PasteLinesDialog(a.board.page).paste('government', lines.join('\n'), lines.length);
+    const { v, p } = await projectorFor(viewerLink, async (person) => {
+      await person.user.page.setViewportSize({ width: 1280, height: 720 });
+      await person.user.page.clock.install();
+    });
+    await v.board.waitForNoteTexts(lines);
+    await p.waitForPage(1);
+    expect(await p.pageCount()).toBeGreaterThan(1);
+    await expectWholePhase(p, 'page 1');
+    const first = await p.columnHeaders();
+    expect(first.every((h) => !h.pinned)).toBe(true);
+
+    // Nobody touches it: the next page after a while.
+    await v.user.page.clock.fastForward(PAGE_MS);
+    await p.waitForPage(2);
+    await expectWholePhase(p, 'page 2');
+    expect((await p.columnHeaders()).every((h) => h.pinned)).toBe(true);
+    await v.board.page.screenshot({ path: '/tmp/projector-page-2.png' });
+    const id = await v.board.page.locator('[data-testid="note"]').first().getAttribute('data-note-id');
+    expect((await p.noteTextSize(id!)).screenPx).toBeGreaterThanOrEqual(14);
+
+    // A presenter's clicker sends PageUp and PageDown.
+    await v.board.page.keyboard.press('PageUp');
+    await p.waitForPage(1);
+    await expectWholePhase(p, 'back on page 1');
+    expect((await p.columnHeaders()).every((h) => !h.pinned)).toBe(true);
+    await v.board.page.keyboard.press('PageDown');
+    await p.waitForPage(2);
   });
 
   it('the high-contrast theme applies on request and under prefers-contrast: more', async () => {
@@ -136,24 +200,27 @@ describe('projector view', () => {
     await fp.waitForContrast(false);
   });
 
-  it('with reduced motion the follower jumps to the spotlight without transition', async () => {
-    const { a, fa, viewerLink } = await hall('Still');
-    await a.board.addNote('government', 'No gliding');
-    const { v, p } = await projectorFor(viewerLink, (person) => person.user.page.emulateMedia({ reducedMotion: 'reduce' }));
-    await v.board.waitForNoteText('No gliding', 'government');
+  it('with reduced motion the projector turns a page without a transition', async () => {
+    const { a, viewerLink } = await hall('Still');
+    const lines = Array.from({ length: 14 }, (_, i) => `still idea ${i + 1}`);
+    await new PasteLinesDialog(a.board.page).paste('government', lines.join('\n'), lines.length);
+    const { v, p } = await projectorFor(viewerLink, async (person) => {
+      await person.user.page.setViewportSize({ width: 1280, height: 720 });
+      await person.user.page.emulateMedia({ reducedMotion: 'reduce' });
+    });
+    await v.board.waitForNoteTexts(lines);
     const motion = await p.motionStyles();
     expect(motion.world).toBe('0s');
     expect(motion.note).toBe('0s');
     expect(motion.noteAnimation).toBe('none');
+    await p.waitForPage(1);
+    await p.waitForStill();
 
     await p.recordWorldTransforms();
-    await a.board.zoomIn();
-    await a.board.panBy(-200, 100);
-    await fa.bringEveryoneHere();
-    const target = await fa.centrePoint();
-    await p.waitForSpotlight(1);
-    await p.follow.waitForCentre(target, 0.5);
-    // One step, straight to the target: no frames on the way.
+    await v.board.page.keyboard.press('PageDown');
+    await p.waitForPage(2);
+    await p.waitForStill();
+    // One step, straight to the page: no frames on the way.
     const frames = await p.recordedWorldTransforms();
     expect(frames.length).toBeGreaterThan(0);
     expect(new Set(frames).size).toBe(1);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FollowControls } from './support/follow-page';
 import { useE2E, type Person } from './support/harness';
 import { SetupPanel } from './support/setup-page';
 
@@ -68,8 +69,9 @@ describe('facilitator setup', () => {
     expect(await panel.promptLabels(phase, 'column')).toEqual(['Local council', 'Schools']);
     expect(await panel.formEditor(phase).locator('summary').textContent()).toContain('4');
 
-    // The facilitator moves everyone to the new phase; the participant follows into the matrix.
+    // The facilitator brings everyone to the new phase; the participant lands in the matrix.
     await a.board.switchPhase(phase);
+    await new FollowControls(a.board.page).bringEveryoneHere();
     await b.board.page.locator(`[data-testid="board.root"][data-phase-id="${phase}"]`).waitFor();
     const form = b.board.page.locator('[data-testid="form.root"][data-kind="matrix"]');
     await form.waitFor();

@@ -145,8 +145,12 @@ describe('a whole World Café', () => {
       expect(await fac.board.currentPhase()).toBe('ideal');
       await criteria.confirmButton('government').click();
       await criteria.confirmButton('ngos').click();
-      // Nobody voted on the community's notes: nothing to propose there.
-      expect(await criteria.confirmButton('community').isDisabled()).toBe(true);
+      // Nobody voted on the community's notes: nothing to propose there, nothing to confirm.
+      expect(await criteria.proposal('community').getAttribute('data-state')).toBe('none');
+      expect(await criteria.confirmButton('community').count()).toBe(0);
+      // What was confirmed is not offered again.
+      await expect.poll(() => criteria.proposal('government').getAttribute('data-state')).toBe('confirmed');
+      expect(await criteria.confirmButton('government').count()).toBe(0);
       await expect.poll(() => criteria.selectedList('government').locator('li').count()).toBe(1);
       await expect.poll(() => criteria.selectedList('ngos').locator('li').count()).toBe(1);
 
@@ -160,6 +164,7 @@ describe('a whole World Café', () => {
 
       // ---- act 5: lock — the reality phase is read-only for the remote participant until unlocked
       await fac.board.switchPhase('reality');
+      await new FollowControls(fac.board.page).bringEveryoneHere();
       for (const p of [table, remote, viewer]) await new FollowControls(p.board.page).waitForPhase('reality');
       await remote.board.addButton('government').waitFor();
 

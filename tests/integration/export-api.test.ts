@@ -57,7 +57,7 @@ describe('GET /api/sessions/:id/export.:format', () => {
         const json = JSON.parse(body) as SessionJson;
         expect(json.sessionId).toBe(session.id);
         expect(Object.keys(json.phases).sort()).toEqual(['ideal', 'reality', 'steps']);
-      } else expect(body, format).toContain(format === 'md' ? 'Довіра \\<script\\>' : format === 'html' ? 'Довіра &lt;script&gt;' : 'Довіра <script>');
+      } else expect(body, format).toContain(format === 'md' ? 'Довіра \\<script>' : format === 'html' ? 'Довіра &lt;script&gt;' : 'Довіра <script>');
     }
   });
 

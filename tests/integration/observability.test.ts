@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { addNote, controlRoom, phaseRoom, randomId, readNotes } from '@wcb/shared';
 import { createJsonLogger } from '@wcb/sync-server';
 import { connectClient, waitForDoc, type TestClient } from './helpers/clients';
@@ -81,6 +82,25 @@ describe('observability endpoints and logs', () => {
     const text = await scrape(s);
     expect(sample(text, 'wcb_rejections_total', 'reason="unauthorized"')).toBe(1);
     expect(sample(text, 'wcb_connections')).toBe(0);
+  });
+
+  it('counts a write from a viewer as write-denied and a message that cannot be read as malformed', async () => {
+    const s = await server();
+    const session = await registerSession(s.storage);
+    const room = phaseRoom(session.id, 'ideas');
+    const viewer = await RawPeer.join(s.wsUrl, room, session.tokens.viewer);
+    cleanups.push(() => viewer.close());
+    const doc = new Y.Doc();
+    doc.getMap('notes').set('x', 1);
+    viewer.sendUpdate(Y.encodeStateAsUpdate(doc));
+    viewer.sendUpdate(Y.encodeStateAsUpdate(doc));
+    await viewer.roundTrip();
+    const broken = await RawPeer.join(s.wsUrl, room, session.tokens.participant);
+    broken.send(Uint8Array.from([0, 9])); // a sync message with a step that does not exist
+    expect((await broken.closed).code).toBe(1007);
+    const text = await scrape(s);
+    expect(sample(text, 'wcb_rejections_total', 'reason="write-denied"')).toBe(2);
+    expect(sample(text, 'wcb_rejections_total', 'reason="malformed"')).toBe(1);
   });
 
   it('wants the bearer token for /metrics when METRICS_TOKEN is set', async () => {

@@ -17,6 +17,7 @@ import { registerSession, type TestSession } from './helpers/sessions';
 import { makeTempDir } from './helpers/test-server';
 import { skippedName, systemSkipReason } from '../support/system-deps';
 import {
+  SERVICE_START_MS,
   startPostgres,
   startRedis,
   type PostgresService,
@@ -59,9 +60,10 @@ describe.skipIf(skipReason !== null)(skippedName('scale-out on Redis + PostgreSQ
   let dataDir: string;
   const cleanups: (() => Promise<void> | void)[] = [];
 
+  // initdb alone takes over 10 s (the default hook timeout) on a busy 2-core machine.
   beforeAll(async () => {
     [postgres, redis, dataDir] = await Promise.all([startPostgres(), startRedis(), makeTempDir()]);
-  });
+  }, SERVICE_START_MS);
   afterAll(async () => {
     await Promise.all([redis?.stop(), postgres?.stop()]);
   });

@@ -62,6 +62,24 @@ export function runStorageContract(
       expect(await storage.stats('r/control')).toEqual({ updates: 2, bytes: 5, lastSeq: second });
     });
 
+    it('appends a batch in order, with increasing sequence numbers, after what was there', async () => {
+      const before = await storage.append('r/control', bytes(1));
+      const seqs = await storage.appendBatch('r/control', [bytes(2), bytes(3, 3), bytes(4)]);
+      expect(seqs).toHaveLength(3);
+      expect(seqs[0]).toBeGreaterThan(before);
+      expect(seqs[1]).toBeGreaterThan(seqs[0]!);
+      expect(seqs[2]).toBeGreaterThan(seqs[1]!);
+      expect(await storage.load('r/control')).toEqual([bytes(1), bytes(2), bytes(3, 3), bytes(4)]);
+      expect(await storage.stats('r/control')).toEqual({ updates: 4, bytes: 5, lastSeq: seqs[2] });
+    });
+
+    it('stores a batch whole or not at all: a bad update in it keeps the others out too', async () => {
+      await storage.append('r/control', bytes(1));
+      const bad = [bytes(2), 'not bytes' as unknown as Uint8Array, bytes(3)];
+      await expect(storage.appendBatch('r/control', bad)).rejects.toThrow();
+      expect(await storage.load('r/control')).toEqual([bytes(1)]);
+    });
+
     it('compacts by replacing updates through throughSeq with the snapshot, keeping later ones', async () => {
       await storage.append('r/control', bytes(1));
       const through = await storage.append('r/control', bytes(2));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { MemoryStorage, PostgresStorage, SqliteStorage } from '@wcb/sync-server';
 import type { Storage } from '@wcb/sync-server';
 import { makeTempDir } from './helpers/test-server';
-import { startPostgres, type PostgresService } from './helpers/services';
+import { SERVICE_START_MS, startPostgres, type PostgresService } from './helpers/services';
 import { describeNeeding } from '../support/system-deps';
 import { runStorageContract } from './storage-contract';
 
@@ -36,9 +36,10 @@ runStorageContract('sqlite', async () => {
 // is skipped with the reason.
 describeNeeding(['postgres'], 'postgres storage', () => {
     let postgres: PostgresService;
+    // initdb alone takes over 10 s (the default hook timeout) on a busy 2-core machine.
     beforeAll(async () => {
       postgres = await startPostgres();
-    });
+    }, SERVICE_START_MS);
     afterAll(async () => {
       await postgres?.stop();
     });

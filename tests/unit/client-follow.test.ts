@@ -9,11 +9,10 @@ import {
   readSpotlight,
   sameSpotlight,
   setSpotlight,
-  shouldApplySpotlight,
   viewedPhase,
 } from '@wcb/shared';
 import { centreOf, centredOn, easeInOut, interpolateViewport } from '../../client/src/board/viewport';
-import { createFollowViewport, spotOf } from '../../client/src/sync/follow';
+import { createFollowViewport, createPresses, spotOf } from '../../client/src/sync/follow';
 import { createRoot, createSignal } from 'solid-js';
 import type { Size, Viewport } from '../../client/src/board/viewport';
 import type { Spotlight } from '@wcb/shared';
@@ -92,22 +91,56 @@ describe('spotlight (control state "follow")', () => {
   });
 });
 
-describe('viewed phase and when to follow', () => {
+describe('viewed phase', () => {
   const phaseIds = ['ideal', 'reality', 'steps'];
-  it('follows the current phase unless the person left follow mode for a phase that exists', () => {
+  it('is the current phase while following, else the phase the person is on, if it still exists', () => {
     expect(viewedPhase({ following: true, currentPhase: 'reality', localPhase: 'ideal', phaseIds })).toBe('reality');
     expect(viewedPhase({ following: false, currentPhase: 'steps', localPhase: 'ideal', phaseIds })).toBe('ideal');
     expect(viewedPhase({ following: false, currentPhase: 'steps', localPhase: null, phaseIds })).toBe('steps');
     expect(viewedPhase({ following: false, currentPhase: 'steps', localPhase: 'deleted', phaseIds })).toBe('steps');
   });
+});
 
-  it('applies each send once, only while following', () => {
-    const spot = { phaseId: 'steps', viewport: null, seq: 4 };
-    expect(shouldApplySpotlight(null, null, true)).toBe(false);
-    expect(shouldApplySpotlight(spot, null, true)).toBe(true);
-    expect(shouldApplySpotlight(spot, 3, true)).toBe(true);
-    expect(shouldApplySpotlight(spot, 4, true)).toBe(false);
-    expect(shouldApplySpotlight(spot, 3, false)).toBe(false);
+describe('each press of "bring everyone here", once', () => {
+  const run = (initial: Spotlight | null, known = true) => {
+    const [spotlight, setSpot] = createSignal<Spotlight | null>(initial);
+    const [ready, setReady] = createSignal(known);
+    const presses: number[] = [];
+    const dispose = createRoot((d) => {
+      createPresses(spotlight, ready, (spot) => presses.push(spot.seq));
+      return d;
+    });
+    return { setSpot, setReady, presses, dispose };
+  };
+  const spot = (seq: number, phaseId = 'steps'): Spotlight => ({ phaseId, viewport: null, seq });
+
+  it('takes the spotlight there when the session became known as seen, and counts every later one once', () => {
+    const r = run(spot(3));
+    expect(r.presses).toEqual([]);
+    r.setSpot(spot(4));
+    // The same value read again (another control update) is no new press.
+    r.setSpot(spot(4));
+    r.setSpot(spot(5, 'ideal'));
+    expect(r.presses).toEqual([4, 5]);
+    r.dispose();
+  });
+
+  it('waits for the session to be known before taking anything as seen', () => {
+    const r = run(null, false);
+    // IndexedDB brings an old spotlight, then the server one pressed while this device was away.
+    r.setSpot(spot(2));
+    r.setReady(true);
+    expect(r.presses).toEqual([]);
+    r.setSpot(spot(6));
+    expect(r.presses).toEqual([6]);
+    r.dispose();
+  });
+
+  it('counts the first press of a session that had none', () => {
+    const r = run(null);
+    r.setSpot(spot(1));
+    expect(r.presses).toEqual([1]);
+    r.dispose();
   });
 });
 
@@ -166,27 +199,55 @@ describe('spotlight as a board point', () => {
 });
 
 describe('following a spotlight on this device', () => {
-  it('centres the sent board point on this canvas, waiting for the canvas to be measured', () => {
-    const [spotlight, setSpot] = createSignal<Spotlight | null>(null);
+  const mount = (following: () => boolean = () => false) => {
+    const [brought, setBrought] = createSignal<Spotlight | null>(null, { equals: false });
+    const [spotlight, setSpotlight] = createSignal<Spotlight | null>(null);
     const [size, setSize] = createSignal<Size | null>(null);
     const [viewport, setViewport] = createSignal<Viewport>({ x: 0, y: 0, zoom: 1 });
-    const source = { spotlight, following: () => true, viewPhase: () => 'ideal', canControl: () => false };
+    const [phase, setPhase] = createSignal('ideal');
+    const source = { brought, spotlight, following, viewPhase: phase };
     // Effects start once the root is set up, as on a mounted board.
     const dispose = createRoot((d) => {
       createFollowViewport(source, viewport, setViewport, size);
       return d;
     });
-    setSpot({ phaseId: 'ideal', viewport: { cx: 500, cy: 300, zoom: 2 }, seq: 1 });
+    return { setBrought, setSpotlight, setSize, viewport, setPhase, dispose };
+  };
+
+  it('centres the sent board point on this canvas, waiting for the canvas to be measured', () => {
+    const m = mount();
+    m.setBrought({ phaseId: 'ideal', viewport: { cx: 500, cy: 300, zoom: 2 }, seq: 1 });
     // Not measured yet: nothing moves.
-    expect(viewport()).toEqual({ x: 0, y: 0, zoom: 1 });
-    setSize({ width: 800, height: 600 });
-    expect(viewport()).toEqual({ x: 400 - 1000, y: 300 - 600, zoom: 2 });
+    expect(m.viewport()).toEqual({ x: 0, y: 0, zoom: 1 });
+    m.setSize({ width: 800, height: 600 });
+    expect(m.viewport()).toEqual({ x: 400 - 1000, y: 300 - 600, zoom: 2 });
     // A resize later does not replay an applied spotlight.
-    setSize({ width: 400, height: 300 });
-    expect(viewport()).toEqual({ x: -600, y: -300, zoom: 2 });
+    m.setSize({ width: 400, height: 300 });
+    expect(m.viewport()).toEqual({ x: -600, y: -300, zoom: 2 });
     // An older client's spotlight (no place) moves nothing.
-    setSpot({ phaseId: 'ideal', viewport: null, seq: 2 });
-    expect(viewport()).toEqual({ x: -600, y: -300, zoom: 2 });
-    dispose();
+    m.setBrought({ phaseId: 'ideal', viewport: null, seq: 2 });
+    expect(m.viewport()).toEqual({ x: -600, y: -300, zoom: 2 });
+    m.dispose();
+  });
+
+  it('moves a person who is not following, once the phase it brings them to is shown', () => {
+    const m = mount();
+    m.setSize({ width: 800, height: 600 });
+    m.setBrought({ phaseId: 'steps', viewport: { cx: 100, cy: 100, zoom: 1 }, seq: 3 });
+    expect(m.viewport()).toEqual({ x: 0, y: 0, zoom: 1 });
+    m.setPhase('steps');
+    expect(m.viewport()).toEqual({ x: 300, y: 200, zoom: 1 });
+    m.dispose();
+  });
+
+  it('applies the latest spotlight again when the person turns follow mode on', () => {
+    const [following, setFollowing] = createSignal(false);
+    const m = mount(following);
+    m.setSize({ width: 800, height: 600 });
+    m.setSpotlight({ phaseId: 'ideal', viewport: { cx: 400, cy: 300, zoom: 1.5 }, seq: 2 });
+    expect(m.viewport()).toEqual({ x: 0, y: 0, zoom: 1 });
+    setFollowing(true);
+    expect(m.viewport()).toEqual({ x: 400 - 600, y: 300 - 450, zoom: 1.5 });
+    m.dispose();
   });
 });

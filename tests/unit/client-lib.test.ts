@@ -59,6 +59,26 @@ describe('prefs', () => {
     expect(savePrefs(store, { noteColor: 'blue' }).noteColor).toBe('blue');
   });
 
+  it('a guest is nobody who chose a name: their name follows the interface language, and they have not been asked', () => {
+    const store = memoryStore();
+    const first = loadPrefs(store, () => 0.5, 'Гість');
+    expect(first).toMatchObject({ name: 'Гість 55', chosenName: '', guest: 55, asked: false });
+    expect(loadPrefs(store, Math.random, 'Guest').name).toBe('Guest 55');
+    expect(savePrefs(store, { asked: true }, 'Гость')).toMatchObject({ name: 'Гость 55', asked: true });
+    // Typing a guest name, in any language, is no choice either.
+    expect(savePrefs(store, { name: 'Guest 55' }, 'Гість').chosenName).toBe('');
+    expect(savePrefs(store, { name: 'Олена' }, 'Гість')).toMatchObject({ name: 'Олена', chosenName: 'Олена', asked: true });
+  });
+
+  it('reads what earlier versions stored: a made-up guest name keeps its number, a chosen name counts as asked', () => {
+    const store = memoryStore();
+    store.setItem('wcb.prefs', JSON.stringify({ name: 'Guest 88', color: '#d1495b' }));
+    expect(loadPrefs(store, Math.random, 'Гість')).toMatchObject({ name: 'Гість 88', chosenName: '', guest: 88, asked: false, color: '#d1495b' });
+    const other = memoryStore();
+    other.setItem('wcb.prefs', JSON.stringify({ name: 'Taras' }));
+    expect(loadPrefs(other)).toMatchObject({ name: 'Taras', chosenName: 'Taras', asked: true });
+  });
+
   it('survives garbage in storage', () => {
     const store = memoryStore();
     store.setItem('wcb.prefs', '{not json');

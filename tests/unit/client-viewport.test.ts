@@ -4,6 +4,7 @@ import {
   fit,
   panBy,
   pinch,
+  readableFit,
   toBoard,
   toScreen,
   wheelPixels,
@@ -92,5 +93,24 @@ describe('viewport', () => {
     const next = fit({ x: 0, y: 0, width: 100, height: 100_000 }, { width: 800, height: 600 }, 10);
     expect(next.zoom).toBe(ZOOM_MIN);
     expect(next.y).toBe(10);
+  });
+
+  it('readable fit shows everything when that is readable', () => {
+    const all = fit({ x: 0, y: 0, width: 1376, height: 666 }, { width: 1280, height: 600 }, 32, 1.25);
+    expect(readableFit({ x: 0, y: 0, width: 1376, height: 666 }, { width: 1280, height: 600 }, 32, 1.25, 0.65)).toEqual(all);
+  });
+
+  it('readable fit keeps the columns across and the headers on top when the whole would be too small', () => {
+    // Three columns of many notes: fitting it all would be 20%.
+    const content = { x: 0, y: 0, width: 1376, height: 4000 };
+    const next = readableFit(content, { width: 1280, height: 600 }, 32, 1.25, 0.65);
+    expect(next.zoom).toBeCloseTo((1280 - 64) / 1376, 6);
+    expect(next.y).toBe(32);
+    expect(next.x).toBeCloseTo((1280 - 1376 * next.zoom) / 2, 6);
+  });
+
+  it('readable fit stops at its floor and starts at the first column when even the width would be too small', () => {
+    const next = readableFit({ x: 0, y: 0, width: 5000, height: 4000 }, { width: 1280, height: 600 }, 32, 1.25, 0.65);
+    expect(next).toEqual({ zoom: 0.65, x: 32, y: 32 });
   });
 });

@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createRoot, createSignal } from 'solid-js';
-import type { Spotlight } from '@wcb/shared';
-import { ZOOM_MAX, type Size, type Viewport } from '../../client/src/board/viewport';
-import { createFollowViewport } from '../../client/src/sync/follow';
+import { CROSS_CUTTING } from '@wcb/shared';
+import { layoutBoard, NOTE_H, type BoardLayout } from '../../client/src/board/layout';
+import { groupColumns, pageShowing, projectorPages, type ProjectorPage } from '../../client/src/board/projector-pages';
+import { ZOOM_MAX, type Size } from '../../client/src/board/viewport';
 import { effectiveContrast } from '../../client/src/views/board/contrast';
 import {
-  followedZoom,
-  keepCentre,
-  keepLarge,
-  largeViewportSetter,
   NOTE_TEXT_PX,
+  PROJECTOR_MAX_ZOOM,
   PROJECTOR_MIN_TEXT_PX,
   PROJECTOR_MIN_ZOOM,
   projectorMinZoom,
@@ -17,43 +14,15 @@ import {
 } from '../../client/src/views/board/projector';
 
 describe('projector view', () => {
-  it('zooms so that note text reaches 24 px on screen, never a hair under', () => {
-    expect(PROJECTOR_MIN_TEXT_PX).toBe(24);
-    expect(NOTE_TEXT_PX * PROJECTOR_MIN_ZOOM).toBeGreaterThanOrEqual(24);
-    // 24 / 17 = 1.4117…: rounded up, not to the nearest.
-    expect(projectorMinZoom(17, 24)).toBe(1.42);
+  it('pages rather than show note text under 14 px, never a hair under', () => {
+    expect(PROJECTOR_MIN_TEXT_PX).toBe(14);
+    expect(NOTE_TEXT_PX * PROJECTOR_MIN_ZOOM).toBeGreaterThanOrEqual(14);
+    // 14 / 17 = 0.8235…: rounded up, not to the nearest.
+    expect(projectorMinZoom(17, 14)).toBe(0.83);
     expect(projectorMinZoom(24, 24)).toBe(1);
-    expect(projectorMinZoom(30, 24)).toBe(0.8);
     // Tiny type cannot be blown past the board's own zoom limit.
     expect(projectorMinZoom(2, 24)).toBe(ZOOM_MAX);
     expect(projectorMinZoom(0, 24)).toBe(1);
-  });
-
-  it('raises a too small viewport about the board\'s top-left corner on screen, and leaves a large one alone', () => {
-    const fitted: Viewport = { x: 100, y: 40, zoom: 0.5 };
-    const large = keepLarge(fitted, 1.42);
-    expect(large.zoom).toBe(1.42);
-    // The screen origin shows the same board point before and after: reading starts top-left.
-    expect(-large.x / large.zoom).toBeCloseTo(-fitted.x / fitted.zoom, 9);
-    expect(-large.y / large.zoom).toBeCloseTo(-fitted.y / fitted.zoom, 9);
-    const big: Viewport = { x: -300, y: 10, zoom: 2 };
-    expect(keepLarge(big, 1.42)).toBe(big);
-  });
-
-  it('keeps the board point at the centre of the canvas when the canvas changes size', () => {
-    const vp: Viewport = { x: -200, y: 50, zoom: 1.5 };
-    const before = { width: 1000, height: 600 };
-    const after = { width: 1000, height: 520 };
-    const moved = keepCentre(vp, before, after);
-    const centre = (v: Viewport, s: Size) => ({ x: (s.width / 2 - v.x) / v.zoom, y: (s.height / 2 - v.y) / v.zoom });
-    expect(centre(moved, after)).toEqual(centre(vp, before));
-    expect(keepCentre(vp, before, before)).toBe(vp);
-  });
-
-  it('lands a followed spotlight at the facilitator\'s zoom unless that is too small for the room', () => {
-    expect(followedZoom(0.6, 1.42)).toBe(1.42);
-    expect(followedZoom(2, 1.42)).toBe(2);
-    expect(followedZoom(9, 1.42)).toBe(ZOOM_MAX);
   });
 
   it('is on for viewer links unless the person stepped out, and on request for anyone', () => {
@@ -63,57 +32,80 @@ describe('projector view', () => {
     expect(projectorOn(false, 'viewer')).toBe(false);
     expect(projectorOn(true, 'participant')).toBe(true);
   });
+});
 
-  it('keeps every viewport set through it large while the floor is up (pan, pinch, fit alike)', () => {
-    createRoot((dispose) => {
-      const [vp, setVp] = createSignal<Viewport>({ x: 0, y: 0, zoom: 1 });
-      const [floor, setFloor] = createSignal(1.42);
-      const set = largeViewportSetter(setVp, floor);
-      set({ x: 10, y: 20, zoom: 0.4 });
-      expect(vp().zoom).toBe(1.42);
-      set((prev) => ({ ...prev, zoom: 0.2 }));
-      expect(vp().zoom).toBe(1.42);
-      setFloor(0);
-      set({ x: 10, y: 20, zoom: 0.4 });
-      expect(vp()).toEqual({ x: 10, y: 20, zoom: 0.4 });
-      dispose();
+describe('projector pages', () => {
+  const opts = { padding: 24, minZoom: PROJECTOR_MIN_ZOOM, maxZoom: PROJECTOR_MAX_ZOOM };
+  const three = ['government', 'community', 'ngos'];
+  const columnsOnScreen = (layout: BoardLayout, page: ProjectorPage, view: Size) =>
+    layout.columns.every((c) => {
+      const left = c.x * page.viewport.zoom + page.viewport.x;
+      const right = (c.x + c.width) * page.viewport.zoom + page.viewport.x;
+      return left >= -0.5 && right <= view.width + 0.5;
     });
+
+  it('shows a phase that fits on one page, every column across, as large as fits', () => {
+    const layout = layoutBoard(three, []);
+    const view = { width: 1920, height: 860 };
+    const pages = projectorPages(layout, view, opts);
+    expect(pages).toHaveLength(1);
+    const { viewport: vp } = pages[0]!;
+    expect(vp.zoom).toBeCloseTo(Math.min((1920 - 48) / layout.bounds.width, (860 - 48) / layout.bounds.height), 6);
+    // The board's top (the column headers) at the padding, the columns centred across.
+    expect(vp.y).toBeCloseTo(24, 6);
+    expect(columnsOnScreen(layout, pages[0]!, view)).toBe(true);
   });
 
-  it('shows the spotlight already sent when it opens, at a zoom large enough, without a click', () => {
-    const [viewport, setViewport] = createSignal<Viewport>({ x: 0, y: 0, zoom: 1 });
-    const [size, setSize] = createSignal<Size | null>(null);
-    // The facilitator sent this before the projector opened, zoomed out to see the whole board.
-    const [spotlight, setSpot] = createSignal<Spotlight | null>({ phaseId: 'ideal', viewport: { cx: 500, cy: 300, zoom: 0.5 }, seq: 4 });
-    const source = { spotlight, following: () => true, viewPhase: () => 'ideal', canControl: () => false };
-    const dispose = createRoot((d) => {
-      createFollowViewport(source, viewport, setViewport, size, { minZoom: () => PROJECTOR_MIN_ZOOM, catchUp: () => true });
-      return d;
-    });
-    setSize({ width: 1000, height: 800 });
-    const z = PROJECTOR_MIN_ZOOM;
-    expect(viewport()).toEqual({ x: 500 - 500 * z, y: 400 - 300 * z, zoom: z });
-    // Later sends keep the facilitator's centre; a zoom above the floor is kept as sent.
-    setSpot({ phaseId: 'ideal', viewport: { cx: 100, cy: 50, zoom: 2 }, seq: 5 });
-    expect(viewport()).toEqual({ x: 500 - 200, y: 400 - 100, zoom: 2 });
-    dispose();
+  it('on a short screen keeps the columns across and turns to the rest of their height', () => {
+    const layout = layoutBoard(three, []);
+    const view = { width: 1280, height: 470 };
+    const pages = projectorPages(layout, view, opts);
+    expect(pages.length).toBeGreaterThan(1);
+    const zoom = (1280 - 48) / layout.bounds.width;
+    for (const page of pages) {
+      expect(page.viewport.zoom).toBeCloseTo(zoom, 6);
+      expect(columnsOnScreen(layout, page, view)).toBe(true);
+    }
+    // From the headers down to the last row: the first page starts at the top, the last ends at the bottom.
+    expect(pages[0]!.shows.y).toBe(0);
+    const last = pages[pages.length - 1]!;
+    expect(last.shows.y + last.shows.height).toBeCloseTo(layout.bounds.height, 6);
+    // Neighbouring pages overlap by a note, so a note cut at one page's edge is whole on the next.
+    for (let i = 1; i < pages.length; i++) {
+      expect(pages[i - 1]!.shows.y + pages[i - 1]!.shows.height - pages[i]!.shows.y).toBeGreaterThanOrEqual(NOTE_H);
+    }
   });
 
-  it('applies the latest spotlight when the projector is switched on, not before', () => {
-    const [viewport, setViewport] = createSignal<Viewport>({ x: 0, y: 0, zoom: 1 });
-    const [size] = createSignal<Size | null>({ width: 1000, height: 800 });
-    const [spotlight] = createSignal<Spotlight | null>({ phaseId: 'ideal', viewport: { cx: 500, cy: 300, zoom: 2 }, seq: 2 });
-    const [projector, setProjector] = createSignal(false);
-    const source = { spotlight, following: () => true, viewPhase: () => 'ideal', canControl: () => false };
-    const dispose = createRoot((d) => {
-      createFollowViewport(source, viewport, setViewport, size, { catchUp: projector });
-      return d;
-    });
-    // A participant's board takes the spotlight present at opening as seen: it fits itself instead.
-    expect(viewport()).toEqual({ x: 0, y: 0, zoom: 1 });
-    setProjector(true);
-    expect(viewport()).toEqual({ x: 500 - 1000, y: 400 - 600, zoom: 2 });
-    dispose();
+  it('groups neighbouring columns when even side by side they would be too small to read', () => {
+    const topics = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const layout = layoutBoard(topics, []);
+    const view = { width: 1280, height: 2000 };
+    const pages = projectorPages(layout, view, opts);
+    expect(pages.length).toBeGreaterThan(1);
+    const zooms = new Set(pages.map((p) => p.viewport.zoom));
+    // One size of type on every page, readable.
+    expect(zooms.size).toBe(1);
+    expect([...zooms][0]).toBeGreaterThanOrEqual(PROJECTOR_MIN_ZOOM);
+    // Every column is shown whole on some page.
+    for (const c of layout.columns) {
+      expect(pages.some((p) => c.x >= p.shows.x - 0.5 && c.x + c.width <= p.shows.x + p.shows.width + 0.5)).toBe(true);
+    }
+    expect(groupColumns(layout.columns, 1000).map((g) => g.map((c) => c.topic))).toEqual([['a', 'b'], ['c', 'd'], ['e', 'f']]);
+  });
+
+  it('never blows a sparse phase up past its largest zoom', () => {
+    const layout = layoutBoard(['only'], []);
+    const pages = projectorPages(layout, { width: 1920, height: 2400 }, opts);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]!.viewport.zoom).toBe(PROJECTOR_MAX_ZOOM);
+  });
+
+  it('finds the page that shows a board point', () => {
+    const layout = layoutBoard(three, [{ topic: CROSS_CUTTING, x: 16, y: 400 }]);
+    const pages = projectorPages(layout, { width: 1280, height: 470 }, opts);
+    expect(pageShowing(pages, { x: 10, y: 10 })).toBe(0);
+    expect(pageShowing(pages, { x: 100, y: layout.bounds.height - 10 })).toBe(pages.length - 1);
+    expect(pageShowing(pages, { x: -5000, y: -5000 })).toBe(0);
   });
 });
 

@@ -84,6 +84,27 @@ export function fit(content: Rect, view: Size, padding: number, maxZoom = 1): Vi
   return { zoom, x: place(view.width, content.x, content.width), y: place(view.height, content.y, content.height) };
 }
 
+// Fit never goes below this: note text of 10 px (17 × 0.6), small print still read on a laptop
+// (three columns fit beside the facilitator's drawer at 1280 px); a bigger board is shown from its
+// first column's header and panned, not shrunk to an unreadable mosaic of 20-33%.
+export const FIT_MIN_ZOOM = 0.6;
+
+/**
+ * Fit for reading: all of `content` when that leaves it at least `minZoom`; otherwise its full
+ * width (columns side by side) if that is readable, else `minZoom`, from the content's top-left
+ * corner (the first column's header, where reading starts), with the rest a pan away. A board of
+ * hundreds of notes is then shown as text, not as a mosaic at 20%.
+ */
+export function readableFit(content: Rect, view: Size, padding: number, maxZoom: number, minZoom: number): Viewport {
+  const all = fit(content, view, padding, maxZoom);
+  if (all.zoom + 1e-9 >= minZoom) return all;
+  const width = Math.max(1, view.width - 2 * padding);
+  const zoom = clampZoom(Math.max(minZoom, Math.min(maxZoom, width / Math.max(1, content.width))));
+  const fitsAcross = content.width * zoom <= width + 1e-6;
+  const x = fitsAcross ? (view.width - content.width * zoom) / 2 - content.x * zoom : padding - content.x * zoom;
+  return { zoom, x, y: padding - content.y * zoom };
+}
+
 /** Ease-in-out (cubic) for t in [0, 1]; clamps outside. */
 export function easeInOut(t: number): number {
   const u = Math.min(1, Math.max(0, t));

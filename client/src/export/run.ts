@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { EXPORT_MIME, exportFileName, readSession, renderExport, type ExportFormat } from '@wcb/shared';
+import { EXPORT_MIME, exportFileName, isDocumentFormat, readSession, renderExport, type DocumentOptions, type ExportFormat } from '@wcb/shared';
 import { loadPdfFonts } from './fonts';
 import { gatherSession, type GatherProgress } from './gather';
 
@@ -21,20 +21,22 @@ export type ExportResult = { fileName: string; stale: string[] };
 
 /**
  * Loaded lazily (import('./export/run')) by the export menu: the renderers stay out of the
- * board's first bundle. Gathers every room, renders, downloads.
+ * board's first bundle. Gathers every room, renders, downloads. `options` shape the documents
+ * (DOCX, PDF, HTML, Markdown); JSON and CSV carry everything whatever they say.
  */
 export async function exportSession(
   sessionId: string,
   control: Y.Doc,
   token: string | undefined,
   format: ExportFormat,
+  options: DocumentOptions,
   onProgress: (p: GatherProgress) => void,
 ): Promise<ExportResult> {
   const gathered = await gatherSession(sessionId, control, token, onProgress);
   try {
     const now = Date.now();
     const fileName = exportFileName(readSession(control).meta.title, now, format);
-    const body = await renderExport({ ...gathered.source, exportedAt: now }, format, loadPdfFonts);
+    const body = await renderExport({ ...gathered.source, exportedAt: now }, format, loadPdfFonts, isDocumentFormat(format) ? options : undefined);
     download(fileName, typeof body === 'string' ? body : new Uint8Array(body), EXPORT_MIME[format]!);
     return { fileName, stale: gathered.stale };
   } finally {

@@ -9,6 +9,7 @@ import { readJson, writeJson, type KeyValueStore } from './storage';
 export type Seat = { table: string; anonymous: boolean };
 
 const PARTICIPANT_KEY = 'wcb.participant';
+const PERSON_KEY = 'wcb.person';
 const SEATS_KEY = 'wcb.seats';
 const ID_RE = /^[A-Za-z0-9_-]{8,64}$/;
 
@@ -17,6 +18,18 @@ export function participantId(store: KeyValueStore, make: () => string = randomI
   if (typeof stored === 'string' && ID_RE.test(stored)) return stored;
   const id = make();
   writeJson(store, PARTICIPANT_KEY, id);
+  return id;
+}
+
+/**
+ * The id this device's presence carries, so that its tabs count as one person and its colour is
+ * the same on every board. Not the participant id: that one places dots, and presence is public.
+ */
+export function personId(store: KeyValueStore, make: () => string = randomId): string {
+  const stored = readJson<unknown>(store, PERSON_KEY, null);
+  if (typeof stored === 'string' && ID_RE.test(stored)) return stored;
+  const id = make();
+  writeJson(store, PERSON_KEY, id);
   return id;
 }
 

@@ -1,38 +1,47 @@
-import { createEffect, createSignal, on, onCleanup, untrack, type Accessor } from 'solid-js';
-import { shouldApplySpotlight, type FollowViewport, type Spotlight } from '@wcb/shared';
-import { centreOf, centredOn, easeInOut, interpolateViewport, type Size, type Viewport } from '../board/viewport';
+import { createEffect, createSignal, on, untrack, type Accessor } from 'solid-js';
+import type { FollowViewport, Spotlight } from '@wcb/shared';
+import { createGlide } from '../board/glide';
+import { centreOf, centredOn, type Size, type Viewport } from '../board/viewport';
 
 /** How long a followed move takes, unless the person prefers reduced motion. */
 export const FOLLOW_ANIMATION_MS = 400;
 
+/**
+ * Calls `onPress` once for each "bring everyone here" this device sees after the session's state
+ * became known (`known`). The spotlight already there at that moment was sent before this person
+ * came: taken as seen, so a board opens where it opens and a reload does not replay an old press.
+ * A press made while this device was away (offline, or looking elsewhere) arrives with the next
+ * sync and counts: each press reaches everyone, once.
+ */
+export function createPresses(spotlight: Accessor<Spotlight | null>, known: Accessor<boolean>, onPress: (spot: Spotlight) => void): void {
+  let seen: number | null | undefined;
+  createEffect(
+    on([spotlight, known], ([spot, ready]) => {
+      if (!ready) return;
+      if (seen === undefined) {
+        seen = spot?.seq ?? null;
+        return;
+      }
+      if (!spot || spot.seq === seen) return;
+      seen = spot.seq;
+      untrack(() => onPress(spot));
+    }),
+  );
+}
+
 export type FollowSource = {
+  /** The press this device was last brought to (a new object for each press). */
+  brought: Accessor<Spotlight | null>;
+  /** The facilitator's latest spotlight, applied again when the person turns follow mode on. */
   spotlight: Accessor<Spotlight | null>;
   following: Accessor<boolean>;
   viewPhase: Accessor<string>;
-  /** Whoever controls the session sends spotlights; their own view never jumps. */
-  canControl: Accessor<boolean>;
 };
-
-/** How a board follows, beyond the session's own state (the projector view sets both). */
-export type FollowOptions = {
-  /** The least zoom a followed move lands at: the facilitator's centre, but never smaller type. */
-  minZoom?: Accessor<number>;
-  /**
-   * While true, the spotlight already in the document is applied too, not taken as seen: at start
-   * (a projector opened mid-session shows what the facilitator shows, without a click) and each
-   * time it turns on.
-   */
-  catchUp?: Accessor<boolean>;
-};
-
-const prefersReducedMotion = (): boolean =>
-  typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 /**
- * Moves the board's viewport to the facilitator's spotlight when a following client sees a new one
- * (a larger seq) or returns to follow mode. The spotlight present when the board opens is taken as
- * seen: the board fits itself first, and the phase already follows the current phase.
- * The phase switch itself comes from the session (the followed phase is the current phase).
+ * Moves the board's viewport to the facilitator's spotlight: once for each press this device is
+ * brought to (following or not; see createPresses), and when the person turns follow mode back
+ * on. The phase switch itself comes from the session; the move waits until that phase is shown.
  * The spotlight names a board point; `canvasSize` (this device's canvas) turns it into this
  * device's own offset, so the point lands at the centre of this screen whatever its size. A spot
  * that arrives before the canvas was measured waits for the first measurement.
@@ -43,61 +52,26 @@ export function createFollowViewport(
   viewport: Accessor<Viewport>,
   setViewport: (vp: Viewport) => void,
   canvasSize: Accessor<Size | null>,
-  options: FollowOptions = {},
 ): void {
-  const minZoom = options.minZoom ?? (() => 0);
-  const catchUp = options.catchUp ?? (() => false);
-  let lastSeq: number | null = untrack(catchUp) ? null : (untrack(source.spotlight)?.seq ?? null);
-  const [pending, setPending] = createSignal<FollowViewport | null>(null, { equals: false });
-  let frame = 0;
-  const stop = () => {
-    if (frame) cancelAnimationFrame(frame);
-    frame = 0;
-  };
-  onCleanup(stop);
+  const [pending, setPending] = createSignal<Spotlight | null>(null, { equals: false });
+  const glide = createGlide(viewport, setViewport, FOLLOW_ANIMATION_MS);
+  // Aimed at the canvas as it is at each frame: the chrome around it may change size meanwhile.
+  const moveTo = (spot: FollowViewport, size: Size) =>
+    glide.to(() => centredOn({ x: spot.cx, y: spot.cy }, spot.zoom, canvasSize() ?? size));
 
-  const moveTo = (spot: FollowViewport, size: Size) => {
-    stop();
-    const zoom = Math.max(spot.zoom, minZoom());
-    // Aimed at the canvas as it is at each frame: the chrome around it may change size meanwhile
-    // (a projector's bar replacing the top bar), and the spot must still land at its centre.
-    const target = () => centredOn({ x: spot.cx, y: spot.cy }, zoom, canvasSize() ?? size);
-    const from = viewport();
-    if (prefersReducedMotion() || typeof requestAnimationFrame !== 'function') return setViewport(target());
-    const start = performance.now();
-    const step = (now: number) => {
-      const t = (now - start) / FOLLOW_ANIMATION_MS;
-      const to = target();
-      setViewport(t >= 1 ? to : interpolateViewport(from, to, easeInOut(t)));
-      frame = t >= 1 ? 0 : requestAnimationFrame(step);
-    };
-    frame = requestAnimationFrame(step);
-  };
-
+  createEffect(on(source.brought, (spot) => spot && setPending(spot), { defer: true }));
+  // Back to following: the latest spotlight applies again (if it is about the phase now shown).
   createEffect(
-    on([source.spotlight, source.following, source.viewPhase, catchUp], ([spot, following, phaseId, eager], prev) => {
-      // Back to following, or the projector just turned on: the latest spotlight applies again.
-      const rejoined = following && (prev ? !prev[1] || (eager && !prev[3]) : eager);
-      if (source.canControl()) {
-        lastSeq = spot?.seq ?? lastSeq;
-        return;
-      }
-      if (!shouldApplySpotlight(spot, rejoined ? null : lastSeq, following)) return;
-      if (spot.phaseId !== phaseId) {
-        // A new send: the current phase moves in the same transaction, so wait for it to be shown.
-        // On return to follow mode the document is settled: the facilitator has moved on since.
-        if (rejoined) lastSeq = spot.seq;
-        return;
-      }
-      lastSeq = spot.seq;
-      setPending(spot.viewport);
+    on(source.following, (following, before) => {
+      const spot = untrack(source.spotlight);
+      if (following && before === false && spot?.phaseId === untrack(source.viewPhase)) setPending(spot);
     }),
   );
   createEffect(
-    on([pending, canvasSize], ([spot, size]) => {
-      if (!spot || !size || size.width <= 0 || size.height <= 0) return;
+    on([pending, source.viewPhase, canvasSize], ([spot, phaseId, size]) => {
+      if (!spot?.viewport || spot.phaseId !== phaseId || !size || size.width <= 0 || size.height <= 0) return;
       setPending(null);
-      moveTo(spot, size);
+      moveTo(spot.viewport, size);
     }),
   );
 }

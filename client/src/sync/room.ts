@@ -7,7 +7,9 @@ import { writeUpdate } from 'y-protocols/sync';
 import * as encoding from 'lib0/encoding';
 import { isLocalOrigin } from '@wcb/shared';
 import { markOpen } from './open-marks';
-import { afterLocalUpdate, OFFLINE, settle, type LinkState } from './pending';
+import { afterLocalChange, isFlushed, NOTHING_PENDING, OFFLINE, settle, type LinkState, type PendingKeys } from './pending';
+import { changedRecords } from './pending-records';
+import { startHeartbeat } from './heartbeat';
 import { CLOSE_UNKNOWN_PHASE, normaliseReason } from './refusal';
 
 /**
@@ -21,8 +23,8 @@ export type RoomState = {
   /** IndexedDB state has been applied (or IndexedDB is unusable and the server is the only source). */
   loaded: boolean;
   link: LinkState;
-  /** Local changes not yet sent; see pending.ts. */
-  pending: number;
+  /** Records with local changes not yet sent; see pending.ts. */
+  pending: PendingKeys;
   /** The first sync with the server has completed at least once since the room opened. */
   everSynced: boolean;
   /** The last connection attempt failed before the socket opened (server or network unreachable). */
@@ -88,19 +90,33 @@ const maybeStored = (name: string): Promise<boolean> =>
       )
     : Promise.resolve(true);
 
-// Where the pending count is kept between page loads, in y-indexeddb's own key-value store: a
+// Where the pending records are kept between page loads, in y-indexeddb's own key-value store: a
 // reload while offline must still show the changes that never reached the server.
 const PENDING_KEY = 'pending';
+// A bound on what is stored: a bulk import offline is still one badge, not megabytes.
+const MAX_STORED_PENDING = 10_000;
+
+/** What an earlier page load stored; a count of updates (before records were kept) is one unknown change. */
+function readStoredPending(v: unknown): PendingKeys {
+  if (typeof v === 'number') return v > 0 ? new Set(['changes/earlier']) : NOTHING_PENDING;
+  let keys: unknown;
+  try {
+    keys = typeof v === 'string' ? JSON.parse(v) : null;
+  } catch {
+    keys = null;
+  }
+  return Array.isArray(keys) ? new Set(keys.filter((k): k is string => typeof k === 'string').slice(0, MAX_STORED_PENDING)) : NOTHING_PENDING;
+}
 
 type Persistence = {
   persistence: IndexeddbPersistence | null;
-  loaded: Promise<number>;
+  loaded: Promise<PendingKeys>;
   /** Stops persisting (the stored data stays). */
   close(): void;
 };
 
 function openPersistence(name: string, doc: Y.Doc): Persistence {
-  if (typeof indexedDB === 'undefined') return { persistence: null, loaded: Promise.resolve(0), close: () => {} };
+  if (typeof indexedDB === 'undefined') return { persistence: null, loaded: Promise.resolve(NOTHING_PENDING), close: () => {} };
   const kind = name.slice(name.indexOf('/') + 1);
   markOpen(`idb-open ${kind}`);
   const persistence = new IndexeddbPersistence(name, doc);
@@ -108,8 +124,8 @@ function openPersistence(name: string, doc: Y.Doc): Persistence {
   const stopQuiet = quietLoad(persistence, doc);
   const stored = persistence.whenSynced
     .then(() => persistence.get(PENDING_KEY))
-    .then((v: unknown) => (typeof v === 'number' && v > 0 ? v : 0));
-  const timeout = new Promise<number>((resolve) => setTimeout(() => resolve(0), IDB_TIMEOUT_MS));
+    .then(readStoredPending);
+  const timeout = new Promise<PendingKeys>((resolve) => setTimeout(() => resolve(NOTHING_PENDING), IDB_TIMEOUT_MS));
   return {
     persistence,
     loaded: Promise.race([stored, timeout]),
@@ -227,40 +243,63 @@ export function makeRoom(name: string, opts: { url?: string; doc?: Y.Doc; token?
   const listeners = new Set<(s: RoomState) => void>();
   let disposed = false;
   let poll: ReturnType<typeof setInterval> | undefined;
-  let state: RoomState = { loaded: false, link: OFFLINE, pending: 0, everSynced: false, unreachable: false, closed: null, denied: null, waiting: false };
-  let savedPending = 0;
+  let state: RoomState = {
+    loaded: false,
+    link: OFFLINE,
+    pending: NOTHING_PENDING,
+    everSynced: false,
+    unreachable: false,
+    closed: null,
+    denied: null,
+    waiting: false,
+  };
+  let savedPending: PendingKeys = NOTHING_PENDING;
+  // `heartbeat.heard()` when the pending changes were last seen all on the wire; null until then.
+  let sentMark: number | null = null;
 
   const readLink = (): LinkState => ({
     connected: provider.wsconnected,
     synced: provider.synced,
     bufferedAmount: provider.ws?.bufferedAmount ?? 0,
+    stale: heartbeat.stale(),
   });
   const set = (patch: Partial<RoomState>) => {
     if (disposed) return;
     const link = readLink();
     const next = { ...state, ...patch, link };
-    next.pending = settle(next.pending, link);
+    if (!link.connected) sentMark = null;
+    // On the wire: ask the server to answer; what it says after that confirms these changes.
+    if (next.pending.size > 0 && sentMark === null && isFlushed(link)) {
+      sentMark = heartbeat.heard();
+      heartbeat.sent();
+    }
+    next.pending = settle(next.pending, link, sentMark !== null && heartbeat.heard() > sentMark);
+    if (next.pending.size === 0) sentMark = null;
     if (link.synced) {
       next.everSynced = true;
       next.waiting = false;
     }
     state = next;
     // Poll only while something is waiting for the send buffer to drain.
-    if (state.pending > 0 && link.connected && poll === undefined) poll = setInterval(() => set({}), BUFFER_POLL_MS);
-    if ((state.pending === 0 || !link.connected) && poll !== undefined) {
+    if (state.pending.size > 0 && link.connected && poll === undefined) poll = setInterval(() => set({}), BUFFER_POLL_MS);
+    if ((state.pending.size === 0 || !link.connected) && poll !== undefined) {
       clearInterval(poll);
       poll = undefined;
     }
     if (persistence && state.loaded && state.pending !== savedPending) {
       savedPending = state.pending;
-      persistence.set(PENDING_KEY, savedPending).catch(() => {});
+      persistence.set(PENDING_KEY, JSON.stringify([...savedPending].slice(0, MAX_STORED_PENDING))).catch(() => {});
     }
     for (const fn of listeners) fn(state);
   };
 
-  const onUpdate = (_update: Uint8Array, origin: unknown) => {
+  const onTransaction = (tr: Y.Transaction) => {
     // Undo and redo are this person's changes too, made under the UndoManager's origin.
-    if (isLocalOrigin(origin) || origin instanceof Y.UndoManager) set({ pending: afterLocalUpdate(state.pending) });
+    if (!(isLocalOrigin(tr.origin) || tr.origin instanceof Y.UndoManager)) return;
+    const records = changedRecords(tr);
+    if (records.length === 0) return;
+    sentMark = null;
+    set({ pending: afterLocalChange(state.pending, records) });
   };
   const onStatus = ({ status }: { status: string }) => set(status === 'connected' ? { unreachable: false, closed: null } : {});
   const onSync = () => set({});
@@ -277,7 +316,9 @@ export function makeRoom(name: string, opts: { url?: string; doc?: Y.Doc; token?
       set({ denied: normaliseReason(reason) });
     });
   const onClosed = (event: { code: number; reason: string }) => set({ closed: { code: event.code, reason: event.reason } });
-  doc.on('update', onUpdate);
+  // After the auth handler above: every message handler, that one included, counts as hearing.
+  const heartbeat = startHeartbeat(provider, () => set({}), () => state.pending.size > 0);
+  doc.on('afterTransaction', onTransaction);
   provider.on('closed', onClosed);
   provider.on('status', onStatus);
   provider.on('sync', onSync);
@@ -300,7 +341,7 @@ export function makeRoom(name: string, opts: { url?: string; doc?: Y.Doc; token?
   loaded.then((stored) => {
     if (disposed) return;
     savedPending = stored;
-    set({ loaded: true, pending: state.pending + stored });
+    set({ loaded: true, pending: afterLocalChange(state.pending, stored) });
     // Nothing stored (a first visit): nothing to draw first.
     if (doc.store.clients.size === 0) connect();
     else afterPaint(connect);
@@ -340,7 +381,8 @@ export function makeRoom(name: string, opts: { url?: string; doc?: Y.Doc; token?
       else made.delete(name);
       listeners.clear();
       if (poll !== undefined) clearInterval(poll);
-      doc.off('update', onUpdate);
+      heartbeat.dispose();
+      doc.off('afterTransaction', onTransaction);
       // destroy() tells peers we left (awareness null) before closing the socket.
       provider.destroy();
       provider.awareness.destroy();

@@ -27,7 +27,9 @@ import { makeControlFacts, type ReadOnlyReason } from './access';
 import { blocksWrites, refusalOf, type Refusal } from './refusal';
 import { makeSessionActions } from './actions';
 import { createSessionAuth, type AccessProblem } from './auth';
-import { sessionStatus, type ConnectionStatus } from './pending';
+import { sessionStatus, type ConnectionStatus, type PendingCount } from './pending';
+import { createBrowserOnline } from './browser-online';
+import { otherPeople, peopleColors, type Person } from './people';
 import { makePhaseRoom, type PhaseRoom } from './phase-room';
 import { makeLocalPresence, makePeers, type LocalPresence, type Peers } from './presence';
 import { makeControlProjection } from './projection';
@@ -37,6 +39,7 @@ import { markOpen } from './open-marks';
 import { createShare, type Share } from './share';
 import { makeVotesRoom, type VotesRoom } from './votes';
 import { createNewSince, type NewSince } from './new-since';
+import { createPresses } from './follow';
 
 /**
  * 'loading': reading IndexedDB. 'connecting': nothing on this device, waiting for the server.
@@ -71,20 +74,37 @@ export type Session = {
   phase: Accessor<PhaseRoom | null>;
   /**
    * The phase this device shows: the session's current phase for the facilitator and for anyone
-   * following them; the phase they picked for someone who left follow mode.
+   * following them; for everyone else the phase they picked or were last brought to (the current
+   * phase when they came).
    */
   viewPhase: Accessor<string>;
   /** The facilitator's latest "bring everyone here", if any. */
   spotlight: Accessor<Spotlight | null>;
-  /** Follow mode (participants and viewers; always true for whoever controls the session). */
+  /**
+   * The last "bring everyone here" that moved this device (a new object per press; null before
+   * the first). Each press moves everyone once, following or not; between presses people roam.
+   */
+  brought: Accessor<Spotlight | null>;
+  /**
+   * Follow mode: the phase shown moves with the session's current phase. Off for participants
+   * until they ask for it (and on the projector); always true for whoever controls the session.
+   */
   following: Accessor<boolean>;
-  /** Back to following (true): shows the current phase again. False: stay on the phase shown. */
+  /** Follow (true): shows the current phase from now on. False: stay on the phase shown. */
   setFollowing(on: boolean): void;
   /** Facilitator: brings everyone to this phase and, if given, this viewport. */
   bringEveryone(phaseId: string, viewport: FollowViewport | null): void;
-  /** People in the session (control room), excluding this device. */
+  /** Presence in the session (control room), by connection, excluding this device. */
   people: Peers;
-  connection: Accessor<{ status: ConnectionStatus; pending: number }>;
+  /** The other people in the session, each once however many tabs they have open. */
+  others: Accessor<Person[]>;
+  /** This person as others see them. */
+  me: Accessor<Presence['user']>;
+  /** Changes this person's name (or colour) everywhere they are present. */
+  setUser(user: Presence['user']): void;
+  /** A person's colour on this board: distinct among the people present (see people.ts). */
+  colorOf(user: Presence['user']): string;
+  connection: Accessor<{ status: ConnectionStatus; pending: PendingCount }>;
   /** Facilitator: moves the session's current phase. Others: shows that phase here, leaving follow mode. */
   setPhase(phaseId: string): void;
   setPhaseLocked(phaseId: string, locked: boolean): void;
@@ -176,9 +196,12 @@ export function createSession(credentials: Credentials, user: Presence['user']):
     return roomAccess(auth.role(), { kind: 'phase', sessionId: id, phaseId }, facts()) === 'read' ? 'locked' : null;
   };
 
-  // Follow mode: on by default; a participant or viewer leaves it by picking another phase.
-  const [followSignal, setFollowSignal] = createSignal(true);
+  // Participants roam: each stays on the phase they look at until they pick another or the
+  // facilitator brings everyone somewhere. Follow mode (the current phase, wherever it moves) is
+  // something a person turns on, and the projector view does.
+  const [followSignal, setFollowSignal] = createSignal(false);
   const [localPhase, setLocalPhase] = createSignal<string | null>(null);
+  const [brought, setBrought] = createSignal<Spotlight | null>(null, { equals: false });
   const following = () => canControl() || followSignal();
   const viewPhase = createMemo(() =>
     viewedPhase({
@@ -188,6 +211,21 @@ export function createSession(credentials: Credentials, user: Presence['user']):
       phaseIds: projection.session.phases.map((p) => p.id),
     }),
   );
+  // A roaming person's phase is the current phase until the server's state is known (what this
+  // device read from IndexedDB may be old), then stays theirs; again if their phase is removed.
+  createEffect(() => {
+    if (following() || availability() !== 'ready' || !controlState().everSynced) return;
+    const local = localPhase();
+    if (local && projection.session.phases.some((p) => p.id === local)) return;
+    setLocalPhase(projection.session.state.currentPhase);
+  });
+  createPresses(spotlight, () => availability() === 'ready', (spot) => {
+    if (canControl()) return;
+    batch(() => {
+      setLocalPhase(spot.phaseId);
+      setBrought(spot);
+    });
+  });
 
   const rooms = new Map<string, PhaseRoom>();
   const unwatch: (() => void)[] = [];
@@ -287,13 +325,21 @@ export function createSession(credentials: Credentials, user: Presence['user']):
   const refusal = () => shownStates().reduce<Refusal | null>((found, s) => found ?? (s ? refusalOf(s) : null), null);
   const waitingForServer = () => !!phase()?.state().waiting || !!votes()?.state().waiting;
 
-  const connection = createMemo(() => sessionStatus([controlState(), ...openRooms().map((r) => r.state()), ...(votingRoom() ? [votingRoom()!.state()] : [])]));
+  const browserOnline = createBrowserOnline();
+  const connection = createMemo(
+    () => sessionStatus([controlState(), ...openRooms().map((r) => r.state()), ...(votingRoom() ? [votingRoom()!.state()] : [])], browserOnline()),
+    undefined,
+    { equals: (a, b) => a.status === b.status && a.pending.notes === b.pending.notes && a.pending.other === b.pending.other },
+  );
 
   // Presence: who is in the session is published in the control room (everyone is there); the
   // cursor and the note being edited only in the room of the phase this device shows.
-  const base = (): Presence => ({ user, phase: viewPhase(), cursor: null, editing: null });
+  const [myUser, setMyUser] = createSignal(user);
+  const base = (): Presence => ({ user: myUser(), phase: viewPhase(), cursor: null, editing: null });
   const controlPresence = makeLocalPresence(control.awareness, untrack(base));
   const people = makePeers(control.awareness);
+  const others = createMemo(() => otherPeople(people.peers, myUser().id));
+  const colors = createMemo(() => peopleColors(myUser().id, others()));
   const [phasePresence, setPhasePresence] = createSignal<LocalPresence | null>(null);
   createEffect(
     on(phase, (room) => {
@@ -351,9 +397,18 @@ export function createSession(credentials: Credentials, user: Presence['user']):
     share: credentials.role === 'facilitator' && credentials.shareTokens ? createShare(store, id, location.origin) : null,
     phase,
     people: people.peers,
+    others,
+    me: myUser,
+    setUser: (next) => {
+      setMyUser(next);
+      controlPresence.set({ user: next });
+      phasePresence()?.set({ user: next });
+    },
+    colorOf: (u) => colors().get(u.id) ?? u.color,
     connection,
     viewPhase,
     spotlight,
+    brought,
     following,
     setFollowing: (on) =>
       batch(() => {

@@ -1,4 +1,4 @@
-import { For } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { LANGUAGES, type Language } from '@wcb/shared';
 import { locale, setLocale, t } from '../i18n';
 import { savePrefs } from '../lib/prefs';
@@ -18,6 +18,12 @@ export function LanguagePicker(props: { compact?: boolean }) {
     <label class="lang-picker" classList={{ 'lang-picker-compact': props.compact }} title={props.compact ? t('i18n.language') : undefined}>
       <GlobeIcon />
       <span class={props.compact ? 'visually-hidden' : undefined}>{t('i18n.language')}</span>
+      {/* Compact: the language's short code on show, the native select (full names) laid over it. */}
+      <Show when={props.compact}>
+        <span class="lang-picker-code" aria-hidden="true">
+          {t(`lang.short.${locale()}`)}
+        </span>
+      </Show>
       <select data-testid="i18n.language" value={locale()} onChange={(e) => void choose(e.currentTarget.value as Language)}>
         {/* Each language in its own name and with its own lang, so a screen reader says it right. */}
         <For each={LANGUAGES}>

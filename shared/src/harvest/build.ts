@@ -64,6 +64,7 @@ function ideasAndSteps(phase: Phase, session: SessionSnapshot, notes: readonly N
       selected,
       // A confirmed criterion stands in the row above; the material row holds everything else.
       material: phase.kind === 'steps' ? [] : inTopic.filter((h) => !ctx.selected.has(h.id)).map((h) => items.get(h.id)!),
+      written: phase.kind === 'steps' ? [] : inTopic.map((h) => items.get(h.id)!),
       steps,
     };
   });

@@ -13,3 +13,6 @@ export * from './formats';
 export * from './import-csv';
 export * from './import-file';
 export type { PdfFonts } from './render-pdf';
+export * from './charts';
+export * from './printed';
+export * from './options';

@@ -2,6 +2,8 @@ import type { Language } from '../templates/types';
 
 /** The few words a results document adds around the session's own texts, in its language. */
 export type DocumentLabels = {
+  /** The document's heading, as seed 003 has it: «ОЦИФРОВАНІ РЕЗУЛЬТАТИ РОБОТИ «NGO NETWORKING: КОНФЕРЕНЦІЯ»». */
+  resultsHeading: (title: string) => string;
   phase: string;
   question: string;
   selected: string;
@@ -34,6 +36,7 @@ const slavic = (n: number, one: string, few: string, many: string) => {
 
 export const DOCUMENT_LABELS: Record<Language, DocumentLabels> = {
   uk: {
+    resultsHeading: (title) => `ОЦИФРОВАНІ РЕЗУЛЬТАТИ РОБОТИ «${title.toLocaleUpperCase('uk')}»`,
     phase: 'Етап',
     question: 'Питання',
     selected: 'ОБРАНІ КРИТЕРІЇ',
@@ -55,6 +58,7 @@ export const DOCUMENT_LABELS: Record<Language, DocumentLabels> = {
     csvHeader: ['етап', 'тема', 'стіл', 'раунд', 'автор', 'текст', 'голоси', 'кластер', 'обрано', 'створено'],
   },
   ru: {
+    resultsHeading: (title) => `ОЦИФРОВАННЫЕ РЕЗУЛЬТАТЫ РАБОТЫ «${title.toLocaleUpperCase('ru')}»`,
     phase: 'Этап',
     question: 'Вопрос',
     selected: 'ВЫБРАННЫЕ КРИТЕРИИ',
@@ -76,6 +80,7 @@ export const DOCUMENT_LABELS: Record<Language, DocumentLabels> = {
     csvHeader: ['этап', 'тема', 'стол', 'раунд', 'автор', 'текст', 'голоса', 'кластер', 'выбрано', 'создано'],
   },
   en: {
+    resultsHeading: (title) => `DIGITISED RESULTS OF “${title.toLocaleUpperCase('en')}”`,
     phase: 'Phase',
     question: 'Question',
     selected: 'SELECTED CRITERIA',

@@ -5,7 +5,6 @@ import type { HarvestItem, HarvestMatrix, HarvestSurvey } from './types';
 
 /** Drawn blocks of the PDF harvest that are more than text: vote bars, the matrix grid, survey bars. */
 
-const CHART_TOP = 5;
 const LABEL_W = 200;
 const BAR_MAX = 200;
 
@@ -17,11 +16,9 @@ function fit(layout: FlowLayout, text: string, max: number, size: number): strin
   return `${chars.join('')}…`;
 }
 
-/** A horizontal bar per most voted idea: label, a bar proportional to the leader, the count. */
-export function voteChart(layout: FlowLayout, items: readonly HarvestItem[], indent: number): void {
-  const top = [...items].filter((i) => i.votes > 0).sort((a, b) => b.votes - a.votes).slice(0, CHART_TOP);
-  if (!top.length) return;
-  const max = top[0]!.votes;
+/** A horizontal bar per most voted idea (chartItems): label, a bar as its share of the phase's `scale`, the count. */
+export function voteChart(layout: FlowLayout, top: readonly HarvestItem[], indent: number, scale: number): void {
+  if (!top.length || scale <= 0) return;
   const size = 8;
   const rowH = 13;
   layout.ensure(rowH * top.length + 6);
@@ -33,7 +30,7 @@ export function voteChart(layout: FlowLayout, items: readonly HarvestItem[], ind
     const label = fit(layout, layout.clean(item.text.replace(/\s+/g, ' ')), LABEL_W - 6, size);
     const page = layout.current;
     page.drawText(label, { x, y: baseline, font: layout.font(), size, color: COLORS.text });
-    const w = Math.max(2, (item.votes / max) * Math.min(BAR_MAX, layout.width - indent - LABEL_W - 30));
+    const w = Math.max(2, (item.votes / scale) * Math.min(BAR_MAX, layout.width - indent - LABEL_W - 30));
     page.drawRectangle({ x: x + LABEL_W, y: band - rowH + 2, width: w, height: rowH - 4, color: COLORS.accent });
     page.drawText(String(item.votes), { x: x + LABEL_W + w + 4, y: baseline, font: layout.font('bold'), size, color: COLORS.text });
   }

@@ -20,6 +20,7 @@ export type Run = { text: string; weight?: Weight; size?: number; color?: RGB };
 export type LayoutFonts = Record<Weight, PDFFont>;
 
 const A4: [number, number] = [595.28, 841.89];
+const A4_LANDSCAPE: [number, number] = [A4[1], A4[0]];
 const MARGIN = 56;
 const FOOTER_Y = 30;
 const LEADING = 1.3;
@@ -29,16 +30,34 @@ export const BODY = 10;
 const BREAKS = /\r\n|[\r\n\v\f\u0085\u2028\u2029]/;
 const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
 
+/*
+ * DejaVu Sans has no colour emoji, and a font that has them (Noto Color Emoji, 10 MB of bitmaps)
+ * cannot be embedded by pdf-lib. So emoji print as a documented substitution, never "?": the usual
+ * ones as the emoticon people typed before emoji (🙂 → ":)", 👍 → "(+1)", ❤ → "<3"), any other as
+ * "(emoji)". Variation selectors and skin tones, which only style an emoji, go with it.
+ */
+const EMOTICONS: Readonly<Record<string, string>> = {
+  '🙂': ':)', '😀': ':D', '😃': ':D', '😄': ':D', '😁': ':D', '😊': ':)', '😉': ';)', '😂': ':\'D', '🤣': ':\'D',
+  '😍': '<3', '🥰': '<3', '😎': 'B)', '😐': ':|', '😕': ':/', '🙁': ':(', '😞': ':(', '😢': ':\'(', '😭': ':\'(',
+  '😮': ':O', '😲': ':O', '😡': '>:(', '😠': '>:(', '🤔': '(?)', '👍': '(+1)', '👎': '(-1)', '👏': '(clap)',
+  '🙏': '(thanks)', '❤': '<3', '💔': '</3', '🔥': '(fire)', '🎉': '(party)', '⭐': '*', '🌟': '*', '✅': '✓', '❌': '✗',
+  '💡': '(idea)', '🚀': '(rocket)', '👉': '->', '👈': '<-',
+};
+const EMOJI = /\p{Extended_Pictographic}/u;
+const EMOJI_STYLE = /[\uFE0E\uFE0F\u200D]|\uD83C[\uDFFB-\uDFFF]/g;
+
 /**
  * The text as the font can draw it: tabs become spaces, control and format characters (bell,
- * direction overrides, zero-width marks) go, and a character without a glyph becomes "?" — pdf-lib
- * would otherwise draw an empty box or throw.
+ * direction overrides, zero-width marks) go, emoji the font lacks become their emoticon (above),
+ * and any other character without a glyph becomes "?" — pdf-lib would otherwise draw an empty box or throw.
  */
 export function printable(text: string, charset: ReadonlySet<number>): string {
   let out = '';
-  for (const ch of text.replace(/\t/g, ' ').replace(INVISIBLE, '')) {
+  for (const ch of text.replace(/\t/g, ' ').replace(EMOJI_STYLE, '').replace(INVISIBLE, '')) {
     const cp = ch.codePointAt(0)!;
-    out += charset.has(cp) && !(cp >= 0xd800 && cp <= 0xdfff) ? ch : '?';
+    if (charset.has(cp) && !(cp >= 0xd800 && cp <= 0xdfff)) out += ch;
+    else if (EMOJI.test(ch)) out += EMOTICONS[ch] ?? '(emoji)';
+    else out += '?';
   }
   return out;
 }
@@ -50,8 +69,7 @@ export type BlockOptions = { indent?: number; align?: 'left' | 'center'; spaceBe
 
 export class FlowLayout {
   readonly left = MARGIN;
-  readonly right = A4[0] - MARGIN;
-  readonly width = A4[0] - 2 * MARGIN;
+  private size: [number, number] = A4;
   private page!: PDFPage;
   private y = 0;
   private readonly charsets: Record<Weight, Set<number>>;
@@ -64,6 +82,18 @@ export class FlowLayout {
     this.newPage();
   }
 
+  get right(): number {
+    return this.size[0] - MARGIN;
+  }
+
+  get width(): number {
+    return this.size[0] - 2 * MARGIN;
+  }
+
+  get landscape(): boolean {
+    return this.size === A4_LANDSCAPE;
+  }
+
   get current(): PDFPage {
     return this.page;
   }
@@ -72,18 +102,33 @@ export class FlowLayout {
     return this.y;
   }
 
-  private get bottom(): number {
+  get bottom(): number {
     return MARGIN;
   }
 
-  newPage(): void {
-    this.page = this.doc.addPage(A4);
-    this.y = A4[1] - MARGIN;
+  /** The top of the text area: where a fresh page starts. */
+  get top(): number {
+    return this.size[1] - MARGIN;
+  }
+
+  /** A new page, in the orientation asked for (else the current one): landscape holds three topic columns. */
+  newPage(landscape = this.landscape): void {
+    this.size = landscape ? A4_LANDSCAPE : A4;
+    this.page = this.doc.addPage(this.size);
+    this.y = this.top;
+  }
+
+  /** The first page takes the first phase's orientation: seed 003 opens straight into its first table. */
+  orient(landscape: boolean): void {
+    if (landscape !== this.landscape && this.y === this.top && this.doc.getPageCount() === 1) {
+      this.doc.removePage(0);
+      this.newPage(landscape);
+    }
   }
 
   /** Starts a new page unless `height` still fits on this one. */
   ensure(height: number): void {
-    if (this.y - height < this.bottom && this.y < A4[1] - MARGIN) this.newPage();
+    if (this.y - height < this.bottom && this.y < this.top) this.newPage();
   }
 
   fits(height: number): boolean {
@@ -172,7 +217,7 @@ export class FlowLayout {
     return lines;
   }
 
-  private drawLine(line: Line, x: number, baseline: number): void {
+  drawLine(line: Line, x: number, baseline: number): void {
     // Neighbouring pieces of one style go out as one string: fewer operators, cleaner text extraction.
     let at = x;
     let i = 0;
@@ -203,7 +248,7 @@ export class FlowLayout {
     const lines = this.wrap(runs, this.width - indent - hanging);
     const total = lines.reduce((s, l) => s + l.height, 0);
     if (opts.spaceBefore) this.space(opts.spaceBefore);
-    if (opts.keep !== false && total < (A4[1] - 2 * MARGIN) / 3) this.ensure(total);
+    if (opts.keep !== false && total < (this.size[1] - 2 * MARGIN) / 3) this.ensure(total);
     lines.forEach((line, i) => {
       const top = this.take(line.height);
       const baseline = top - line.height / LEADING;
@@ -248,7 +293,7 @@ export class FlowLayout {
     pages.forEach((page, i) => {
       const n = `${i + 1} / ${pages.length}`;
       page.drawText(text, { x: this.left, y: FOOTER_Y, font, size, color: COLORS.light });
-      page.drawText(n, { x: this.right - font.widthOfTextAtSize(n, size), y: FOOTER_Y, font, size, color: COLORS.light });
+      page.drawText(n, { x: page.getWidth() - MARGIN - font.widthOfTextAtSize(n, size), y: FOOTER_Y, font, size, color: COLORS.light });
     });
   }
 }

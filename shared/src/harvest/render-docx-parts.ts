@@ -14,6 +14,7 @@ import {
   type NumberingDefinition,
 } from 'docx';
 import type { DocumentLabels } from './labels';
+import { provenanceOf, type DocumentOptions } from './options';
 import type { HarvestItem } from './types';
 
 /** Building blocks of the DOCX results document: inert text runs, lists, and bar charts drawn as tables. */
@@ -69,25 +70,28 @@ export function textRuns(text: string, style: Omit<IRunOptions, 'text' | 'break'
     .map((line, i) => new TextRun({ ...style, text: line, break: i > 0 ? 1 : undefined }));
 }
 
-/** An item's text followed by its stack size, votes and where it was written, smaller and grey. */
-export function itemRuns(item: HarvestItem, labels: DocumentLabels): TextRun[] {
+/** What an item prints besides its text: the options' provenance, and its votes where charts are on. */
+export type ItemOptions = Pick<DocumentOptions, 'provenance' | 'charts'>;
+
+/** An item's text followed by its stack size, votes and where it was written (as far as asked), smaller and grey. */
+export function itemRuns(item: HarvestItem, labels: DocumentLabels, options: ItemOptions): TextRun[] {
   const runs = textRuns(item.text);
   if (item.count > 1) runs.push(new TextRun({ text: ` ×${item.count}`, bold: true, color: COLOURS.count }));
-  if (item.votes > 0) runs.push(new TextRun({ text: ` · ${labels.votes(item.votes)}` }));
-  const who = [item.tableName, item.round ? `${labels.round} ${item.round}` : '', item.author].filter(Boolean).join(', ');
+  if (options.charts && item.votes > 0) runs.push(new TextRun({ text: ` · ${labels.votes(item.votes)}` }));
+  const who = provenanceOf(item, labels, options.provenance);
   if (who) runs.push(new TextRun({ text: ` (${docxText(who)})`, size: SIZE.small, color: COLOURS.meta }));
   return runs;
 }
 
 /** A list of items, numbered (restarting at 1) or bulleted; no paragraphs for an empty list. */
-export function itemList(items: readonly HarvestItem[], labels: DocumentLabels, numbered: boolean, lists: ListCounter): Paragraph[] {
+export function itemList(items: readonly HarvestItem[], labels: DocumentLabels, numbered: boolean, lists: ListCounter, options: ItemOptions): Paragraph[] {
   const instance = lists.next++;
   return items.map(
     (item) =>
       new Paragraph({
         numbering: { reference: numbered ? NUMBERED : BULLETED, level: 0, instance },
         spacing: { after: 40 },
-        children: itemRuns(item, labels),
+        children: itemRuns(item, labels, options),
       }),
   );
 }
@@ -117,24 +121,22 @@ const BAR_STEPS = 10;
 
 /** Bar cells of one row: `share` (0–1) of the steps shaded, the rest left blank. */
 function barCells(share: number, stepWidth: number): TableCell[] {
-  const filled = Math.max(0, Math.min(BAR_STEPS, Math.round(share * BAR_STEPS)));
+  // A vote is never rounded away: any share above nothing shades at least one step.
+  const filled = share > 0 ? Math.max(1, Math.min(BAR_STEPS, Math.round(share * BAR_STEPS))) : 0;
   const cells: TableCell[] = [];
   if (filled) cells.push(plainCell([new Paragraph({ children: [new TextRun({ text: '', size: SIZE.small })] })], filled * stepWidth, filled, COLOURS.bar));
   if (filled < BAR_STEPS) cells.push(plainCell([], (BAR_STEPS - filled) * stepWidth, BAR_STEPS - filled));
   return cells;
 }
 
-const CHART_TOP = 5;
 const CHART_LABEL = 48;
 
 /**
- * A topic's most voted ideas as a small bar chart: a borderless table of label | bar whose width
- * is proportional to the votes | count. Null when nothing in the topic has a vote.
+ * A topic's most voted ideas (chartItems) as a small bar chart: a borderless table of label | bar
+ * whose width is the votes' share of the phase's `scale` | count. Null when nothing has a vote.
  */
-export function voteChart(items: readonly HarvestItem[], width: number): Table | null {
-  const top = [...items].filter((i) => i.votes > 0).sort((a, b) => b.votes - a.votes).slice(0, CHART_TOP);
-  if (!top.length) return null;
-  const max = top[0]!.votes;
+export function voteChart(top: readonly HarvestItem[], width: number, scale: number): Table | null {
+  if (!top.length || scale <= 0) return null;
   const labelW = Math.round(width * 0.45);
   const countW = Math.round(width * 0.12);
   const step = Math.max(1, Math.floor((width - labelW - countW) / BAR_STEPS));
@@ -142,7 +144,7 @@ export function voteChart(items: readonly HarvestItem[], width: number): Table |
     const label = item.text.length > CHART_LABEL ? `${item.text.slice(0, CHART_LABEL - 1)}…` : item.text;
     return new TableRow({
       cantSplit: true,
-      children: [plainCell([smallText(label.replace(/\s+/g, ' '))], labelW), ...barCells(item.votes / max, step), plainCell([smallText(String(item.votes))], countW)],
+      children: [plainCell([smallText(label.replace(/\s+/g, ' '))], labelW), ...barCells(item.votes / scale, step), plainCell([smallText(String(item.votes))], countW)],
     });
   });
   return new Table({

@@ -1,5 +1,8 @@
 import { AlignmentType, Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table, TableRow, TextRun, type ISectionOptions } from 'docx';
+import { chartItems, phaseHasChart, phaseVoteScale } from './charts';
+import { printedPhases } from './printed';
 import { DOCUMENT_LABELS, type DocumentLabels } from './labels';
+import { documentHeading, EVERYTHING, type DocumentOptions } from './options';
 import { formBlocks } from './render-docx-forms';
 import {
   CELL_PAD,
@@ -13,6 +16,7 @@ import {
   itemList,
   textRuns,
   voteChart,
+  type ItemOptions,
   type ListCounter,
 } from './render-docx-parts';
 import type { Harvest, HarvestItem, HarvestPhase, HarvestTopicSection } from './types';
@@ -36,7 +40,11 @@ const MARGIN = 1134;
 const isWide = (phase: HarvestPhase) => Math.max(phase.topics.length, phase.matrix?.columns.length ?? 0) >= 3;
 const contentWidth = (landscape: boolean) => (landscape ? A4.height : A4.width) - 2 * MARGIN;
 
-function topicsTable(phase: HarvestPhase, labels: DocumentLabels, width: number, lists: ListCounter): Table | null {
+/** What every block of one document draws with. */
+type Ctx = { labels: DocumentLabels; lists: ListCounter; options: ItemOptions };
+
+function topicsTable(phase: HarvestPhase, ctx: Ctx, width: number): Table | null {
+  const { labels, lists, options } = ctx;
   const topics = phase.topics;
   if (!topics.length) return null;
   const colW = Math.floor(width / topics.length);
@@ -46,18 +54,20 @@ function topicsTable(phase: HarvestPhase, labels: DocumentLabels, width: number,
   const labelRow = (label: string) =>
     new TableRow({ cantSplit: true, children: [gridCell([boldCentred(label)], full, { span: topics.length, fill: COLOURS.label })] });
   const listRow = (pick: (t: HarvestTopicSection) => HarvestItem[], numbered: boolean) =>
-    new TableRow({ children: topics.map((t) => gridCell(itemList(pick(t), labels, numbered, lists), colW)) });
+    new TableRow({ children: topics.map((t) => gridCell(itemList(pick(t), labels, numbered, lists, options), colW)) });
 
   if (topics.some((t) => t.selected.length)) rows.push(labelRow(phase.selectedLabel || labels.selected), listRow((t) => t.selected, true));
-  if (topics.some((t) => t.material.length)) {
-    rows.push(labelRow(phase.materialLabel || labels.material), listRow((t) => t.material, false));
-    if (phase.votingBudget !== null && topics.some((t) => [...t.selected, ...t.material].some((i) => i.votes > 0))) {
+  // All material, the notes that became criteria too: seed 003's material row lists everything written.
+  if (topics.some((t) => t.written.length)) {
+    rows.push(labelRow(phase.materialLabel || labels.material), listRow((t) => t.written, false));
+    if (options.charts && phaseHasChart(phase)) {
       const chartW = colW - 2 * CELL_PAD - 20;
+      const scale = phaseVoteScale(phase);
       rows.push(
         new TableRow({
           cantSplit: true,
           children: topics.map((t) => {
-            const chart = voteChart([...t.selected, ...t.material], chartW);
+            const chart = voteChart(chartItems(t), chartW, scale);
             return gridCell(chart ? [chart] : [], colW);
           }),
         }),
@@ -66,6 +76,13 @@ function topicsTable(phase: HarvestPhase, labels: DocumentLabels, width: number,
   }
   // As in seed 003, the steps row needs no label: the header row and the numbers say it.
   if (topics.some((t) => t.steps.length)) rows.push(listRow((t) => t.steps, true));
+  // Notes that belong to no topic: a row of the same table, one cell across all the topics.
+  if (phase.crossCutting.length) {
+    rows.push(
+      labelRow(labels.crossCutting),
+      new TableRow({ children: [gridCell(itemList(phase.crossCutting, labels, false, lists, options), full, { span: topics.length })] }),
+    );
+  }
   if (!rows.length) return null;
   const head = new TableRow({
     tableHeader: true,
@@ -75,22 +92,24 @@ function topicsTable(phase: HarvestPhase, labels: DocumentLabels, width: number,
   return gridTable([head, ...rows], widths);
 }
 
-function phaseBlocks(phase: HarvestPhase, labels: DocumentLabels, width: number, lists: ListCounter): (Paragraph | Table)[] {
+function phaseBlocks(phase: HarvestPhase, ctx: Ctx, width: number): (Paragraph | Table)[] {
+  const { labels, lists, options } = ctx;
   const out: (Paragraph | Table)[] = [
     new Paragraph({
       heading: HeadingLevel.HEADING_1,
       keepNext: true,
       spacing: { before: 240, after: 120 },
-      children: textRuns(`${phase.number}. ${phase.title}`, { bold: true, size: 26, color: '000000' }),
+      children: textRuns(phase.title, { bold: true, size: 26, color: '000000' }),
     }),
   ];
   if (phase.question) out.push(new Paragraph({ keepNext: true, spacing: { after: 160 }, children: textRuns(phase.question, { italics: true }) }));
-  const table = topicsTable(phase, labels, width, lists);
+  const table = topicsTable(phase, ctx, width);
   if (table) out.push(table, new Paragraph({}));
-  if (phase.crossCutting.length) {
+  // A phase without topics has no table to hold its cross-cutting notes: they follow as a list.
+  if (!table && phase.crossCutting.length) {
     out.push(
       new Paragraph({ keepNext: true, spacing: { before: 120, after: 60 }, children: textRuns(labels.crossCutting, { bold: true }) }),
-      ...itemList(phase.crossCutting, labels, false, lists),
+      ...itemList(phase.crossCutting, labels, false, lists, options),
     );
   }
   out.push(...formBlocks(phase, labels, width));
@@ -104,12 +123,12 @@ const page = (landscape: boolean): ISectionOptions['properties'] => ({
   },
 });
 
-/** The harvest as DOCX bytes (the same in Node and in the browser). */
-export async function renderDocx(harvest: Harvest): Promise<Uint8Array> {
+/** The harvest as DOCX bytes (the same in Node and in the browser), with as much provenance and charts as `options` ask. */
+export async function renderDocx(harvest: Harvest, options: DocumentOptions = EVERYTHING): Promise<Uint8Array> {
   const labels = DOCUMENT_LABELS[harvest.language];
-  const lists: ListCounter = { next: 1 };
+  const ctx: Ctx = { labels, lists: { next: 1 }, options };
   const front: Paragraph[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: textRuns(harvest.title, { bold: true, size: 32 }) }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: textRuns(documentHeading(harvest, options), { bold: true, size: 32 }) }),
   ];
   if (harvest.intro) front.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: textRuns(harvest.intro) }));
   const footer = new Paragraph({
@@ -117,9 +136,9 @@ export async function renderDocx(harvest: Harvest): Promise<Uint8Array> {
     children: [new TextRun({ text: `${labels.exported}: ${new Date(harvest.exportedAt).toISOString().slice(0, 10)}`, size: SIZE.small, color: COLOURS.meta })],
   });
 
-  const sections: ISectionOptions[] = harvest.phases.map((phase, i) => {
+  const sections: ISectionOptions[] = printedPhases(harvest).map((phase, i) => {
     const landscape = isWide(phase);
-    const blocks = phaseBlocks(phase, labels, contentWidth(landscape), lists);
+    const blocks = phaseBlocks(phase, ctx, contentWidth(landscape));
     // The title page is the first phase's page: seed 003 opens straight into its first table.
     return { properties: page(landscape), children: i === 0 ? [...front, ...blocks] : blocks };
   });

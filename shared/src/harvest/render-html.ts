@@ -1,4 +1,7 @@
+import { chartItems, phaseHasChart, phaseVoteScale } from './charts';
+import { printedPhases } from './printed';
 import { DOCUMENT_LABELS, type DocumentLabels } from './labels';
+import { documentHeading, EVERYTHING, provenanceOf, type DocumentOptions } from './options';
 import { surveyRows } from './survey-rows';
 import type { Harvest, HarvestItem, HarvestPhase, HarvestTopicSection } from './types';
 
@@ -8,21 +11,20 @@ export const escapeHtml = (text: string): string =>
 
 const esc = (text: string) => escapeHtml(text).replace(/\r\n?|\n/g, '<br>');
 
-// Bars of a vote chart: the most voted ideas of a topic, enough to read on paper.
-const CHART_TOP = 5;
 const CHART_W = 260;
 const BAR_H = 14;
 
-/** A small horizontal bar chart of a topic's most voted ideas, as inline SVG (prints everywhere). */
-export function voteChartSvg(items: readonly HarvestItem[], labels: DocumentLabels): string {
-  const top = [...items].filter((i) => i.votes > 0).sort((a, b) => b.votes - a.votes).slice(0, CHART_TOP);
-  if (!top.length) return '';
-  const max = top[0]!.votes;
+/**
+ * A small horizontal bar chart of a topic's most voted ideas (chartItems), as inline SVG (prints
+ * everywhere): each bar its votes' share of the phase's `scale`, the count after it.
+ */
+export function voteChartSvg(top: readonly HarvestItem[], labels: DocumentLabels, scale: number): string {
+  if (!top.length || scale <= 0) return '';
   const rowH = BAR_H * 2 + 6;
   const bars = top
     .map((item, i) => {
       const y = i * rowH;
-      const w = Math.max(2, Math.round((item.votes / max) * (CHART_W - 40)));
+      const w = Math.max(2, Math.round((item.votes / scale) * (CHART_W - 40)));
       const label = item.text.length > 48 ? `${item.text.slice(0, 47)}…` : item.text;
       return `<text x="0" y="${y + BAR_H - 3}" font-size="11">${escapeHtml(label)}</text><rect x="0" y="${y + BAR_H}" width="${w}" height="${BAR_H - 2}" fill="#e8a33d"/><text x="${w + 4}" y="${y + BAR_H * 2 - 4}" font-size="11">${item.votes}</text>`;
     })
@@ -30,35 +32,40 @@ export function voteChartSvg(items: readonly HarvestItem[], labels: DocumentLabe
   return `<svg class="chart" role="img" aria-label="${escapeHtml(labels.votes(top.reduce((s, i) => s + i.votes, 0)))}" xmlns="http://www.w3.org/2000/svg" width="${CHART_W}" height="${top.length * rowH}" viewBox="0 0 ${CHART_W} ${top.length * rowH}">${bars}</svg>`;
 }
 
-const meta = (item: HarvestItem, labels: DocumentLabels): string => {
+/** The labels and the options every block of one document draws with. */
+type Ctx = { labels: DocumentLabels; options: DocumentOptions };
+
+const meta = (item: HarvestItem, { labels, options }: Ctx): string => {
   const parts: string[] = [];
   if (item.count > 1) parts.push(`<b class="count">×${item.count}</b>`);
-  if (item.votes > 0) parts.push(`<span class="votes">${escapeHtml(labels.votes(item.votes))}</span>`);
-  const who = [item.tableName, item.round ? `${labels.round} ${item.round}` : '', item.author].filter(Boolean).join(', ');
+  if (options.charts && item.votes > 0) parts.push(`<span class="votes">${escapeHtml(labels.votes(item.votes))}</span>`);
+  const who = provenanceOf(item, labels, options.provenance);
   if (who) parts.push(`<span class="who">${escapeHtml(who)}</span>`);
   return parts.length ? ` ${parts.join(' ')}` : '';
 };
 
 // <bdi>: a note's right-to-left or override marks reorder the note alone, never its neighbours.
-const list = (items: readonly HarvestItem[], labels: DocumentLabels, ordered: boolean) =>
+const list = (items: readonly HarvestItem[], ctx: Ctx, ordered: boolean) =>
   items.length
-    ? `<${ordered ? 'ol' : 'ul'}>${items.map((i) => `<li><bdi>${esc(i.text)}</bdi>${meta(i, labels)}</li>`).join('')}</${ordered ? 'ol' : 'ul'}>`
+    ? `<${ordered ? 'ol' : 'ul'}>${items.map((i) => `<li><bdi>${esc(i.text)}</bdi>${meta(i, ctx)}</li>`).join('')}</${ordered ? 'ol' : 'ul'}>`
     : '';
 
-function topicsTable(phase: HarvestPhase, labels: DocumentLabels): string {
+function topicsTable(phase: HarvestPhase, ctx: Ctx): string {
+  const { labels, options } = ctx;
   const topics = phase.topics;
   const head = `<tr>${topics.map((t) => `<th>${esc(t.label)}</th>`).join('')}</tr>`;
   const row = (label: string, cell: (t: HarvestTopicSection) => string) =>
     `<tr class="label"><td colspan="${topics.length}">${esc(label)}</td></tr><tr>${topics.map((t) => `<td>${cell(t)}</td>`).join('')}</tr>`;
   const rows: string[] = [];
-  if (topics.some((t) => t.selected.length)) rows.push(row(phase.selectedLabel || labels.selected, (t) => list(t.selected, labels, true)));
+  if (topics.some((t) => t.selected.length)) rows.push(row(phase.selectedLabel || labels.selected, (t) => list(t.selected, ctx, true)));
   if (topics.some((t) => t.material.length)) {
-    rows.push(row(phase.materialLabel || labels.material, (t) => list(t.material, labels, false)));
-    if (phase.votingBudget !== null && topics.some((t) => [...t.selected, ...t.material].some((i) => i.votes > 0))) {
-      rows.push(`<tr class="charts">${topics.map((t) => `<td>${voteChartSvg([...t.selected, ...t.material], labels)}</td>`).join('')}</tr>`);
+    rows.push(row(phase.materialLabel || labels.material, (t) => list(t.material, ctx, false)));
+    if (options.charts && phaseHasChart(phase)) {
+      const scale = phaseVoteScale(phase);
+      rows.push(`<tr class="charts">${topics.map((t) => `<td>${voteChartSvg(chartItems(t), labels, scale)}</td>`).join('')}</tr>`);
     }
   }
-  if (topics.some((t) => t.steps.length)) rows.push(row(labels.steps, (t) => list(t.steps, labels, true)));
+  if (topics.some((t) => t.steps.length)) rows.push(row(labels.steps, (t) => list(t.steps, ctx, true)));
   return rows.length ? `<table class="topics"><thead>${head}</thead><tbody>${rows.join('')}</tbody></table>` : '';
 }
 
@@ -110,17 +117,18 @@ ol,ul{margin:0;padding-left:20px}.count{color:#a35d00}.votes{color:#555;font-siz
 @media print{body{margin:0}h2{page-break-after:avoid}tr{page-break-inside:avoid}}`;
 
 /** A standalone, printable HTML page laid out like seed 003: one topics table per phase. */
-export function renderHtml(harvest: Harvest): string {
+export function renderHtml(harvest: Harvest, options: DocumentOptions = EVERYTHING): string {
   const labels = DOCUMENT_LABELS[harvest.language];
-  const phases = harvest.phases.map((phase) => {
-    const cross = phase.crossCutting.length ? `<h3>${escapeHtml(labels.crossCutting)}</h3>${list(phase.crossCutting, labels, false)}` : '';
+  const ctx: Ctx = { labels, options };
+  const phases = printedPhases(harvest).map((phase) => {
+    const cross = phase.crossCutting.length ? `<h3>${escapeHtml(labels.crossCutting)}</h3>${list(phase.crossCutting, ctx, false)}` : '';
     const question = phase.question ? `<p class="question"><i>${esc(phase.question)}</i></p>` : '';
-    return `<section class="phase" id="phase-${escapeHtml(phase.id)}"><h2>${phase.number}. ${esc(phase.title)}</h2>${question}${topicsTable(phase, labels)}${cross}${formHtml(phase, labels)}</section>`;
+    return `<section class="phase" id="phase-${escapeHtml(phase.id)}"><h2>${esc(phase.title)}</h2>${question}${topicsTable(phase, ctx)}${cross}${formHtml(phase, labels)}</section>`;
   });
   return `<!doctype html>
 <html lang="${harvest.language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(harvest.title)}</title><style>${STYLE}</style></head>
-<body><h1>${esc(harvest.title)}</h1>${harvest.intro ? `<p class="intro">${esc(harvest.intro)}</p>` : ''}
+<body><h1>${esc(documentHeading(harvest, options))}</h1>${harvest.intro ? `<p class="intro">${esc(harvest.intro)}</p>` : ''}
 ${phases.join('\n')}
 <p class="footer">${escapeHtml(labels.exported)}: ${new Date(harvest.exportedAt).toISOString().slice(0, 10)}</p></body></html>
 `;

@@ -1,9 +1,13 @@
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
+import { chartItems, phaseHasChart, phaseVoteScale } from './charts';
+import { printedPhases } from './printed';
 import { DOCUMENT_LABELS, type DocumentLabels } from './labels';
+import { documentHeading, EVERYTHING, provenanceOf, type DocumentOptions } from './options';
 import { matrixGrid, surveyQuestion, voteChart } from './pdf-blocks';
 import { BODY, COLORS, FlowLayout, type Run } from './pdf-layout';
 import { cacheTextOf } from './pdf-text-cache';
+import { PdfTable, type Entry, type TableRow } from './pdf-table';
 import type { Harvest, HarvestItem, HarvestPhase, HarvestTopicSection } from './types';
 
 /** The font files the PDF embeds (DejaVu Sans covers Cyrillic); node reads them, a browser fetches them. */
@@ -15,33 +19,50 @@ const LIST_INDENT = 8;
 const FEATURES = { liga: false, clig: false, dlig: false, calt: false };
 
 /** A note's line: its text, then ×count for a stack, the votes, and where it was written in small grey. */
-function itemRuns(item: HarvestItem, labels: DocumentLabels): Run[] {
+/** The labels and the options every block of one document draws with. */
+type Ctx = { labels: DocumentLabels; options: DocumentOptions };
+
+function itemRuns(item: HarvestItem, { labels, options }: Ctx): Run[] {
   const runs: Run[] = [{ text: item.text }];
   if (item.count > 1) runs.push({ text: `  ×${item.count}`, weight: 'bold', color: COLORS.count });
-  if (item.votes > 0) runs.push({ text: `  ${labels.votes(item.votes)}`, color: COLORS.grey, size: 9 });
-  const who = [item.tableName, item.round ? `${labels.round} ${item.round}` : '', item.author].filter(Boolean).join(' · ');
+  if (options.charts && item.votes > 0) runs.push({ text: `  ${labels.votes(item.votes)}`, color: COLORS.grey, size: 9 });
+  const who = provenanceOf(item, labels, options.provenance, ' · ');
   if (who) runs.push({ text: `  ${who}`, color: COLORS.light, size: 7.5 });
   return runs;
 }
 
-const sectionLabel = (layout: FlowLayout, text: string) =>
-  layout.heading(text, 9.5, { indent: LIST_INDENT, color: COLORS.grey, spaceBefore: 4, spaceAfter: 3 });
+/** A list for a table cell: numbered from 1 or bulleted. */
+const entries = (items: readonly HarvestItem[], ctx: Ctx, numbered: boolean): Entry[] =>
+  items.map((item, i) => ({ runs: itemRuns(item, ctx), marker: numbered ? `${i + 1}.` : '•' }));
 
-function topicSection(layout: FlowLayout, phase: HarvestPhase, topic: HarvestTopicSection, labels: DocumentLabels): void {
-  if (!topic.selected.length && !topic.material.length && !topic.steps.length) return;
-  layout.heading(topic.label, 12, { spaceBefore: 8, spaceAfter: 2 });
-  if (topic.selected.length) {
-    sectionLabel(layout, phase.selectedLabel || labels.selected);
-    layout.list(topic.selected.map((i) => itemRuns(i, labels)), { ordered: true, indent: LIST_INDENT });
-  }
-  if (topic.material.length) {
-    sectionLabel(layout, phase.materialLabel || labels.material);
-    layout.list(topic.material.map((i) => itemRuns(i, labels)), { ordered: false, indent: LIST_INDENT });
-  }
-  if (phase.votingBudget !== null) voteChart(layout, [...topic.selected, ...topic.material], LIST_INDENT);
-  if (topic.steps.length) {
-    sectionLabel(layout, labels.steps);
-    layout.list(topic.steps.map((i) => itemRuns(i, labels)), { ordered: true, indent: LIST_INDENT });
+/**
+ * Seed 003's table: the topics across; the selected criteria, all material, the numbered steps and
+ * the cross-cutting notes (one cell across) as rows. Null when the phase has no topics.
+ */
+function tableRows(phase: HarvestPhase, ctx: Ctx): TableRow[] | null {
+  const { labels } = ctx;
+  const topics = phase.topics;
+  if (!topics.length) return null;
+  const rows: TableRow[] = [];
+  const lists = (pick: (t: HarvestTopicSection) => HarvestItem[], numbered: boolean): TableRow => ({
+    kind: 'lists',
+    cells: topics.map((t) => entries(pick(t), ctx, numbered)),
+  });
+  if (topics.some((t) => t.selected.length)) rows.push({ kind: 'label', text: phase.selectedLabel || labels.selected }, lists((t) => t.selected, true));
+  if (topics.some((t) => t.written.length)) rows.push({ kind: 'label', text: phase.materialLabel || labels.material }, lists((t) => t.written, false));
+  if (topics.some((t) => t.steps.length)) rows.push(lists((t) => t.steps, true));
+  if (phase.crossCutting.length) rows.push({ kind: 'label', text: labels.crossCutting }, { kind: 'span', entries: entries(phase.crossCutting, ctx, false) });
+  return rows.length ? rows : null;
+}
+
+/** Under the table, each topic's most voted ideas as bars on the phase's one scale. */
+function charts(layout: FlowLayout, phase: HarvestPhase): void {
+  const scale = phaseVoteScale(phase);
+  for (const topic of phase.topics) {
+    const top = chartItems(topic);
+    if (!top.length) continue;
+    layout.heading(topic.label, 10, { spaceBefore: 4, spaceAfter: 0 });
+    voteChart(layout, top, LIST_INDENT, scale);
   }
 }
 
@@ -73,13 +94,19 @@ function forms(layout: FlowLayout, phase: HarvestPhase, labels: DocumentLabels):
   }
 }
 
-function phaseSection(layout: FlowLayout, phase: HarvestPhase, labels: DocumentLabels): void {
-  layout.heading(`${phase.number}. ${phase.title}`, 14, { spaceBefore: 14, rule: true, spaceAfter: 2 });
-  if (phase.question) layout.paragraph([{ text: phase.question, color: COLORS.grey }], { spaceAfter: 4 });
-  for (const topic of phase.topics) topicSection(layout, phase, topic, labels);
-  if (phase.crossCutting.length) {
+/** Seed 003's tables hold three topics side by side: such a phase gets landscape pages. */
+const isWide = (phase: HarvestPhase) => Math.max(phase.topics.length, phase.matrix?.columns.length ?? 0) >= 3;
+
+function phaseSection(layout: FlowLayout, phase: HarvestPhase, ctx: Ctx): void {
+  const { labels, options } = ctx;
+  layout.heading(phase.title, 14, { spaceBefore: 14, rule: true, spaceAfter: 2 });
+  if (phase.question) layout.paragraph([{ text: phase.question, color: COLORS.grey }], { spaceAfter: 6 });
+  const rows = tableRows(phase, ctx);
+  if (rows) new PdfTable(layout, phase.topics.map((t) => t.label)).draw(rows);
+  if (rows && options.charts && phaseHasChart(phase)) charts(layout, phase);
+  if (!rows && phase.crossCutting.length) {
     layout.heading(labels.crossCutting, 12, { spaceBefore: 8, spaceAfter: 2 });
-    layout.list(phase.crossCutting.map((i) => itemRuns(i, labels)), { ordered: false, indent: LIST_INDENT });
+    layout.list(phase.crossCutting.map((i) => itemRuns(i, ctx)), { ordered: false, indent: LIST_INDENT });
   }
   forms(layout, phase, labels);
 }
@@ -87,11 +114,11 @@ function phaseSection(layout: FlowLayout, phase: HarvestPhase, labels: DocumentL
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
- * The harvest as an A4 PDF laid out like seed 003 read top to bottom: title and intro, then per
- * phase its question and per topic the selected criteria, the material and the steps. The fonts are
+ * The harvest as an A4 PDF in seed 003's layout, as the DOCX: the heading and intro, then per phase
+ * its heading, question and one table with the topics across (pdf-table.ts). The fonts are
  * embedded as subsets, so Cyrillic prints anywhere and the file stays small. Same harvest, same bytes.
  */
-export async function renderPdf(harvest: Harvest, fonts: PdfFonts): Promise<Uint8Array> {
+export async function renderPdf(harvest: Harvest, fonts: PdfFonts, options: DocumentOptions = EVERYTHING): Promise<Uint8Array> {
   const labels = DOCUMENT_LABELS[harvest.language];
   const when = new Date(harvest.exportedAt);
   const doc = await PDFDocument.create({ updateMetadata: false });
@@ -102,9 +129,15 @@ export async function renderPdf(harvest: Harvest, fonts: PdfFonts): Promise<Uint
   cacheTextOf(bold, fonts.bold);
   const layout = new FlowLayout(doc, { regular, bold });
 
-  layout.paragraph([{ text: harvest.title, weight: 'bold', size: 18 }], { align: 'center', spaceAfter: 10 });
+  const phases = printedPhases(harvest);
+  // Each phase on pages of its own, landscape where its topics need it; the first shares the title's page.
+  if (phases[0]) layout.orient(isWide(phases[0]));
+  layout.paragraph([{ text: documentHeading(harvest, options), weight: 'bold', size: 18 }], { align: 'center', spaceAfter: 10 });
   if (harvest.intro) layout.paragraph([{ text: harvest.intro, size: BODY + 1 }], { spaceAfter: 6 });
-  for (const phase of harvest.phases) phaseSection(layout, phase, labels);
+  phases.forEach((phase, i) => {
+    if (i > 0) layout.newPage(isWide(phase));
+    phaseSection(layout, phase, { labels, options });
+  });
   layout.footers(`${labels.exported}: ${day(harvest.exportedAt)}`);
 
   doc.setTitle(layout.clean(harvest.title.replace(/\s+/g, ' ')), { showInWindowTitleBar: true });

@@ -38,6 +38,11 @@ export type HarvestTopicSection = {
    * wall). Each note appears once in a harvest: a selected one in `selected`, not again here.
    */
   material: HarvestItem[];
+  /**
+   * All that was written in this topic, in reading order, the notes that became criteria included:
+   * the material row of the DOCX and PDF, which list all material as seed 003 does (empty in a steps phase).
+   */
+  written: HarvestItem[];
   /** Steps phases: the numbered list, first to last (material is then empty). */
   steps: HarvestItem[];
 };

@@ -34,6 +34,15 @@ export class MemoryStorage implements Storage {
     return this.seq;
   }
 
+  async appendBatch(room: string, updates: readonly Uint8Array[]): Promise<number[]> {
+    this.assertOpen();
+    // Validate everything before storing anything: that is what makes this "atomic" here.
+    updates.forEach((u, i) => assertBytes(u, `updates[${i}]`));
+    const seqs: number[] = [];
+    for (const update of updates) seqs.push(await this.append(room, update));
+    return seqs;
+  }
+
   async compact(room: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
     this.assertOpen();
     // Validate everything before touching state: that is what makes this "atomic" here.

@@ -148,6 +148,20 @@ export class PostgresStorage implements Storage {
     return int(rows[0]?.seq ?? null);
   }
 
+  /** One transaction under the room lock: the batch commits whole, in order, with one commit. */
+  async appendBatch(room: string, updates: readonly Uint8Array[]): Promise<number[]> {
+    updates.forEach((u, i) => assertBytes(u, `updates[${i}]`));
+    if (updates.length === 1) return [await this.append(room, updates[0]!)];
+    return this.transaction(async (client) => {
+      await client.query(`SELECT pg_advisory_xact_lock(${ROOM_LOCK}, hashtext($1))`, [room]);
+      const { rows } = await client.query<{ seq: string }>(
+        'INSERT INTO room_updates (room, data) SELECT $1, data FROM unnest($2::bytea[]) WITH ORDINALITY AS u(data, n) ORDER BY n RETURNING seq',
+        [room, updates.map(toBytea)],
+      );
+      return rows.map((row) => int(row.seq)).sort((a, b) => a - b);
+    });
+  }
+
   /**
    * Deletes updates through throughSeq and stores the snapshot, in one transaction under the
    * room lock. A snapshot never replaces a newer one: with several instances, one may finish

@@ -10,7 +10,7 @@
  * Plain JavaScript on purpose: a worker starts a fresh module graph, and neither tsx's loader nor
  * vitest's transform is guaranteed there.
  *
- * Messages in:  { id, op: 'append' | 'compact' | 'createSession' | 'setTokenHash', ...args } or { op: 'close' }
+ * Messages in:  { id, op: 'append' | 'appendBatch' | 'compact' | 'createSession' | 'setTokenHash', ...args } or { op: 'close' }
  * Messages out: an array of { id, ok: true, value } | { id, ok: false, message }, one per op, in order.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -53,6 +53,8 @@ const blob = (/** @type {Uint8Array} */ bytes) => Buffer.from(bytes.buffer, byte
 /** @type {Record<string, (op: any) => unknown>} */
 const handlers = {
   append: (op) => Number(q.append.run(op.room, blob(op.data)).lastInsertRowid),
+  // One op, one savepoint: the batch is stored whole or not at all.
+  appendBatch: (op) => op.updates.map((/** @type {Uint8Array} */ data) => Number(q.append.run(op.room, blob(data)).lastInsertRowid)),
   compact(op) {
     q.deleteThrough.run(op.room, op.throughSeq);
     q.upsertSnapshot.run(op.room, op.throughSeq, blob(op.snapshot), Date.now());

@@ -104,6 +104,10 @@ export class SqliteStorage implements Storage {
     return this.writer.run<number>({ op: 'append', room, data: update });
   }
 
+  appendBatch(room: string, updates: readonly Uint8Array[]): Promise<number[]> {
+    return this.writer.run<number[]>({ op: 'appendBatch', room, updates: [...updates] });
+  }
+
   async compact(room: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
     if (!Number.isSafeInteger(throughSeq) || throughSeq < 0) {
       throw new RangeError('throughSeq must be a non-negative integer');

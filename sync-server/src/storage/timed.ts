@@ -18,6 +18,7 @@ export function timedStorage(storage: DocStorage, metrics: Metrics): DocStorage 
   return {
     load: (room: string): Promise<Uint8Array[]> => storage.load(room),
     append: (room: string, update: Uint8Array): Promise<number> => timed('append', () => storage.append(room, update)),
+    appendBatch: (room: string, updates: readonly Uint8Array[]): Promise<number[]> => timed('append', () => storage.appendBatch(room, updates)),
     compact: (room: string, snapshot: Uint8Array, throughSeq: number): Promise<void> =>
       timed('compact', () => storage.compact(room, snapshot, throughSeq)),
     stats: (room: string): Promise<RoomStats> => storage.stats(room),

@@ -47,6 +47,12 @@ export interface DocStorage {
   /** Durably appends one update and returns its sequence number (strictly increasing per storage). */
   append(room: string, update: Uint8Array): Promise<number>;
   /**
+   * Durably appends `updates` in order, all or nothing, in one transaction (one commit, one
+   * fsync): a room stores what arrived while its previous batch was being stored this way
+   * (PROTOCOL.md, guarantee 2). Returns their sequence numbers, in order.
+   */
+  appendBatch(room: string, updates: readonly Uint8Array[]): Promise<number[]>;
+  /**
    * Atomically stores `snapshot` as the room's state and deletes every update with
    * seq <= throughSeq. The snapshot must contain everything those updates contained;
    * updates after throughSeq are kept, so appends racing with a compaction are never lost.

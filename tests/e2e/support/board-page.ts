@@ -70,11 +70,24 @@ export class BoardPage extends BoardNotes {
     return link;
   }
 
-  /** Locks or unlocks a phase with its toggle and waits for the toggle to show it. */
+  /**
+   * Locks or unlocks a phase as the facilitator does: in the facilitator's panel (opened for it and
+   * closed again if it was closed), confirming a lock, and waits for the toggle to show it.
+   */
   async setPhaseLocked(phaseId: string, locked: boolean): Promise<void> {
+    const panel = this.page.getByTestId('facilitator.panel');
+    const wasOpen = await panel.isVisible();
+    if (!wasOpen) await this.page.getByTestId('board.facilitate').click();
     const toggle = this.phaseLock(phaseId);
-    if ((await toggle.getAttribute('aria-pressed')) !== String(locked)) await toggle.click();
+    if ((await toggle.getAttribute('aria-pressed')) !== String(locked)) {
+      await toggle.click();
+      if (locked) await this.page.locator(tid('board.phase-lock-confirm') + attr('data-phase-id', phaseId)).click();
+    }
     await this.page.locator(tid('board.phase-lock') + attr('data-phase-id', phaseId) + attr('aria-pressed', String(locked))).waitFor();
+    if (!wasOpen) {
+      await this.page.getByTestId('facilitator.close').click();
+      await panel.waitFor({ state: 'detached' });
+    }
   }
 
   /** The role the board works with (data-role on the root). */

@@ -25,6 +25,13 @@ export class CriteriaPanel extends FacilitatorPanel {
     await this.page.locator(tid('voting.status') + attr('data-open', 'false')).waitFor();
   }
 
+  get votingStatus(): Locator {
+    return this.page.getByTestId('voting.status');
+  }
+  /** Per topic: what is proposed and not yet confirmed ('proposed'), all confirmed, or no dots ('none'). */
+  proposal(topicId: string): Locator {
+    return this.page.locator(tid('criteria.proposal') + attr('data-topic-id', topicId));
+  }
   confirmButton(topicId: string): Locator {
     return this.page.locator(tid('criteria.confirm') + attr('data-topic-id', topicId));
   }
@@ -60,6 +67,9 @@ export class CriteriaBoard {
   }
   selectedMark(noteId: string): Locator {
     return this.note(noteId).getByTestId('note.selected');
+  }
+  proposedMark(noteId: string): Locator {
+    return this.note(noteId).getByTestId('note.proposed');
   }
   selectedCount(topicId: string): Locator {
     return this.page.locator(tid('board.column') + attr('data-topic-id', topicId)).getByTestId('board.selected-count');

@@ -44,6 +44,11 @@ export class FollowControls {
     await this.page.locator(tid('board.phase-tab') + attr('data-phase-id', phaseId) + '[aria-selected="true"]').waitFor({ timeout });
   }
 
+  /** Waits until the tab of `phaseId` carries the mark of the facilitator's (current) phase. */
+  async waitForCurrentMark(phaseId: string, timeout?: number): Promise<void> {
+    await this.page.locator(tid('board.phase-tab') + attr('data-phase-id', phaseId) + attr('data-current', 'true')).waitFor({ timeout });
+  }
+
   async zoom(): Promise<number> {
     return Number(await this.page.getByTestId('board.world').getAttribute('data-zoom'));
   }

@@ -10,11 +10,19 @@ import type { AddressInfo } from 'node:net';
  * sockets. So "going offline" in these tests is both: setOffline(true) (navigator.onLine, the
  * offline event, failing fetches) and cut() here (every open connection is reset, new ones are
  * refused until restore()).
+ *
+ * `stall()` is the other way a network fails: packets stop, but nothing closes. Open connections
+ * stay open and carry nothing either way until `unstall()` delivers what was held back, in
+ * order (TCP would retransmit it), as when a laptop walks out of Wi-Fi range and back, or a
+ * router hangs. Neither the browser nor the socket notice; only a heartbeat can.
  */
 export class NetLink {
   private readonly server: net.Server;
   private readonly sockets = new Set<net.Socket>();
   private up = true;
+  private stalled = false;
+  // Bytes held back while stalled, per direction, in arrival order.
+  private readonly held: { to: net.Socket; data: Buffer }[] = [];
   port = 0;
 
   private constructor(private readonly target: { host: string; port: number }) {
@@ -52,7 +60,23 @@ export class NetLink {
     this.up = true;
   }
 
+  get isStalled(): boolean {
+    return this.stalled;
+  }
+
+  /** Stops carrying bytes without closing anything (new connections are held too). */
+  stall(): void {
+    this.stalled = true;
+  }
+
+  /** Carries again, first everything held back. */
+  unstall(): void {
+    this.stalled = false;
+    for (const { to, data } of this.held.splice(0)) if (!to.destroyed) to.write(data);
+  }
+
   async close(): Promise<void> {
+    this.held.length = 0;
     this.cut();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
@@ -73,7 +97,15 @@ export class NetLink {
         upstream.destroy();
       });
     }
-    client.pipe(upstream);
-    upstream.pipe(client);
+    this.forward(client, upstream);
+    this.forward(upstream, client);
+  }
+
+  private forward(from: net.Socket, to: net.Socket): void {
+    from.on('data', (data: Buffer) => {
+      if (this.stalled) this.held.push({ to, data });
+      else to.write(data);
+    });
+    from.on('end', () => to.end());
   }
 }

@@ -56,6 +56,80 @@ export class ProjectorPage {
     await this.waitForProjector(true);
   }
 
+  /** The page indicator of a phase the projector pages through ("Page 2 of 3"); absent on one page. */
+  get pageIndicator(): Locator {
+    return this.page.getByTestId('projector.page');
+  }
+
+  /** Waits until the projector shows page `page` (1-based) of its phase. */
+  async waitForPage(page: number, timeout?: number): Promise<void> {
+    await this.page.locator(tid('projector.page') + attr('data-page', String(page))).waitFor({ timeout });
+  }
+
+  /** How many pages the phase has on this screen (1 when it fits). */
+  async pageCount(): Promise<number> {
+    return (await this.pageIndicator.count()) ? Number(await this.pageIndicator.getAttribute('data-pages')) : 1;
+  }
+
+  /**
+   * Waits until the world has stopped moving: the same transform for a quarter of a second of
+   * frames (a page turn glides, and eases in: its first frames barely move).
+   */
+  async waitForStill(): Promise<void> {
+    await this.page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const world = document.querySelector<HTMLElement>('[data-testid="board.world"]');
+          let last = world?.style.transform;
+          let since = performance.now();
+          const check = () => {
+            const now = world?.style.transform;
+            if (now !== last) [last, since] = [now, performance.now()];
+            if (performance.now() - since >= 250) resolve();
+            else requestAnimationFrame(check);
+          };
+          requestAnimationFrame(check);
+        }),
+    );
+  }
+
+  /**
+   * Every topic column's header as the wall shows it: the column's own header, or on a lower page
+   * the one pinned to the top. For each: its box, whether it lies inside the window and the canvas,
+   * and whether the element at its centre is that header (nothing covers it).
+   */
+  async columnHeaders(): Promise<{ topic: string; pinned: boolean; inside: boolean; visible: boolean; box: { x: number; y: number; width: number; height: number } }[]> {
+    return this.page.evaluate(() => {
+      const canvas = document.querySelector('[data-testid="board.canvas"]')!.getBoundingClientRect();
+      const topics = [...document.querySelectorAll('[data-testid="board.column"]')].map((c) => c.getAttribute('data-topic-id') ?? '');
+      return topics.map((topic) => {
+        const pinned = document.querySelector<HTMLElement>(`[data-testid="projector.column-header"][data-topic-id="${CSS.escape(topic)}"]`);
+        const own = document.querySelector<HTMLElement>(`[data-testid="board.column"][data-topic-id="${CSS.escape(topic)}"] [data-testid="board.column-header"]`)!;
+        const el = pinned ?? own;
+        const r = el.getBoundingClientRect();
+        const inside =
+          r.left >= -0.5 && r.top >= -0.5 && r.right <= window.innerWidth + 0.5 && r.bottom <= window.innerHeight + 0.5 &&
+          r.left >= canvas.left - 0.5 && r.right <= canvas.right + 0.5 && r.top >= canvas.top - 0.5 && r.bottom <= canvas.bottom + 0.5;
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return { topic, pinned: !!pinned, inside, visible: !!hit && (el === hit || el.contains(hit)), box: { x: r.x, y: r.y, width: r.width, height: r.height } };
+      });
+    });
+  }
+
+  /** How much of the canvas the phase fills across and down (1 = edge to edge, less its margins). */
+  async fill(): Promise<{ across: number; down: number; zoom: number }> {
+    return this.page.evaluate(() => {
+      const canvas = document.querySelector('[data-testid="board.canvas"]')!.getBoundingClientRect();
+      const cells = [...document.querySelectorAll('[data-testid="board.column"], [data-testid="board.cross-row"]')].map((c) => c.getBoundingClientRect());
+      const left = Math.min(...cells.map((r) => r.left));
+      const right = Math.max(...cells.map((r) => r.right));
+      const top = Math.min(...cells.map((r) => r.top));
+      const bottom = Math.max(...cells.map((r) => r.bottom));
+      const world = document.querySelector('[data-testid="board.world"]')!;
+      return { across: (right - left) / canvas.width, down: (bottom - top) / canvas.height, zoom: new DOMMatrix(getComputedStyle(world).transform).a };
+    });
+  }
+
   /** The size of a note's text on screen: computed font-size × the world's scale, and its measured line box. */
   async noteTextSize(noteId: string): Promise<NoteTextSize> {
     return this.page.evaluate((id) => {

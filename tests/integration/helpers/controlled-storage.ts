@@ -48,6 +48,14 @@ export class ControlledStorage implements Storage {
     return this.inner.append(room, update);
   }
 
+  /** Held and failed like append: one announcement per batch. */
+  async appendBatch(room: string, updates: readonly Uint8Array[]): Promise<number[]> {
+    this.announce('append', room);
+    await this.appendGate?.opened;
+    if (this.failAppends) throw new Error('simulated write failure');
+    return this.inner.appendBatch(room, updates);
+  }
+
   compact(room: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
     return this.inner.compact(room, snapshot, throughSeq);
   }

@@ -118,6 +118,9 @@ let databaseCounter = 0;
  * initdb + postgres as the `postgres` user (the server refuses to run as root), data and socket
  * in a temp dir, TCP on a free loopback port with trust auth.
  */
+/** How long a test file may wait for initdb + PostgreSQL (or Redis) to start. */
+export const SERVICE_START_MS = 60_000;
+
 export async function startPostgres(): Promise<PostgresService> {
   const bin = postgresBinDir();
   if (!bin) throw new Error('PostgreSQL binaries not found');

@@ -61,15 +61,25 @@ export function Announcer(props: { session: Session }) {
     onCleanup(watchRemoteNotes(room, (changes) => push(...changes)));
   });
 
-  // The phase moved under a follower by the facilitator; a tab this person picked speaks for itself.
+  // The phase moved by the facilitator: under a follower, or by "bring everyone here" (which moves
+  // everyone). A tab this person picked speaks for itself.
+  const phaseTitle = (phaseId: string) => props.session.session.phases.find((p) => p.id === phaseId)?.title ?? '';
   createEffect(
     on(
       () => (ready() ? props.session.viewPhase() : ''),
       (phaseId, before) => {
         if (!before || !phaseId || phaseId === before || props.session.canControl() || !props.session.following()) return;
-        const title = props.session.session.phases.find((p) => p.id === phaseId)?.title ?? '';
-        push({ kind: 'phase', title });
+        push({ kind: 'phase', title: phaseTitle(phaseId) });
       },
+    ),
+  );
+  createEffect(
+    on(
+      () => props.session.brought(),
+      (spot) => {
+        if (spot && !props.session.following()) push({ kind: 'phase', title: phaseTitle(spot.phaseId) });
+      },
+      { defer: true },
     ),
   );
 

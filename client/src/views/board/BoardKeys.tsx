@@ -1,7 +1,7 @@
-import { onCleanup, onMount, type Setter } from 'solid-js';
+import { onCleanup, onMount } from 'solid-js';
 import { CROSS_CUTTING, type Note } from '@wcb/shared';
 import { readingOrder, stepInOrder } from '../../board/reading-order';
-import type { Viewport } from '../../board/viewport';
+import { panBy, type Viewport } from '../../board/viewport';
 import { useBoard } from './context';
 import { focusNote, noteOf } from './note-focus';
 
@@ -22,7 +22,7 @@ const tabbables = (root: ParentNode): HTMLElement[] =>
  * notes in reading order (the DOM keeps creation order), "N" for a new note, and panning the board
  * so that whatever gets focus on it is on screen (the canvas clips, and must never scroll).
  */
-export function BoardKeys(props: { setViewport: Setter<Viewport> }) {
+export function BoardKeys(props: { setViewport: (vp: Viewport) => void }) {
   const board = useBoard();
   const steps = () => board.session.session.phases.find((p) => p.id === board.phase.phaseId)?.kind === 'steps';
   const canvas = () => document.querySelector<HTMLElement>('[data-testid="board.canvas"]');
@@ -114,7 +114,7 @@ export function BoardKeys(props: { setViewport: Setter<Viewport> }) {
       box.left < area.left + REVEAL_MARGIN ? area.left + REVEAL_MARGIN - box.left : box.right > area.right - REVEAL_MARGIN ? area.right - REVEAL_MARGIN - box.right : 0;
     const dy =
       box.top < area.top + REVEAL_MARGIN ? area.top + REVEAL_MARGIN - box.top : box.bottom > area.bottom - REVEAL_MARGIN ? area.bottom - REVEAL_MARGIN - box.bottom : 0;
-    if (dx || dy) props.setViewport((vp) => ({ ...vp, x: vp.x + dx, y: vp.y + dy }));
+    if (dx || dy) props.setViewport(panBy(board.viewport(), dx, dy));
   };
 
   onMount(() => {

@@ -3,15 +3,16 @@ import { t, type MessageKey } from '../../i18n';
 import { IDENTITY, type Size, type Viewport } from '../../board/viewport';
 import { takeLinkToken, type Credentials } from '../../lib/credentials';
 import { planOpening, settleOpening, type Opening } from '../../lib/link-choice';
-import { loadPrefs } from '../../lib/prefs';
 import { linkClick } from '../../lib/router';
 import { browserStore } from '../../lib/storage';
 import { createFollowViewport } from '../../sync/follow';
 import { fetchRole } from '../../sync/api';
 import { createSession } from '../../sync/session';
 import type { AccessProblem } from '../../sync/auth';
-import { keepCentre, largeViewportSetter, loadProjectorChoice, PROJECTOR_MIN_ZOOM, projectorOn, saveProjectorChoice } from './projector';
+import { loadProjectorChoice, projectorOn, saveProjectorChoice } from './projector';
 import { ProjectorBar } from './ProjectorBar';
+import { createMe } from './me';
+import { NameDialog } from './NameDialog';
 import { Announcer } from './Announcer';
 import { Banner } from './Banner';
 import { LinkChoice, LinkRefused } from './LinkChoice';
@@ -23,6 +24,9 @@ import { isFormKind } from '@wcb/shared';
 import { QuestionBar } from './QuestionBar';
 import { SeatControls } from './SeatControls';
 import { TopBar } from './TopBar';
+import { createPhoneScreen } from '../phone/phone-screen';
+import { PhoneBody } from '../phone/PhoneBody';
+import { PhoneHeader } from '../phone/PhoneHeader';
 import './board.css';
 import '../../styles/touch.css';
 import './touch.css';
@@ -117,36 +121,40 @@ function Board(props: { credentials: Credentials }) {
   // eslint-disable-next-line solid/reactivity -- BoardPage remounts for other credentials.
   const { credentials } = props;
   const id = credentials.sessionId;
-  const prefs = loadPrefs(browserStore());
-  const session = createSession(credentials, { name: prefs.name, color: prefs.color });
+  const me = createMe(browserStore());
+  const session = createSession(credentials, untrack(me.user));
+  // A name given in the prompt, or a guest's name in a newly picked language, reaches everyone.
+  createEffect(on(me.user, (user) => session.setUser(user), { defer: true }));
   // The viewport outlives phase switches: the columns stay where people were looking.
   const [viewport, setViewport] = createSignal<Viewport>(IDENTITY);
   // The canvas's size, measured by PhaseCanvas: spotlights are board points, centred on this canvas.
   const [canvasSize, setCanvasSize] = createSignal<Size | null>(null);
-  // The projector view (viewer links, or on request): large type, always following. Its zoom floor
-  // applies to every move, the followed ones and a person's own pinch alike (see projector.ts).
+  // The projector view (viewer links, or on request): the whole phase in large type, following
+  // the facilitator's phase; it frames the phase itself (projector-frame.ts), so neither a pan
+  // nor the facilitator's zoom moves it.
   // The choice lasts as long as the tab: a laptop viewer who left the projector keeps the board on
   // reload, the hall's screen keeps the projector.
   const [projectorChoice, setProjectorChoice] = createSignal<boolean | null>(loadProjectorChoice(id));
-  const projector = () => projectorOn(projectorChoice(), session.role());
+  // A phone gets a layout made for one hand (views/phone/), a viewer's too, unless they asked
+  // for the projector view.
+  const phone = createPhoneScreen();
+  const phoneView = () => phone() && projectorChoice() !== true;
+  const projector = () => !phoneView() && projectorOn(projectorChoice(), session.role());
   const setProjector = (on: boolean) => {
     setProjectorChoice(on);
     saveProjectorChoice(id, on);
-    if (on) session.setFollowing(true);
   };
-  const minZoom = () => (projector() ? PROJECTOR_MIN_ZOOM : 0);
-  // eslint-disable-next-line solid/reactivity -- read at each set: the floor applies to the next move.
-  const setBoardViewport = largeViewportSetter(setViewport, minZoom);
+  // Asked once per device, of people who write: a projector or a viewer has no name to give.
+  const askName = () => !me.prefs().asked && session.availability() === 'ready' && session.role() !== 'viewer' && !projector();
   createEffect(() => {
-    if (projector()) setBoardViewport((vp) => vp);
+    if (projector()) session.setFollowing(true);
   });
-  createEffect(
-    on(canvasSize, (size, before) => {
-      if (projector() && size && before) setBoardViewport((vp) => keepCentre(vp, before, size));
-    }),
-  );
-  // Following the facilitator: their spotlight's viewport, animated (see sync/follow.ts).
-  createFollowViewport(session, viewport, setBoardViewport, canvasSize, { minZoom, catchUp: projector });
+  // A person's pan, pinch and keys, and a followed move: none of them frame the projector.
+  const moveBoard = (vp: Viewport) => {
+    if (!projector()) setViewport(vp);
+  };
+  // Brought by the facilitator's "bring everyone here": their spot (see sync/follow.ts).
+  createFollowViewport(session, viewport, moveBoard, canvasSize);
   let fitted = false;
   const fitOnce = () => {
     const first = !fitted;
@@ -198,12 +206,14 @@ function Board(props: { credentials: Credentials }) {
       data-role={session.role()}
       data-phase-id={session.availability() === 'ready' ? session.viewPhase() : ''}
       data-following={session.following()}
-      data-view={projector() ? 'projector' : 'board'}
-      classList={{ 'board-projector': projector() }}
+      data-view={projector() ? 'projector' : phoneView() ? 'phone' : 'board'}
+      classList={{ 'board-projector': projector(), 'board-phone': phoneView() }}
       data-language={session.availability() === 'ready' ? session.session.meta.language : ''}
     >
-      <Show when={projector()} fallback={<TopBar session={session} viewport={viewport} canvasSize={canvasSize} onProjector={() => setProjector(true)} />}>
-        <ProjectorBar session={session} onLeave={() => setProjector(false)} />
+      <Show when={!phoneView()} fallback={<PhoneHeader session={session} onProjector={() => setProjector(true)} />}>
+        <Show when={projector()} fallback={<TopBar session={session} viewport={viewport} canvasSize={canvasSize} onProjector={() => setProjector(true)} />}>
+          <ProjectorBar session={session} onLeave={() => setProjector(false)} />
+        </Show>
       </Show>
       <Announcer session={session} />
       <Show when={problem()}>
@@ -230,6 +240,9 @@ function Board(props: { credentials: Credentials }) {
           </div>
         )}
       </Show>
+      <Show when={askName()}>
+        <NameDialog guestName={me.prefs().name} onDone={(name) => me.save(name ? { name, asked: true } : { asked: true })} />
+      </Show>
       <Show when={session.availability() === 'ready'}>
         <Show when={session.readOnlyReason() === 'newer'}>
           <Banner kind="warning" reason="newer">
@@ -237,17 +250,31 @@ function Board(props: { credentials: Credentials }) {
           </Banner>
         </Show>
         <RefusalBanner session={session} />
-        <Show when={!projector()}>
+        <Show when={!projector() && !phoneView()}>
           <div class="board-subbar">
             <QuestionBar session={session} />
             <SeatControls session={session} />
           </div>
         </Show>
-        <Show when={session.phase()} keyed>
+        <Show when={phoneView()}>
+          <PhoneBody session={session} />
+        </Show>
+        <Show when={!phoneView() && session.phase()} keyed>
           {(phase) => (
             <Show
               when={formKind(phase.phaseId)}
-              fallback={<PhaseCanvas session={session} phase={phase} viewport={viewport} setViewport={setBoardViewport} fitOnce={fitOnce} onSize={setCanvasSize} />}
+              fallback={
+                <PhaseCanvas
+                  session={session}
+                  phase={phase}
+                  viewport={viewport}
+                  setViewport={moveBoard}
+                  frameViewport={setViewport}
+                  projector={projector}
+                  fitOnce={fitOnce}
+                  onSize={setCanvasSize}
+                />
+              }
             >
               {(kind) => (
                 <Suspense>

@@ -2,6 +2,7 @@ import { For, Show } from 'solid-js';
 import { readableInk } from '../../board/ink';
 import { toScreen } from '../../board/viewport';
 import { useBoard } from './context';
+import { personName } from './person-name';
 
 /**
  * Other people's pointers on this phase. Positions arrive in board coordinates and are placed with
@@ -19,6 +20,10 @@ export function Cursors() {
       <For each={visible()}>
         {(clientId) => {
           const peer = () => board.phase.peers[Number(clientId)];
+          const color = () => {
+            const p = peer();
+            return p ? board.session.colorOf(p.user) : '';
+          };
           const at = () => {
             const c = peer()?.cursor;
             return c ? toScreen(board.viewport(), c) : null;
@@ -30,13 +35,13 @@ export function Cursors() {
                   class="cursor"
                   data-testid="cursor"
                   data-client-id={clientId}
-                  style={{ transform: `translate(${p().x}px, ${p().y}px)`, '--user': peer()?.user.color }}
+                  style={{ transform: `translate(${p().x}px, ${p().y}px)`, '--user': color() }}
                 >
                   <svg width="18" height="22" viewBox="0 0 18 22">
                     <path d="M1 1l15 11.5-6.6.9 3.9 7.4-2.7 1.3-3.9-7.5L1 19z" fill="var(--user)" stroke="#fff" stroke-width="1.5" stroke-linejoin="round" />
                   </svg>
-                  <span class="cursor-name" data-testid="cursor.name" style={{ color: readableInk(peer()?.user.color ?? '') }}>
-                    {peer()?.user.name}
+                  <span class="cursor-name" data-testid="cursor.name" style={{ color: readableInk(color()) }}>
+                    {peer() ? personName(peer()!.user) : ''}
                   </span>
                 </div>
               )}

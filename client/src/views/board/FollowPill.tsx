@@ -5,7 +5,10 @@ import { spotOf } from '../../sync/follow';
 import type { Session } from '../../sync/session';
 import './follow.css';
 
-/** Participants and viewers: whether they follow the facilitator, and a way back when they don't. */
+/**
+ * Participants and viewers: follow mode, which they turn on here (the facilitator's "bring
+ * everyone here" reaches them either way), and whether it is on. Picking a phase turns it off.
+ */
 export function FollowPill(props: { session: Session }) {
   return (
     <div
@@ -13,19 +16,21 @@ export function FollowPill(props: { session: Session }) {
       classList={{ 'follow-pill-off': !props.session.following() }}
       data-testid="follow.pill"
       data-following={props.session.following() ? 'true' : 'false'}
-      // Which spotlight this device has received, followed or not: lets tests (and support) tell
-      // "not moved because not following" from "not arrived yet".
+      // Which spotlight this device has received: lets tests (and support) tell "not moved" from
+      // "not arrived yet".
       data-spotlight-seq={props.session.spotlight()?.seq ?? 0}
       role="status"
     >
-      <Show when={props.session.following()} fallback={<span class="follow-pill-text">{t('follow.notFollowing')}</span>}>
+      <Show
+        when={props.session.following()}
+        fallback={
+          <button class="btn follow-pill-toggle" data-testid="follow.toggle" title={t('follow.followTitle')} onClick={() => props.session.setFollowing(true)}>
+            {t('follow.follow')}
+          </button>
+        }
+      >
         <span class="follow-pill-dot" aria-hidden="true" />
         <span class="follow-pill-text">{t('follow.following')}</span>
-      </Show>
-      <Show when={!props.session.following()}>
-        <button class="btn follow-pill-toggle" data-testid="follow.toggle" title={t('follow.followTitle')} onClick={() => props.session.setFollowing(true)}>
-          {t('follow.follow')}
-        </button>
       </Show>
     </div>
   );

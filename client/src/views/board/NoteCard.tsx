@@ -1,4 +1,4 @@
-import { For, onCleanup, Show, type Accessor } from 'solid-js';
+import { createSignal, For, onCleanup, Show, type Accessor } from 'solid-js';
 import { NOTE_COLORS } from '@wcb/shared';
 import { t } from '../../i18n';
 import type { Point } from '../../board/viewport';
@@ -9,6 +9,8 @@ import { useBoard } from './context';
 import { useNoteLabels } from './note-label';
 import { createNoteDrag } from './create-note-drag';
 import { NoteEditor } from './NoteEditor';
+import { NoteText } from './NoteText';
+import { authorName, personName } from './person-name';
 import { loadPrefs } from '../../lib/prefs';
 import { toggledAuthor } from '../../lib/seat';
 import { browserStore } from '../../lib/storage';
@@ -34,6 +36,9 @@ export function NoteCard(props: { id: string; position: Accessor<Point> }) {
   const note = () => board.phase.notes[id];
   let el!: HTMLDivElement;
 
+  // A long note's text cut off by the note's height, and opened to its whole text ("more").
+  const [clipped, setClipped] = createSignal(false);
+  const [expanded, setExpanded] = createSignal(false);
   // Selectors: starting or ending a drag or an edit re-runs this note's readers, not every note's.
   const dragging = () => board.isDragged(id);
   const editing = () => board.isEditing(id);
@@ -157,6 +162,8 @@ export function NoteCard(props: { id: string; position: Accessor<Point> }) {
             'is-remote-editing': editors().length > 0,
             'is-stacked-member': member(),
             'is-stack-head': stackCount() > 1,
+            'is-clipped': clipped() && !editing(),
+            'is-expanded': expanded() && !editing(),
             // A table host's "new since last round": these stand out, the rest step back.
             'is-new-since': newSince() === true,
             'is-not-new-since': newSince() === false,
@@ -178,7 +185,7 @@ export function NoteCard(props: { id: string; position: Accessor<Point> }) {
           style={{
             transform: `translate(${position().x}px, ${position().y}px)`,
             '--note-bg': `var(--note-${n().color})`,
-            '--editor': editors()[0]?.user.color,
+            '--editor': editors()[0] ? board.session.colorOf(editors()[0]!.user) : undefined,
           }}
           onPointerDown={drag.onPointerDown}
           onPointerMove={drag.onPointerMove}
@@ -191,7 +198,7 @@ export function NoteCard(props: { id: string; position: Accessor<Point> }) {
         >
           <Show when={editors().length > 0}>
             <div class="note-editing-by" data-testid="note.editing-by">
-              {t('note.editingBy', { name: editors().map((p) => p.user.name).join(', ') })}
+              {t('note.editingBy', { name: editors().map((p) => personName(p.user)).join(', ') })}
             </div>
           </Show>
           <Show when={stackCount() > 1}>
@@ -211,10 +218,10 @@ export function NoteCard(props: { id: string; position: Accessor<Point> }) {
               data-testid="note.author"
               data-author={n().author}
               disabled={board.readOnly()}
-              title={t('note.authorToggle', { author: n().author || t('note.anonymous') })}
+              title={t('note.authorToggle', { author: authorName(n().author) || t('note.anonymous') })}
               onClick={toggleAuthor}
             >
-              {n().author || t('note.anonymous')}
+              {authorName(n().author) || t('note.anonymous')}
             </button>
             <Show when={tableName()}>
               <span class="note-table" data-testid="note.table">
@@ -226,7 +233,8 @@ export function NoteCard(props: { id: string; position: Accessor<Point> }) {
                 ✓ {t('note.selected')}
               </span>
             </Show>
-            <Show when={proposed()}>
+            {/* A confirmed criterion is no longer merely proposed. */}
+            <Show when={proposed() && !selected()}>
               <span class="note-proposed" data-testid="note.proposed" title={t('note.proposedTitle')}>
                 {t('note.proposed')}
               </span>
@@ -273,11 +281,7 @@ export function NoteCard(props: { id: string; position: Accessor<Point> }) {
           </div>
           <Show
             when={editing()}
-            fallback={
-              <div class="note-text" data-testid="note.text">
-                {n().text}
-              </div>
-            }
+            fallback={<NoteText text={n().text} expanded={expanded()} onExpand={setExpanded} onClipped={setClipped} />}
           >
             <NoteEditor text={n().text} onInput={(text) => board.phase.actions.setText(id, text)} onDone={stopEditing} />
           </Show>

@@ -1,6 +1,6 @@
 import { createMemo, createSignal, onMount, Show } from 'solid-js';
 import { Portal } from 'solid-js/web';
-import { linesToNotes, type Note } from '@wcb/shared';
+import { linesToNotes, MAX_NOTE_TEXT, overlongLines, type Note } from '@wcb/shared';
 import { t } from '../../i18n';
 import { cellTopic, freeSlot, type Cell } from '../../board/layout';
 import type { Point } from '../../board/viewport';
@@ -100,6 +100,11 @@ export function PasteLinesDialog(props: Props) {
           <Show when={parsed().error}>
             <p id="paste-lines-error" class="paste-lines-error" role="alert" data-testid="paste.error">
               {parsed().error}
+            </p>
+          </Show>
+          <Show when={!parsed().error && overlongLines(text()) > 0}>
+            <p class="paste-lines-error" role="status" data-testid="paste.overlong">
+              {t('paste.overlong', { count: overlongLines(text()), max: MAX_NOTE_TEXT })}
             </p>
           </Show>
           <div class="paste-lines-actions">

@@ -1,8 +1,8 @@
-import { batch, createEffect, createMemo, createSelector, createSignal, For, onCleanup, onMount, Show, untrack, type Accessor, type Setter } from 'solid-js';
+import { batch, createEffect, createMemo, createSelector, createSignal, For, on, onCleanup, onMount, Show, untrack, type Accessor } from 'solid-js';
 import { CROSS_CUTTING, makeSpreader, type Note, type NoteColor, type Presence } from '@wcb/shared';
 import { t } from '../../i18n';
 import { cellTopic, cellUnder, freePosition, freeSlot, layoutBoard, layoutNotes, noteAtPointer, sameLayout } from '../../board/layout';
-import { fit, toBoard, type Point, type Size, type Viewport } from '../../board/viewport';
+import { fit, FIT_MIN_ZOOM, readableFit, toBoard, type Point, type Size, type Viewport } from '../../board/viewport';
 import { loadPrefs, savePrefs } from '../../lib/prefs';
 import { browserStore } from '../../lib/storage';
 import type { PhaseRoom } from '../../sync/phase-room';
@@ -17,6 +17,7 @@ import { createWorldLayers } from './world-layers';
 import { createNoteLabels, NoteLabelsContext } from './note-label';
 import { noteElement, noteOf } from './note-focus';
 import { ZoomControls } from './ZoomControls';
+import { ProjectorPages } from './ProjectorPages';
 import { authorFor } from '../../lib/seat';
 import { stepPlacements } from '../../board/steps-layout';
 import { createVotesView, VotesContext } from './votes-view';
@@ -29,8 +30,10 @@ import './canvas.css';
 
 // Screen pixels kept free around the board when fitting it, so the edges never touch the chrome.
 const FIT_PADDING = 32;
-// Fitting a sparse board may enlarge it a little for the projector, but not to poster size.
+// Fitting a sparse board may enlarge it a little, but not to poster size.
 const FIT_MAX_ZOOM = 1.25;
+// The height of the strip along the canvas's bottom edge where the zoom and hints tools float.
+const TOOLS_STRIP = 64;
 // On a phone the whole board would be unreadably small: the first view shows the first column.
 const NARROW_SCREEN_PX = 640;
 
@@ -45,7 +48,12 @@ type Props = {
   session: Session;
   phase: PhaseRoom;
   viewport: Accessor<Viewport>;
-  setViewport: Setter<Viewport>;
+  /** A person's pan, zoom and keys (ignored while the projector frames the board). */
+  setViewport: (vp: Viewport) => void;
+  /** The projector's own framing of the phase, past the person's input. */
+  frameViewport: (vp: Viewport) => void;
+  /** The projector view is on: the phase frames itself and pages (projector-frame.ts). */
+  projector: Accessor<boolean>;
   /** True the first time it is called for this board: fit the board on first show only. */
   fitOnce: () => boolean;
   /** Told each measured size of the canvas (follow mode centres spotlights on it). */
@@ -197,6 +205,32 @@ export function PhaseCanvas(props: Props) {
 
   const labels = createNoteLabels(ctx, votes, stacks);
 
+  // The viewport the last fit produced, and how: while the board still shows it, a canvas that
+  // changes size (the facilitator's drawer docking beside it, a window resized) is fitted again.
+  let fitted: { vp: Viewport; first: boolean } | null = null;
+  const fitBoard = (first = false) => {
+    const s = size();
+    if (!s) return;
+    // The first view fits the columns as they stand empty: their headers across the screen, notes
+    // readable. It never depends on whether the notes were already loaded when the canvas was
+    // first measured, and a board of thousands does not open as a mosaic of unreadable chips.
+    const l = first ? layoutBoard(topicIds(), []) : layout();
+    const column = first && s.width < NARROW_SCREEN_PX ? l.columns[0] : undefined;
+    // The strip along the bottom edge is the zoom and hints tools': a fitted board stays above it.
+    const view = { width: s.width, height: Math.max(1, s.height - TOOLS_STRIP) };
+    const vp = column ? fit(column, s, FIT_PADDING / 2, FIT_MAX_ZOOM) : readableFit(l.bounds, view, FIT_PADDING, FIT_MAX_ZOOM, FIT_MIN_ZOOM);
+    props.setViewport(vp);
+    fitted = { vp, first };
+  };
+  createEffect(() => {
+    if (size() && !props.projector() && props.fitOnce()) fitBoard(true);
+  });
+  createEffect(
+    on(size, (s, before) => {
+      if (s && before && fitted && untrack(props.viewport) === fitted.vp) fitBoard(fitted.first);
+    }),
+  );
+
   onMount(() => {
     createPanZoom(canvas, props.viewport, props.setViewport, setGesture);
     const observer = new ResizeObserver(([entry]) => {
@@ -216,19 +250,6 @@ export function PhaseCanvas(props: Props) {
       canvas.removeEventListener('pointerenter', forgetCanvasAt);
       window.removeEventListener('resize', forgetCanvasAt);
     });
-  });
-  const fitBoard = (first = false) => {
-    const s = size();
-    if (!s) return;
-    // The first view fits the columns as they stand empty: their headers across the screen, notes
-    // readable. It never depends on whether the notes were already loaded when the canvas was
-    // first measured, and a board of thousands does not open as a mosaic of unreadable chips.
-    const l = first ? layoutBoard(topicIds(), []) : layout();
-    const column = first && s.width < NARROW_SCREEN_PX ? l.columns[0] : undefined;
-    props.setViewport(column ? fit(column, s, FIT_PADDING / 2, FIT_MAX_ZOOM) : fit(l.bounds, s, FIT_PADDING, FIT_MAX_ZOOM));
-  };
-  createEffect(() => {
-    if (size() && props.fitOnce()) fitBoard(true);
   });
 
   // On the canvas rather than on each cell: panning captures the pointer, so the click events of a
@@ -323,8 +344,14 @@ export function PhaseCanvas(props: Props) {
         </div>
         <textarea ref={typeAhead.ref} class="type-ahead" data-testid="board.type-ahead" aria-hidden="true" tabIndex={-1} />
         <Cursors />
-        <ZoomControls size={size} onFit={() => fitBoard()} setViewport={props.setViewport} />
-        <SuggestionsPanel />
+        {/* One strip of tools along the bottom edge, kept clear by the fit (TOOLS_STRIP). */}
+        <div class="stage-tools">
+          <SuggestionsPanel />
+          <ZoomControls size={size} onFit={() => fitBoard()} setViewport={props.setViewport} />
+        </div>
+        <Show when={props.projector()}>
+          <ProjectorPages size={size} setViewport={props.frameViewport} />
+        </Show>
         <BoardKeys setViewport={props.setViewport} />
       </div>
         </NoteLabelsContext.Provider>

@@ -6,8 +6,8 @@ import { LockIcon } from './icons';
 /**
  * One tab per phase; the selected one is the phase this device shows. The facilitator's choice
  * moves the session's current phase (and whoever follows); anyone else just looks at another
- * phase, which leaves follow mode. Everyone sees which phases are locked, and the facilitator has
- * a lock toggle next to each tab. Keyboard (WAI-ARIA tabs, roving tabindex, selection follows
+ * phase, which leaves follow mode; a dot marks the facilitator's phase. Everyone sees which phases
+ * are locked; locking is in the facilitator's panel (PhaseLocks), not a stray click away. Keyboard (WAI-ARIA tabs, roving tabindex, selection follows
  * focus): arrows move between tabs, Home and End to the first and last; Alt+PageDown and
  * Alt+PageUp switch phase from anywhere on the page.
  */
@@ -18,6 +18,8 @@ export function PhaseTabs(props: { session: Session }) {
   const phases = () => props.session.session.phases;
   const current = () => props.session.viewPhase();
   const locked = (id: string) => props.session.lockedPhases().has(id);
+  // The session's current phase: where the facilitator is, marked for those who roam elsewhere.
+  const isCurrent = (id: string) => props.session.session.state.currentPhase === id;
   const select = (id: string) => {
     if (id !== current()) props.session.setPhase(id);
   };
@@ -45,8 +47,8 @@ export function PhaseTabs(props: { session: Session }) {
   window.addEventListener('keydown', onWindowKey);
   onCleanup(() => window.removeEventListener('keydown', onWindowKey));
   return (
-    // The facilitator's lock toggles sit beside the tabs, and a tablist may hold only tabs: the
-    // strip is a plain landmark, and the tablist owns the tabs through aria-owns.
+    // The strip is a plain landmark, and the tablist owns the tabs through aria-owns (the tabs sit
+    // in presentational wrappers).
     <nav ref={tablist} class="tabs" aria-label={t('board.phases')} onKeyDown={onKeyDown}>
       <div role="tablist" class="tabs-owner" aria-label={t('board.phases')} aria-owns={phases().map((p) => tabId(p.id)).join(' ')} />
       <For each={phases()}>
@@ -59,6 +61,7 @@ export function PhaseTabs(props: { session: Session }) {
               data-testid="board.phase-tab"
               data-phase-id={phase.id}
               data-locked={locked(phase.id)}
+              data-current={isCurrent(phase.id)}
               aria-selected={phase.id === current()}
               tabIndex={phase.id === current() ? 0 : -1}
               title={phase.title}
@@ -66,32 +69,18 @@ export function PhaseTabs(props: { session: Session }) {
             >
               <span class="tab-number">{i() + 1}</span>
               <span class="tab-title">{phase.title}</span>
-              <Show when={locked(phase.id) && !props.session.canControl()}>
+              <Show when={isCurrent(phase.id) && phase.id !== current()}>
+                <span class="tab-current" data-testid="board.phase-current" title={t('board.currentPhase')}>
+                  <span class="visually-hidden">{t('board.currentPhase')}</span>
+                </span>
+              </Show>
+              <Show when={locked(phase.id)}>
                 <span class="tab-locked" data-testid="board.phase-locked" data-phase-id={phase.id} title={t('board.phaseLocked')}>
                   <LockIcon locked />
                   <span class="visually-hidden">{t('board.phaseLocked')}</span>
                 </span>
               </Show>
             </button>
-            <Show when={props.session.canControl()}>
-              {/* The facilitator's toggle doubles as the lock marker: one icon, not two. */}
-              <button
-                class="tab-lock"
-                data-testid="board.phase-lock"
-                data-phase-id={phase.id}
-                aria-pressed={locked(phase.id)}
-                aria-label={t(locked(phase.id) ? 'board.unlockPhase' : 'board.lockPhase', { phase: phase.title })}
-                title={t(locked(phase.id) ? 'board.unlockPhase' : 'board.lockPhase', { phase: phase.title })}
-                onClick={() => props.session.setPhaseLocked(phase.id, !locked(phase.id))}
-              >
-                <LockIcon locked={locked(phase.id)} />
-                <Show when={locked(phase.id)}>
-                  <span data-testid="board.phase-locked" data-phase-id={phase.id} class="visually-hidden">
-                    {t('board.phaseLocked')}
-                  </span>
-                </Show>
-              </button>
-            </Show>
           </div>
         )}
       </For>

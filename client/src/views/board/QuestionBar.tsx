@@ -1,14 +1,22 @@
 import type { Session } from '../../sync/session';
+import { PhaseTabs } from './PhaseTabs';
 
-/** The current phase's question, large: it is what every table is answering. */
+/**
+ * The phases, as tabs, over the chosen phase's question, large: it is what every table is
+ * answering. The tabs live here rather than in the top bar, which on a laptop then fits one row.
+ */
 export function QuestionBar(props: { session: Session }) {
   const phase = () => props.session.session.phases.find((p) => p.id === props.session.viewPhase());
   return (
-    <section class="question" aria-live="polite">
-      <p class="question-phase">{phase()?.title}</p>
-      <h2 class="question-text" classList={{ 'question-empty': !phase()?.question }} data-testid="board.question">
-        {phase()?.question ?? ''}
-      </h2>
-    </section>
+    <div class="question">
+      <PhaseTabs session={props.session} />
+      <section class="question-body" aria-live="polite">
+        {/* Said with the question when the phase changes; the selected tab shows it on screen. */}
+        <p class="question-phase visually-hidden">{phase()?.title}</p>
+        <h2 class="question-text" classList={{ 'question-empty': !phase()?.question }} data-testid="board.question">
+          {phase()?.question ?? ''}
+        </h2>
+      </section>
+    </div>
   );
 }

@@ -123,10 +123,20 @@ export function TimerBadge(props: {
     </Show>
     <Show when={props.onEndNow && (view().status === 'running' || view().status === 'paused')}>
       <button class="btn timer-end-now" data-testid="timer.end-now" title={t('timer.endNowTitle')} onClick={() => props.onEndNow?.()}>
-        {t('timer.endNow')}
+        <StopIcon />
+        {/* The top bar shows the icon alone (topbar.css); the name stays for screen readers. */}
+        <span class="timer-end-now-label">{t('timer.endNow')}</span>
       </button>
     </Show>
     </span>
+  );
+}
+
+function StopIcon() {
+  return (
+    <svg width="14" height="14" viewBox="0 0 24 24" aria-hidden="true">
+      <rect x="5" y="5" width="14" height="14" rx="2" fill="currentColor" />
+    </svg>
   );
 }
 

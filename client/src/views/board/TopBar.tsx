@@ -9,7 +9,6 @@ import { ConnectionBadge } from './ConnectionBadge';
 import { ShareIcon } from './icons';
 import { FollowPill, SpotlightButton } from './FollowPill';
 import { ProjectorToggle } from './ProjectorToggles';
-import { PhaseTabs } from './PhaseTabs';
 import { PresenceList } from './PresenceList';
 import { ReadOnlyBadge } from './ReadOnlyBadge';
 import { ShareDialog } from './ShareDialog';
@@ -56,7 +55,6 @@ export function TopBar(props: {
         {ready() ? props.session.session.meta.title : ''}
       </h1>
       <Show when={ready()}>
-        <PhaseTabs session={props.session} />
         <Show when={props.session.canControl()} fallback={<FollowPill session={props.session} />}>
           <SpotlightButton session={props.session} viewport={props.viewport} canvasSize={props.canvasSize} />
         </Show>
@@ -75,7 +73,7 @@ export function TopBar(props: {
         <Show when={props.session.share}>
           {(share) => (
             <>
-              <button class="btn topbar-share" data-testid="board.share" onClick={() => setSharing(true)}>
+              <button class="btn topbar-share" data-testid="board.share" title={t('share.open')} onClick={() => setSharing(true)}>
                 <ShareIcon />
                 <span>{t('share.open')}</span>
               </button>

@@ -1,10 +1,10 @@
-import type { Accessor, Setter } from 'solid-js';
+import type { Accessor } from 'solid-js';
 import { formatPercent, t } from '../../i18n';
 import { zoomBy, zoomTo, ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, type Size, type Viewport } from '../../board/viewport';
 import { useBoard } from './context';
 import { ContrastToggle } from './ProjectorToggles';
 
-export function ZoomControls(props: { size: Accessor<Size | null>; onFit: () => void; setViewport: Setter<Viewport> }) {
+export function ZoomControls(props: { size: Accessor<Size | null>; onFit: () => void; setViewport: (vp: Viewport) => void }) {
   const board = useBoard();
   const center = () => {
     const s = props.size();

@@ -5,6 +5,7 @@ import type { BoardContextValue } from './context';
 import { selectionOf } from './selection-view';
 import type { StacksView } from './stacks-view';
 import type { VotesView } from './votes-view';
+import { authorName } from './person-name';
 
 /**
  * Notes' accessible names: what a sighted reader gets from a note and where it stands (text,
@@ -39,7 +40,7 @@ export function createNoteLabels(board: BoardContextValue, votes: Accessor<Votes
       n.text ? t('note.label', { text: n.text }) : t('note.empty'),
       topicParts().get(n.topic) ?? topicParts().get(CROSS_CUTTING),
       phasePart(),
-      n.author ? t('a11y.noteAuthor', { author: n.author }) : anonymous(),
+      n.author ? t('a11y.noteAuthor', { author: authorName(n.author) }) : anonymous(),
       n.table ? tableParts().get(n.table) : '',
       v?.showCounts ? t('note.votes', { count }) : '',
       v?.open && myDots > 0 ? t('a11y.noteMyDots', { count: myDots }) : '',

@@ -13,8 +13,10 @@ const phaseNotes = (session: Session): Note[] =>
 const noteLabel = (n: Note | undefined): string => (n ? n.text.trim() || t('note.empty') : '?');
 
 /**
- * After voting closed: per topic, the proposed criteria (most dots) to confirm, and the confirmed
- * list to edit. Confirming writes the whole list (setSelection), so the last confirm wins.
+ * After voting closed: per topic, the proposed criteria (most dots) not yet confirmed, to confirm,
+ * and the confirmed list to edit. Confirming adds the proposed notes to the confirmed list (one
+ * setSelection of the whole list, so the last write wins); once they are all confirmed the topic
+ * says so instead of offering them again.
  */
 export function CriteriaSection(props: Props) {
   const v = () => props.session.voting();
@@ -49,24 +51,25 @@ export function CriteriaSection(props: Props) {
             {(topic) => {
               const confirmed = () => selection().get(topic.id) ?? [];
               const proposal = () => proposed().get(topic.id) ?? [];
+              // Proposed and not confirmed yet: the only ones a "Confirm" may offer.
+              const unconfirmed = () => proposal().filter((id) => !confirmed().includes(id));
+              const proposalState = () => (proposal().length === 0 ? 'none' : unconfirmed().length === 0 ? 'confirmed' : 'proposed');
               const candidates = () => notes().filter((n) => n.topic === topic.id && !confirmed().includes(n.id));
               return (
-                <div class="fac-criteria-topic" data-testid="criteria.topic" data-topic-id={topic.id}>
+                <div class="fac-criteria-topic" data-testid="criteria.topic" data-topic-id={topic.id} data-state={proposalState()}>
                   <h5>{topic.label}</h5>
-                  <p class="fac-criteria-proposed">
-                    {proposal().length > 0
-                      ? t('criteria.proposed', { list: proposal().map((id) => noteLabel(byId().get(id))).join(', ') })
-                      : t('criteria.none')}
+                  <p class="fac-criteria-proposed" data-testid="criteria.proposal" data-topic-id={topic.id} data-state={proposalState()}>
+                    {proposalState() === 'none'
+                      ? t('criteria.none')
+                      : proposalState() === 'confirmed'
+                        ? t('criteria.allConfirmed')
+                        : t('criteria.proposed', { list: unconfirmed().map((id) => noteLabel(byId().get(id))).join(', ') })}
                   </p>
-                  <button
-                    class="btn"
-                    data-testid="criteria.confirm"
-                    data-topic-id={topic.id}
-                    disabled={proposal().length === 0}
-                    onClick={() => write(topic.id, proposal())}
-                  >
-                    {t('criteria.confirm')}
-                  </button>
+                  <Show when={proposalState() === 'proposed'}>
+                    <button class="btn" data-testid="criteria.confirm" data-topic-id={topic.id} onClick={() => write(topic.id, [...confirmed(), ...unconfirmed()])}>
+                      {t('criteria.confirm')}
+                    </button>
+                  </Show>
                   <ul class="fac-list" data-testid="criteria.selected" data-topic-id={topic.id}>
                     <For each={confirmed()}>
                       {(id) => (

@@ -1,10 +1,12 @@
-import { createSignal, For, Show } from 'solid-js';
-import { EXPORT_FORMATS, type ExportFormat } from '@wcb/shared';
+import { createSignal, For, Show, untrack } from 'solid-js';
+import { EXPORT_FORMATS, type DocumentOptions, type ExportFormat } from '@wcb/shared';
 import { t } from '../../i18n';
 import { loadCredentials } from '../../lib/credentials';
+import { loadExportOptions, saveExportOptions } from '../../lib/export-prefs';
 import { browserStore } from '../../lib/storage';
 import type { Session } from '../../sync/session';
 import { BoardPictures } from './BoardPictures';
+import { ExportOptions } from './ExportOptions';
 
 type Status =
   | { kind: 'idle' }
@@ -16,6 +18,9 @@ type Status =
 export function ExportSection(props: { session: Session }) {
   const [status, setStatus] = createSignal<Status>({ kind: 'idle' });
   const busy = () => status().kind === 'working';
+  // Remembered per session on this device (lib/export-prefs.ts says why not in the session).
+  const [options, setOptions] = createSignal<DocumentOptions>(untrack(() => loadExportOptions(browserStore(), props.session.id)));
+  const change = (patch: Partial<DocumentOptions>) => setOptions(saveExportOptions(browserStore(), props.session.id, patch));
 
   const run = async (format: ExportFormat) => {
     setStatus({ kind: 'working', format, done: 0, total: props.session.session.phases.length });
@@ -23,7 +28,7 @@ export function ExportSection(props: { session: Session }) {
       // Lazy: the renderers are not part of the board's first load.
       const { exportSession } = await import('../../export/run');
       const token = loadCredentials(browserStore(), props.session.id)?.token;
-      const result = await exportSession(props.session.id, props.session.controlDoc, token, format, (p) =>
+      const result = await exportSession(props.session.id, props.session.controlDoc, token, format, options(), (p) =>
         setStatus({ kind: 'working', format, ...p }),
       );
       setStatus({ kind: 'done', fileName: result.fileName, stale: result.stale.length });
@@ -36,6 +41,7 @@ export function ExportSection(props: { session: Session }) {
     <section class="fac-section" aria-labelledby="fac-export">
       <h3 id="fac-export">{t('export.title')}</h3>
       <p class="fac-hint">{t('export.hint')}</p>
+      <ExportOptions session={props.session} options={options()} onChange={change} />
       <div class="fac-inline" role="group" aria-label={t('export.title')}>
         <For each={EXPORT_FORMATS}>
           {(format) => (

@@ -6,6 +6,7 @@ import type { Session } from '../../sync/session';
 import { SetupSection } from './SetupSection';
 import { VotingSection } from './VotingSection';
 import { ExportSection } from './ExportSection';
+import { PhaseLocks } from './PhaseLocks';
 import './facilitator.css';
 
 export type Props = { session: Session; facilitation: Facilitation };
@@ -100,6 +101,7 @@ function RunSection(props: Props) {
           </tbody>
         </table>
       </Show>
+      <PhaseLocks session={props.session} />
     </section>
   );
 }

@@ -20,7 +20,18 @@ export function VotingSection(props: Props) {
   const [per, setPer] = createSignal<'participant' | 'table'>('per' in initial ? initial.per : 'participant');
   const [hideCounts, setHideCounts] = createSignal('hideCounts' in initial ? initial.hideCounts : false);
   const open = () => props.session.voting()?.open === true;
-  const openPhaseTitle = () => phases().find((p) => p.id === props.session.voting()?.phaseId)?.title ?? '';
+  // Never opened, open, or finished: "finished" only once voting was opened and then closed.
+  const state = () => {
+    const v = props.session.voting();
+    return !v ? 'none' : v.open ? 'open' : 'closed';
+  };
+  const votedPhaseTitle = () => phases().find((p) => p.id === props.session.voting()?.phaseId)?.title ?? '';
+  const statusText = () =>
+    ({
+      none: () => t('facilitator.votingNotOpened'),
+      open: () => t('facilitator.votingIsOpen', { phase: votedPhaseTitle() }),
+      closed: () => t('facilitator.votingIsClosed', { phase: votedPhaseTitle() }),
+    })[state()]();
   return (
     <section class="fac-section" aria-labelledby="fac-voting">
       <h3 id="fac-voting">{t('facilitator.voting')}</h3>
@@ -54,8 +65,8 @@ export function VotingSection(props: Props) {
         <input type="checkbox" data-testid="voting.hide-counts" checked={hideCounts()} onChange={(e) => setHideCounts(e.currentTarget.checked)} />
         {t('facilitator.votingHide')}
       </label>
-      <p data-testid="voting.status" data-open={open()}>
-        {open() ? t('facilitator.votingIsOpen', { phase: openPhaseTitle() }) : t('facilitator.votingIsClosed')}
+      <p data-testid="voting.status" data-open={open()} data-state={state()} role="status">
+        {statusText()}
       </p>
       <div class="fac-inline">
         <button

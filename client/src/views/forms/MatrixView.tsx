@@ -85,6 +85,7 @@ export function MatrixView(props: FormViewProps) {
                       class="matrix-total"
                       data-testid="matrix.row-total"
                       data-row-id={row.id}
+                      data-label={t('matrix.total')}
                       aria-label={t('matrix.rowTotal', { count: totals().rows.get(row.id) ?? 0, row: row.label })}
                     >
                       {totals().rows.get(row.id) ?? 0}
@@ -104,13 +105,14 @@ export function MatrixView(props: FormViewProps) {
                       class="matrix-total"
                       data-testid="matrix.column-total"
                       data-column-id={column.id}
+                      data-label={column.label}
                       aria-label={t('matrix.columnTotal', { count: totals().columns.get(column.id) ?? 0, column: column.label })}
                     >
                       {totals().columns.get(column.id) ?? 0}
                     </td>
                   )}
                 </For>
-                <td class="matrix-total matrix-grand-total" data-testid="matrix.total">
+                <td class="matrix-total matrix-grand-total" data-testid="matrix.total" data-label={t('matrix.total')}>
                   {totals().all}
                 </td>
               </tr>
@@ -142,6 +144,8 @@ function MatrixCell(props: {
       data-testid="matrix.cell"
       data-row-id={props.row.id}
       data-column-id={props.column.id}
+      // A phone lays the matrix out row by row and names each cell's partner from this (phone.css).
+      data-label={props.column.label}
       data-ticked={props.cell.ticked}
       title={tooltip()}
     >

@@ -11,7 +11,10 @@ import './home.css';
 
 export function HomePage() {
   const store = browserStore();
-  const [name, setName] = createSignal(loadPrefs(store).name);
+  // The name this person chose; empty while they are a guest (the guest name shows as placeholder).
+  const [name, setName] = createSignal(loadPrefs(store).chosenName);
+  const guest = loadPrefs(store).guest;
+  const save = (typed: string) => setName(savePrefs(store, { name: typed }).chosenName);
   createEffect(() => (document.title = t('app.name')));
   return (
     <main class="home">
@@ -38,9 +41,10 @@ export function HomePage() {
                 autocomplete="nickname"
                 maxLength={MAX_NAME}
                 value={name()}
+                placeholder={`${t('home.guest')} ${guest}`}
                 onInput={(e) => setName(e.currentTarget.value)}
                 // Saved on change, not per keystroke: an emptied field falls back to a guest name.
-                onChange={(e) => setName(savePrefs(store, { name: e.currentTarget.value }, t('home.guest')).name)}
+                onChange={(e) => save(e.currentTarget.value)}
               />
               <small>{t('home.nameHint')}</small>
             </label>
@@ -48,13 +52,13 @@ export function HomePage() {
           <NewSessionForm
             beforeCreate={() => {
               // The name field may still hold an unsaved edit when "Create" is clicked.
-              savePrefs(store, { name: name() }, t('home.guest'));
+              save(name());
             }}
           />
         </div>
         <div class="home-column">
           <JoinForm />
-          <ImportForm beforeCreate={() => savePrefs(store, { name: name() }, t('home.guest'))} />
+          <ImportForm beforeCreate={() => save(name())} />
           <RecentSessions />
         </div>
       </div>
