@@ -19,7 +19,7 @@ import {
 } from '@wcb/shared';
 import { makeNoteActions, type NoteActions } from './actions';
 import { makePeers, type Peers } from './presence';
-import { makeNotesProjection } from './projection';
+import { makeNotesProjection, type Placements } from './projection';
 import { makeFormActions, makeFormProjection, type FormActions, type FormAnswers } from './form-room';
 import { makeRoom, type Room, type RoomState } from './room';
 import { markOpen } from './open-marks';
@@ -31,6 +31,8 @@ export type PhaseRoom = {
   readonly phaseId: string;
   readonly room: Room;
   readonly notes: Readonly<Partial<Record<string, Note>>>;
+  /** Where the notes stand, apart from the rest of them (what the board's layout reads). */
+  readonly placements: Placements;
   readonly peers: Peers;
   readonly undo: Undo;
   readonly actions: NoteActions & PhaseExtraActions;
@@ -120,6 +122,7 @@ export function makePhaseRoom(sessionId: string, phaseId: string, readOnly: Acce
     phaseId,
     room,
     notes: projection.notes,
+    placements: projection.placements,
     peers: peers.peers,
     undo,
     actions,

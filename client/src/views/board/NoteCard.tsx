@@ -1,4 +1,4 @@
-import { createSignal, For, onCleanup, Show, type Accessor } from 'solid-js';
+import { batch, createSignal, For, onCleanup, Show, type Accessor } from 'solid-js';
 import { NOTE_COLORS } from '@wcb/shared';
 import { t } from '../../i18n';
 import type { Point } from '../../board/viewport';
@@ -17,7 +17,7 @@ import { browserStore } from '../../lib/storage';
 import { useVotes } from './votes-view';
 import { selectionOf } from './selection-view';
 import './selection.css';
-import { noteUnder, useStacks } from './stacks-view';
+import { noteUnder, useStackOf, useStacks } from './stacks-view';
 import './note.css';
 
 // Arrow keys move a focused note by a small step; with Shift, by about a fifth of a note.
@@ -46,13 +46,18 @@ export function NoteCard(props: { id: string; position: Accessor<Point> }) {
   const editors = () => board.editors().get(id) ?? [];
   const votes = useVotes();
   const stacks = useStacks();
-  const member = () => (stacks().headOf.get(id) ?? id) !== id;
-  const stackCount = () => stacks().count.get(id) ?? 1;
+  const stackOf = useStackOf();
+  const member = () => stackOf.isMember(id);
+  // Only a stack's head reads the count: other notes are not told of every change of stacks.
+  const stackCount = () => (stackOf.isHead(id) ? (stacks().count.get(id) ?? 1) : 1);
   // Dropping a note onto another note stacks it there (after the move itself is written).
   const onPointerUp = (e: PointerEvent) => {
     const onto = dragging() ? noteUnder(e.clientX, e.clientY, id) : null;
-    drag.onPointerUp(e);
-    if (onto) board.phase.actions.stack(id, onto);
+    // One update for the drop and the stacking: the board is laid out once, the note in its stack.
+    batch(() => {
+      drag.onPointerUp(e);
+      if (onto) board.phase.actions.stack(id, onto);
+    });
   };
   const tableName = () => {
     const table = note()?.table;
@@ -173,7 +178,7 @@ export function NoteCard(props: { id: string; position: Accessor<Point> }) {
           data-topic-id={n().topic}
           data-color={n().color}
           data-table-id={n().table}
-          data-stack-head={stacks().headOf.get(id) ?? id}
+          data-stack-head={member() ? (stacks().headOf.get(id) ?? id) : id}
           data-round={n().round}
           data-new={newSince() === true ? 'true' : undefined}
           data-press={drag.press()}

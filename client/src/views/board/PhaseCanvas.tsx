@@ -1,7 +1,7 @@
 import { batch, createEffect, createMemo, createSelector, createSignal, For, on, onCleanup, onMount, Show, untrack, type Accessor } from 'solid-js';
-import { CROSS_CUTTING, makeSpreader, type Note, type NoteColor, type Presence } from '@wcb/shared';
+import { CROSS_CUTTING, type Note, type NoteColor, type Presence } from '@wcb/shared';
 import { t } from '../../i18n';
-import { cellTopic, cellUnder, freePosition, freeSlot, layoutBoard, layoutNotes, noteAtPointer, sameLayout } from '../../board/layout';
+import { cellTopic, cellUnder, freePosition, freeSlot, layoutBoard, noteAtPointer } from '../../board/layout';
 import { fit, FIT_MIN_ZOOM, readableFit, toBoard, type Point, type Size, type Viewport } from '../../board/viewport';
 import { loadPrefs, savePrefs } from '../../lib/prefs';
 import { browserStore } from '../../lib/storage';
@@ -13,15 +13,15 @@ import { CellView } from './CellView';
 import { Cursors } from './Cursors';
 import { NoteView } from './NoteView';
 import { createNoteLod } from './note-lod';
+import { createBoardLayout } from './board-layout';
 import { createWorldLayers } from './world-layers';
 import { createNoteLabels, NoteLabelsContext } from './note-label';
 import { noteElement, noteOf } from './note-focus';
 import { ZoomControls } from './ZoomControls';
 import { ProjectorPages } from './ProjectorPages';
 import { authorFor } from '../../lib/seat';
-import { stepPlacements } from '../../board/steps-layout';
 import { createVotesView, VotesContext } from './votes-view';
-import { createStacksView, StacksContext } from './stacks-view';
+import { createStackOf, createStacksView, StackOfContext, StacksContext } from './stacks-view';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import { BoardKeys } from './BoardKeys';
 import { createTypeAhead } from './type-ahead';
@@ -85,20 +85,7 @@ export function PhaseCanvas(props: Props) {
   // same), so each reader below tracks only the fields it reads.
   const notes = createMemo(() => Object.values(phase.notes).filter((n): n is Note => n !== undefined), [], { equals: (a, b) => a.length === b.length && a.every((n, i) => n === b[i]) });
   const steps = () => session.session.phases.find((p) => p.id === phase.phaseId)?.kind === 'steps';
-  // Layout reads every note's cell and position (never its text: typing does not relayout). The
-  // note being dragged counts where it started, so cells do not grow and shift under the pointer.
-  // A steps phase lays its notes out as lists: each cell is as tall as its list.
-  // Equal geometry is the same layout: a note moving inside its cell (every live write of a drag)
-  // must not make every note and cell re-read their position.
-  const spreader = makeSpreader();
-  const layout = createMemo(
-    () => {
-      if (steps()) return layoutBoard(topicIds(), stepPlacements(topicIds(), notes()));
-      return layoutNotes(topicIds(), notes(), drag(), spreader);
-    },
-    undefined,
-    { equals: sameLayout },
-  );
+  const layout = createBoardLayout({ phase, topicIds, steps, notes, drag });
   const votes = createVotesView(session, () => notes());
   const stacks = createStacksView(() => notes());
   // Creation order keeps DOM order stable while notes move, so a dragged element is never re-inserted.
@@ -203,7 +190,8 @@ export function PhaseCanvas(props: Props) {
     },
   };
 
-  const labels = createNoteLabels(ctx, votes, stacks);
+  const stackOf = createStackOf(stacks);
+  const labels = createNoteLabels(ctx, votes, stacks, stackOf);
 
   // The viewport the last fit produced, and how: while the board still shows it, a canvas that
   // changes size (the facilitator's drawer docking beside it, a window resized) is fitted again.
@@ -305,12 +293,13 @@ export function PhaseCanvas(props: Props) {
     if (el.dataset.noteId === untrack(focusPin)) setFocusPin(null);
   };
 
-  const layers = createWorldLayers(() => props.viewport(), gesture);
+  const layers = createWorldLayers(() => props.viewport(), gesture, size, () => layout().bounds);
 
   return (
     <BoardContext.Provider value={ctx}>
       <VotesContext.Provider value={votes}>
         <StacksContext.Provider value={stacks}>
+        <StackOfContext.Provider value={stackOf}>
         <NoteLabelsContext.Provider value={labels}>
       <div class="stage">
         <div
@@ -328,8 +317,8 @@ export function PhaseCanvas(props: Props) {
           onFocusIn={onFocusIn}
           onFocusOut={onFocusOut}
         >
-          <div class="canvas-grid" style={layers.grid()} aria-hidden="true" />
           <div class="pan" style={layers.pan()}>
+          <div class="canvas-grid" style={layers.grid()} aria-hidden="true" />
           <div class="world" lang={session.session.meta.language} data-testid="board.world" data-zoom={Math.round(layers.zoom() * 1000) / 1000} style={layers.world()}>
             <For each={topicIds()}>{(topic) => <CellView topic={topic} />}</For>
             <CellView topic={CROSS_CUTTING} />
@@ -355,6 +344,7 @@ export function PhaseCanvas(props: Props) {
         <BoardKeys setViewport={props.setViewport} />
       </div>
         </NoteLabelsContext.Provider>
+        </StackOfContext.Provider>
         </StacksContext.Provider>
       </VotesContext.Provider>
     </BoardContext.Provider>

@@ -39,5 +39,8 @@ export function createNoteLod(o: Options): NoteLod {
     if (!keep) anchor = { vp, size, count };
     setArea(cullArea(anchor!.vp, anchor!.size, anchor!.count));
   });
-  return (id, at) => createMemo<boolean>((was) => (o.isDragged(id) ? !!was : o.isPinned(id) || inArea(at(), area())));
+  return (id, at) => {
+    const card = createMemo<boolean>((was) => (o.isDragged(id) ? !!was : o.isPinned(id) || inArea(at(), area())));
+    return card;
+  };
 }
