@@ -317,7 +317,7 @@ export function PhaseCanvas(props: Props) {
           onFocusIn={onFocusIn}
           onFocusOut={onFocusOut}
         >
-          <div class="pan" style={layers.pan()}>
+          <div class="pan" data-testid="board.pan" style={layers.pan()}>
           <div class="canvas-grid" style={layers.grid()} aria-hidden="true" />
           <div class="world" lang={session.session.meta.language} data-testid="board.world" data-zoom={Math.round(layers.zoom() * 1000) / 1000} style={layers.world()}>
             <For each={topicIds()}>{(topic) => <CellView topic={topic} />}</For>
