@@ -62,17 +62,28 @@ const RECORDER = `(() => {
   addEventListener('pointerup', () => { g.end = performance.now(); }, { capture: true, once: true });
 })()`;
 
-export type GestureFrames = { fps: number; p95: number; frames: number; ms: number };
+export type GestureFrames = { fps: number; p95: number; frames: number; ms: number; cpuPerFrame: number };
+
+/** CPU seconds the page's main thread has used so far (CDP Performance, ThreadTime). */
+async function mainThreadCpu(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'ThreadTime')?.value ?? Number.NaN;
+}
 
 /**
  * Frames while the page handled `stroke`: fps is the frames drawn between its pointerdown and
  * pointerup over that time; p95 is over the frame intervals that overlap it (rAF deltas snapped
- * to whole refreshes), so a long frame at either end counts.
+ * to whole refreshes), so a long frame at either end counts. cpuPerFrame is the CPU time of the
+ * page's main thread over the stroke, per 60 Hz frame of it: what the page asked of the machine,
+ * which a loaded machine stretches far less than the wall-clock figures.
  */
 export async function strokeFrames(page: Page, cdp: CDPSession, stroke: Stroke): Promise<GestureFrames> {
+  await cdp.send('Performance.enable');
   await page.evaluate(RECORDER);
+  const cpu0 = await mainThreadCpu(cdp);
   await playStroke(cdp, stroke);
   await page.waitForFunction('window.__gesture.end !== null', undefined, { polling: 'raf', timeout: 60_000 });
+  const cpu = (await mainThreadCpu(cdp)) - cpu0;
   const g = (await page.evaluate('(window.__gesture.stop = true, window.__gesture)')) as { frames: number[]; start: number; end: number };
   const within = g.frames.filter((t) => t > g.start && t <= g.end);
   const first = g.frames.findLastIndex((t) => t <= g.start);
@@ -80,7 +91,7 @@ export async function strokeFrames(page: Page, cdp: CDPSession, stroke: Stroke):
   const span = g.frames.slice(Math.max(0, first), last < 0 ? undefined : last + 1);
   const deltas = span.slice(1).map((t, i) => snapToRefresh(t - span[i]!));
   const ms = g.end - g.start;
-  return { fps: (within.length / ms) * 1000, p95: summarize(deltas).p95, frames: within.length, ms };
+  return { fps: (within.length / ms) * 1000, p95: summarize(deltas).p95, frames: within.length, ms, cpuPerFrame: (cpu * 1000 * VSYNC_MS) / ms };
 }
 
 /**
