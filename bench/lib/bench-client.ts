@@ -4,9 +4,10 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import { MessageType } from '@wcb/shared/wire';
 
-const MESSAGE_SYNC = 0;
-const MESSAGE_AWARENESS = 1;
+const MESSAGE_SYNC = MessageType.Sync;
+const MESSAGE_AWARENESS = MessageType.Awareness;
 
 /**
  * What one relayed update carries, per writer: how many clock ticks, and the values its items

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import { buildSessionDocs, controlRoom } from '@wcb/shared';
-import { sessionIdForHash } from '@wcb/sync-server';
+import { sessionIdForHash } from '../../sync-server/src/tokens';
 
 const token = () => randomBytes(16).toString('base64url');
 const sha = (t: string) => createHash('sha256').update(t, 'utf8').digest('hex');

@@ -152,6 +152,16 @@ export function setCurrentPhase(doc: Y.Doc, phaseId: string): void {
   doc.transact(() => state.set('currentPhase', phaseId), local('phase.current'));
 }
 
+/**
+ * Locks or unlocks a phase: the server then refuses every write to its room, the facilitator's
+ * included (roles.ts `roomAccess` reads this very field).
+ */
+export function setPhaseLocked(doc: Y.Doc, phaseId: string, locked: boolean): void {
+  const record = controlMaps(doc).phases.get(phaseId);
+  if (!(record instanceof Y.Map)) throw new Error(`No phase "${phaseId}"`);
+  doc.transact(() => record.set('locked', locked), local('phase.lock'));
+}
+
 /** Appends a record after the last one of its kind and returns its id. */
 function appendRecord(doc: Y.Doc, map: Y.Map<RecordMap>, fields: Record<string, unknown>, version: number, action: string) {
   const id = recordId();

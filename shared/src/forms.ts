@@ -3,7 +3,6 @@ import { LocalOrigin } from './origins';
 import { byOrder, cleanText, latestVersion, orderBetween, type RecordMap } from './records/common';
 import { ANSWER_KINDS, cleanOptions, MAX_OPTION, promptMigrations, readPrompt, type AnswerKind, type Prompt, type PromptRole } from './records/prompt';
 import { MAX_LABEL } from './records/topic';
-import type { PhaseKind } from './records/phase';
 import type { TemplateForm } from './templates/types';
 import { recordId } from './ids';
 
@@ -78,13 +77,6 @@ export function formOf(prompts: readonly Prompt[], phaseId: string): Form {
   ];
   return { rows: mine.filter((p) => p.role === 'row'), columns: mine.filter((p) => p.role === 'column'), sections };
 }
-
-/** The roles a phase kind's form is made of (the facilitator's editor offers these). */
-export const FORM_ROLES: Readonly<Partial<Record<PhaseKind, readonly PromptRole[]>>> = {
-  matrix: ['row', 'column'],
-  checklist: ['section', 'item'],
-  survey: ['section', 'question'],
-};
 
 export type PromptInput = {
   role: PromptRole;

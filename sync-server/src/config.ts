@@ -169,14 +169,8 @@ const SETTINGS = {
 
 type Key = keyof typeof SETTINGS;
 
-/**
- * Builds the configuration once at startup. `argv` is process.argv: the first two entries
- * (node and the script) are skipped; the rest must be `--name=value` flags.
- * Throws ConfigError listing every problem at once.
- */
-export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): ServerConfig {
-  const problems: string[] = [];
-  const flags = parseFlags(argv.slice(2), problems);
+/** Readers of one setting each: flag first, then environment, then the default; problems collected. */
+function settingReaders(env: NodeJS.ProcessEnv, flags: ReadonlyMap<string, string>, problems: string[]) {
   const raw = (key: Key): { value: string; source: string } | undefined => {
     const { env: name, flag } = SETTINGS[key];
     const fromFlag = flags.get(flag);
@@ -184,7 +178,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     const fromEnv = env[name];
     return fromEnv === undefined || fromEnv === '' ? undefined : { value: fromEnv, source: name };
   };
-
   const int = (key: Key, fallback: number, min: number, max: number): number => {
     const found = raw(key);
     if (!found) return fallback;
@@ -222,7 +215,17 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     }
     return value;
   };
+  return { raw, int, oneOf, text, serviceUrl };
+}
 
+/**
+ * Builds the configuration once at startup. `argv` is process.argv: the first two entries
+ * (node and the script) are skipped; the rest must be `--name=value` flags.
+ * Throws ConfigError listing every problem at once.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): ServerConfig {
+  const problems: string[] = [];
+  const { raw, int, oneOf, text, serviceUrl } = settingReaders(env, parseFlags(argv.slice(2), problems), problems);
   const config: ServerConfig = {
     port: int('port', DEFAULTS.port, 0, 65_535),
     host: text('host', DEFAULTS.host),

@@ -5,7 +5,6 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { DocState } from './doc-state/types';
-import * as decoding from 'lib0/decoding';
 import { HttpError } from './http-util';
 import type { Logger } from './logger';
 import type { Metrics, RejectReason } from './metrics';
@@ -287,18 +286,3 @@ export class DocSize {
   }
 }
 
-/**
- * The payload size of a doc write (sync step 2 or update), 0 for anything else. A message that
- * does not even decode is 0 here: the room closes it as malformed.
- */
-export function writeSize(message: Uint8Array): number {
-  try {
-    const decoder = decoding.createDecoder(message);
-    if (decoding.readVarUint(decoder) !== 0) return 0;
-    const step = decoding.readVarUint(decoder);
-    if (step !== 1 && step !== 2) return 0;
-    return decoding.readVarUint8Array(decoder).byteLength;
-  } catch {
-    return 0;
-  }
-}

@@ -11,17 +11,21 @@
  */
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
-import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as authProtocol from 'y-protocols/auth';
 import type { Awareness } from 'y-protocols/awareness';
-import { CloseCode } from './close-codes';
+import {
+  CloseCode,
+  MessageType,
+  READ_ONLY_REASON,
+  SyncStep,
+  encodeAwarenessMessage,
+  encodeSyncStep1 as encodeStep1,
+  type WriteRefusal,
+} from '@wcb/shared/wire';
 import type { DocState } from './doc-state/types';
 import { countStructs } from './doc-state/struct-scan';
 import { UPDATE_LIMITS } from './doc-state/update-rules';
-
-export const MessageType = { Sync: 0, Awareness: 1, Auth: 2, QueryAwareness: 3 } as const;
-export const SyncStep = { Step1: 0, Step2: 1, Update: 2 } as const;
 
 export type ProtocolErrorKind = 'malformed-message' | 'unknown-message-type' | 'rate-limited';
 
@@ -72,14 +76,6 @@ export interface ProtocolContext {
   /** A write was refused for `reason`: true to tell the writer (an auth message with that reason). */
   writeRefused?(reason: WriteRefusal): boolean;
 }
-
-/** Reason text of the permission-denied auth message sent to a read-only writer. */
-export const READ_ONLY_REASON = 'read-only';
-/** Reason text when a write would grow the room past MAX_DOC_BYTES (deleting still works). */
-export const ROOM_FULL_REASON = 'room-full';
-
-/** Why a write was refused for space: the room, the session's quota, or the server's storage. */
-export type WriteRefusal = typeof ROOM_FULL_REASON | 'session-full' | 'server-full';
 
 export type MessageHandler = (decoder: decoding.Decoder, encoder: encoding.Encoder, ctx: ProtocolContext) => void;
 
@@ -250,24 +246,7 @@ function jsonDepth(root: unknown): number {
 
 /* Server-initiated messages. */
 
-export function encodeSyncStep1(doc: DocState): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.Sync);
-  encoding.writeVarUint(encoder, SyncStep.Step1);
-  encoding.writeVarUint8Array(encoder, doc.stateVector());
-  return encoding.toUint8Array(encoder);
-}
+export const encodeSyncStep1 = (doc: DocState): Uint8Array => encodeStep1(doc.stateVector());
 
-export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.Sync);
-  syncProtocol.writeUpdate(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
-
-export function encodeAwareness(awareness: Awareness, clients: readonly number[]): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.Awareness);
-  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, [...clients]));
-  return encoding.toUint8Array(encoder);
-}
+export const encodeAwareness = (awareness: Awareness, clients: readonly number[]): Uint8Array =>
+  encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, [...clients]));

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { encodeSyncUpdate } from './protocol';
+import { encodeSyncUpdate } from '@wcb/shared/wire';
 
 export type StoredUpdate = { readonly update: Uint8Array; readonly origin: unknown };
 

@@ -2,7 +2,8 @@ import type { Role } from '@wcb/shared';
 import type { Awareness } from 'y-protocols/awareness';
 import type { Connection } from './connection';
 import type { DocState } from './doc-state/types';
-import { SyncStep, type ProtocolContext, type WriteRefusal } from './protocol';
+import { SyncStep, type WriteRefusal } from '@wcb/shared/wire';
+import type { ProtocolContext } from './protocol';
 
 // A stock client announces one id (its doc's client id); a few more cover tabs of tools that share a socket.
 export const MAX_AWARENESS_IDS = 4;

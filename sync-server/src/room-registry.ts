@@ -1,6 +1,6 @@
 import { controlRoom, parseRoomName, type RoomRef } from '@wcb/shared';
 import type { Connection } from './connection';
-import { CloseCode } from './close-codes';
+import { CloseCode } from '@wcb/shared/wire';
 import { LimitRefusal } from './limits';
 import type { Logger } from './logger';
 import { noMetrics, type Metrics } from './metrics';

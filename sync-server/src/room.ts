@@ -9,18 +9,10 @@ import {
   type Role,
   type RoomRef,
 } from '@wcb/shared';
-import { CloseCode } from './close-codes';
+import { CloseCode, ROOM_FULL_REASON, encodeSyncUpdate, type WriteRefusal } from '@wcb/shared/wire';
 import type { Connection } from './connection';
 import type { Logger } from './logger';
-import {
-  ProtocolError,
-  ROOM_FULL_REASON,
-  encodeAwareness,
-  encodeSyncStep1,
-  encodeSyncUpdate,
-  handleMessage,
-  type WriteRefusal,
-} from './protocol';
+import { ProtocolError, encodeAwareness, encodeSyncStep1, handleMessage } from './protocol';
 import { DocSize } from './limits';
 import type { SessionQuota } from './storage-quota';
 import { SerialQueue } from './serial-queue';

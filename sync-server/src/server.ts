@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CloseCode } from './close-codes';
+import { CloseCode, type ErrorResponse } from '@wcb/shared/wire';
 import type { ServerConfig } from './config';
 import { HttpError, pathOf, sendJson } from './http-util';
 import { createJsonLogger, type Logger } from './logger';
@@ -44,12 +44,44 @@ export interface SyncServer {
 }
 
 export function createSyncServer(config: ServerConfig, deps: SyncServerDeps = {}): SyncServer {
+  let closing: Promise<void> | null = null;
+  const parts = buildParts(config, deps, () => closing !== null);
+  const route = makeRouter(parts, () => closing !== null);
+  /** Requests that may still touch storage; close() waits for them before closing it. */
+  const inflight = new Set<Promise<void>>();
+  const server = http.createServer((req, res) => {
+    // Set before routing: every writeHead (sendJson, sirv, export) merges them in.
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    const handled = route(req, res).catch((error: unknown) => answerError(parts.logger, req, res, error));
+    inflight.add(handled);
+    void handled.finally(() => inflight.delete(handled));
+  });
+  server.on('upgrade', (req: http.IncomingMessage, socket, head: Buffer) => parts.gateway.handleUpgrade(req, socket, head));
+  return {
+    http: server,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(config.port, config.host, () => {
+          server.off('error', reject);
+          const { port } = server.address() as AddressInfo;
+          resolve({ port });
+        });
+      }),
+    close: () => (closing ??= shutdown(parts, server, inflight)),
+  };
+}
+
+type ServerParts = ReturnType<typeof buildParts>;
+
+/** Storage, bus, metrics, rooms, the websocket gateway and the HTTP APIs of one server. */
+function buildParts(config: ServerConfig, deps: SyncServerDeps, isClosing: () => boolean) {
   const logger = deps.logger ?? createJsonLogger(config.logLevel);
   // Scale-out: PostgreSQL when config.databaseUrl is set, else SQLite; Redis when redisUrl is (backends.ts).
   const storage = deps.storage ?? createStorage(config, logger);
   const bus = deps.bus ?? createBus(config, instanceIdOf(config), logger);
   const metrics = deps.metrics ?? new PromMetrics();
-  // --- limits: one failed-attempt limiter for websockets and the HTTP API alike ---
+  // One failed-attempt limiter for websockets and the HTTP API alike.
   const authFailures = new FailureLimiter(config.authFailuresPerMinute);
   const authGuard = httpAuthGuard(authFailures, { trustProxy: config.trustProxy, metrics, logger });
   const registry = new RoomRegistry({
@@ -64,15 +96,7 @@ export function createSyncServer(config: ServerConfig, deps: SyncServerDeps = {}
     bus,
     ...(deps.clock ? { clock: deps.clock } : {}),
   });
-  const gateway = new WebSocketGateway({
-    registry,
-    sessions: storage,
-    logger,
-    metrics,
-    maxPayloadBytes: config.maxPayloadBytes,
-    limits: config,
-    authFailures,
-  });
+  const gateway = new WebSocketGateway({ registry, sessions: storage, logger, metrics, maxPayloadBytes: config.maxPayloadBytes, limits: config, authFailures });
   const sessionsApi = new SessionsApi({
     store: storage,
     revoke: (sessionId, role, currentHash) => gateway.revoke(sessionId, role, currentHash),
@@ -81,30 +105,23 @@ export function createSyncServer(config: ServerConfig, deps: SyncServerDeps = {}
     createGuard: new CreateGuard(storage, config, metrics),
   });
   const exportApi = new ExportApi(storage, authGuard);
-  const opsApi = new OpsApi({
-    storage,
-    metrics,
-    metricsToken: config.metricsToken,
-    isClosing: () => closing !== null,
-    logger,
-  });
+  const opsApi = new OpsApi({ storage, metrics, metricsToken: config.metricsToken, isClosing, logger });
   const serveStatic = createStaticHandler(config.staticDir, logger);
-  /** Requests that may still touch storage; close() waits for them before closing it. */
-  const inflight = new Set<Promise<void>>();
-  let closing: Promise<void> | null = null;
+  return { logger, storage, bus, registry, gateway, sessionsApi, exportApi, opsApi, serveStatic };
+}
 
-  async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+/** Which part answers a request; API writes get 503 once the server is closing. */
+function makeRouter(parts: ServerParts, isClosing: () => boolean) {
+  const { registry, opsApi, sessionsApi, exportApi, serveStatic } = parts;
+  return async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const path = pathOf(req);
     if (path === '/healthz') {
       sendJson(res, 200, { ok: true, rooms: registry.roomCount, connections: registry.connectionCount });
     } else if (opsApi.handles(path)) {
       await opsApi.handle(path, req, res);
-    } else if (sessionsApi.handles(path)) {
-      if (closing) throw new HttpError(503, 'server is shutting down');
-      await sessionsApi.handle(path, req, res);
-    } else if (exportApi.handles(path)) {
-      if (closing) throw new HttpError(503, 'server is shutting down');
-      await exportApi.handle(path, req, res);
+    } else if (sessionsApi.handles(path) || exportApi.handles(path)) {
+      if (isClosing()) throw new HttpError(503, 'server is shutting down');
+      await (sessionsApi.handles(path) ? sessionsApi.handle(path, req, res) : exportApi.handle(path, req, res));
     } else if (handleTimeRequest(req, res)) {
       // Clients sample it to compensate their clock offset for the round timer.
     } else if (path.startsWith('/api/')) {
@@ -114,54 +131,33 @@ export function createSyncServer(config: ServerConfig, deps: SyncServerDeps = {}
     } else {
       serveStatic(req, res);
     }
-  }
-
-  const server = http.createServer((req, res) => {
-    // Set before routing: every writeHead (sendJson, sirv, export) merges them in.
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    const handled = route(req, res).catch((error: unknown) => {
-      const status = error instanceof HttpError ? error.status : 500;
-      // The path only: the query string and headers (Authorization) may carry a token.
-      if (status === 500) logger.error('request failed', { method: req.method, path: pathOf(req), error });
-      const message = error instanceof HttpError ? error.message : 'internal error';
-      if (res.headersSent) res.destroy();
-      else sendJson(res, status, { error: message }, { ...errorHeaders(status), ...(error instanceof HttpError ? error.headers : {}) });
-    });
-    inflight.add(handled);
-    void handled.finally(() => inflight.delete(handled));
-  });
-  server.on('upgrade', (req: http.IncomingMessage, socket, head: Buffer) => gateway.handleUpgrade(req, socket, head));
-
-  async function shutdown(): Promise<void> {
-    // Still listening while clients close and rooms flush: /readyz answers 503 so a load balancer
-    // takes this instance out, and a client reconnecting after its 1012 gets a 503 upgrade (and
-    // retries elsewhere) rather than a refused connection. New API writes already get 503.
-    await gateway.close(CloseCode.ServiceRestart, 'server restart');
-    await registry.closeAll(CloseCode.ServiceRestart, 'server restart');
-    // The callback fires once open HTTP connections are gone.
-    const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
-    await Promise.all(inflight);
-    server.closeAllConnections();
-    await httpClosed;
-    await bus.close();
-    await storage.close();
-    logger.info('sync server stopped');
-  }
-
-  return {
-    http: server,
-    listen: () =>
-      new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(config.port, config.host, () => {
-          server.off('error', reject);
-          const { port } = server.address() as AddressInfo;
-          resolve({ port });
-        });
-      }),
-    close: () => (closing ??= shutdown()),
   };
+}
+
+function answerError(logger: Logger, req: http.IncomingMessage, res: http.ServerResponse, error: unknown): void {
+  const status = error instanceof HttpError ? error.status : 500;
+  // The path only: the query string and headers (Authorization) may carry a token.
+  if (status === 500) logger.error('request failed', { method: req.method, path: pathOf(req), error });
+  const message = error instanceof HttpError ? error.message : 'internal error';
+  if (res.headersSent) res.destroy();
+  else sendJson(res, status, { error: message } satisfies ErrorResponse, { ...errorHeaders(status), ...(error instanceof HttpError ? error.headers : {}) });
+}
+
+async function shutdown(parts: ServerParts, server: http.Server, inflight: ReadonlySet<Promise<void>>): Promise<void> {
+  // Still listening while clients close and rooms flush: /readyz answers 503 so a load balancer
+  // takes this instance out, and a client reconnecting after its 1012 gets a 503 upgrade (and
+  // retries elsewhere) rather than a refused connection. New API writes already get 503.
+  await parts.gateway.close(CloseCode.ServiceRestart, 'server restart');
+  await parts.registry.closeAll(CloseCode.ServiceRestart, 'server restart');
+  // The callback fires once open HTTP connections are gone.
+  const httpClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  await Promise.all(inflight);
+  server.closeAllConnections();
+  await httpClosed;
+  await parts.bus.close();
+  await parts.storage.close();
+  parts.logger.info('sync server stopped');
 }
 
 function errorHeaders(status: number): Record<string, string> {

@@ -17,6 +17,14 @@ import {
   type Language,
   type Role,
 } from '@wcb/shared';
+import type {
+  CreateSessionRequest,
+  CreateSessionResponse,
+  RegisterSessionResponse,
+  RoleResponse,
+  RotateResponse,
+  SessionRooms,
+} from '@wcb/shared/wire';
 import type { CreateGuard } from './create-guard';
 import { HttpError, parseJsonBody, readBody, readJsonBody, sendJson } from './http-util';
 import type { AuthGuard } from './limits';
@@ -47,46 +55,8 @@ const DEFAULT_LANGUAGE: Language = 'en';
 // `{ "role": "participant" }` and nothing more.
 const MAX_ROTATE_BODY_BYTES = 1024;
 
-interface CreateSessionRequest {
-  id?: string;
-  tokenHashes?: TokenHashes;
-  /** With id: the rooms' content as the browser holds it, stored in the same atomic step. */
-  seed?: RoomSeed[];
-  template?: string;
-  language?: Language;
-  title?: string;
-}
-
-export interface SessionRooms {
-  control: string;
-  phases: Record<string, string>;
-}
-
-/** 201 to `POST /api/sessions` without an id: the only answer that ever carries minted tokens. */
-export interface CreateSessionResponse {
-  id: string;
-  rooms: SessionRooms;
-  /** `/s/<id>#t=<token>` per role. */
-  links: Record<Role, string>;
-  websocketUrl: string;
-}
-
-/** 201/200 to `POST /api/sessions` with an id: the browser holds the tokens, so no links. */
-export interface RegisterSessionResponse {
-  id: string;
-  rooms: SessionRooms;
-  websocketUrl: string;
-}
-
-export interface RoleResponse {
-  role: Role;
-}
-
-export interface RotateResponse {
-  role: Role;
-  token: string;
-  link: string;
-}
+/** A create/register request once parsed: the seed's rooms decoded and checked. */
+type CreateSessionBody = Omit<CreateSessionRequest, 'seed'> & { seed?: RoomSeed[] };
 
 export interface SessionsApiOptions {
   readonly store: SessionStore;
@@ -160,7 +130,7 @@ export class SessionsApi {
     return this.register(res, { ...body, id: body.id, tokenHashes: body.tokenHashes });
   }
 
-  private async register(res: ServerResponse, body: CreateSessionRequest & { id: string; tokenHashes: TokenHashes }): Promise<void> {
+  private async register(res: ServerResponse, body: CreateSessionBody & { id: string; tokenHashes: TokenHashes }): Promise<void> {
     const { store } = this.options;
     const { id, tokenHashes } = body;
     if (await this.answerRetry(res, id, tokenHashes.facilitator)) return;
@@ -195,7 +165,7 @@ export class SessionsApi {
     return true;
   }
 
-  private async createSeeded(res: ServerResponse, body: CreateSessionRequest): Promise<void> {
+  private async createSeeded(res: ServerResponse, body: CreateSessionBody): Promise<void> {
     await this.options.createGuard?.checkQuota();
     const tokens = Object.fromEntries(ROLES.map((role) => [role, mintToken()])) as Record<Role, string>;
     const tokenHashes = Object.fromEntries(ROLES.map((role) => [role, hashToken(tokens[role])])) as TokenHashes;
@@ -358,13 +328,13 @@ function parseSeed(value: unknown, sessionId: string): RoomSeed[] {
 
 const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
 
-function parseCreateRequest(body: unknown): CreateSessionRequest {
+function parseCreateRequest(body: unknown): CreateSessionBody {
   if (body === undefined) return {};
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new HttpError(400, 'body must be a JSON object');
   }
   const { id, tokenHashes, template, language, title, seed } = body as Record<string, unknown>;
-  const out: CreateSessionRequest = {};
+  const out: CreateSessionBody = {};
   if (id !== undefined) {
     if (typeof id !== 'string' || !SESSION_ID_RE.test(id)) {
       throw new HttpError(400, `id must match ${String(SESSION_ID_RE)}`);

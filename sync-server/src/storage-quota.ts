@@ -6,7 +6,7 @@
  */
 import type { Clock } from './limits';
 import type { Storage } from './storage/types';
-import type { WriteRefusal } from './protocol';
+import type { WriteRefusal } from '@wcb/shared/wire';
 
 // A quota is a disk guard, not an accounting system: a few seconds of lag cost a few writes.
 const TOTAL_TTL_MS = 5_000;

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { API, type TimeResponse } from '@wcb/shared/wire';
 import { pathOf, sendJson } from './http-util';
 
 /**
@@ -7,7 +8,7 @@ import { pathOf, sendJson } from './http-util';
  * Needs no token: the time of day is no secret, and a client wants its offset before it joins.
  * `no-store`, because a cached reply is a wrong clock.
  */
-export const TIME_PATH = '/api/time';
+export const TIME_PATH = API.time;
 
 /** Answers the request and returns true when it is for TIME_PATH; otherwise touches nothing and returns false. */
 export function handleTimeRequest(req: IncomingMessage, res: ServerResponse, now: () => number = Date.now): boolean {
@@ -16,6 +17,6 @@ export function handleTimeRequest(req: IncomingMessage, res: ServerResponse, now
     sendJson(res, 405, { error: 'use GET' }, { Allow: 'GET' });
     return true;
   }
-  sendJson(res, 200, { now: Math.round(now()) });
+  sendJson(res, 200, { now: Math.round(now()) } satisfies TimeResponse);
   return true;
 }

@@ -8,9 +8,10 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { ROLES, SESSION_ID_CONTEXT, randomId, sessionIdFromDigest, type Role } from '@wcb/shared';
+import type { TokenHashes } from '@wcb/shared/wire';
 
 /** The three token hashes of a session, each 64 lowercase hex digits. */
-export type TokenHashes = Readonly<Record<Role, string>>;
+export type { TokenHashes };
 
 export const TOKEN_HASH_RE = /^[0-9a-f]{64}$/;
 // Longer than any token we mint or a browser could sensibly send; bounds the work per request.

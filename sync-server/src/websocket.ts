@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import { parseRoomName, type Role, type RoomRef } from '@wcb/shared';
-import { CloseCode } from './close-codes';
+import { CloseCode } from '@wcb/shared/wire';
 import { DEFAULTS } from './config';
 import {
   ConnectionCounter,
@@ -15,7 +15,7 @@ import {
 } from './limits';
 import { UPDATE_LIMITS } from './doc-state/update-rules';
 import type { Connection } from './connection';
-import type { Logger } from './logger';
+import type { LogFields, Logger } from './logger';
 import { noMetrics, type Metrics, type RejectReason } from './metrics';
 import type { Room } from './room';
 import type { RoomRegistry } from './room-registry';
@@ -145,6 +145,21 @@ class WsConnection implements Connection {
 }
 
 /** Accepts websocket upgrades on /ws/<room> and wires each socket to its room. */
+/** One accepted connection on its way into its room. */
+type ConnectionLink = {
+  readonly conn: WsConnection;
+  readonly roomName: string;
+  readonly address: string;
+  room: Room | null;
+  /** What arrived before the room was joined, and its size. */
+  early: Uint8Array[];
+  earlyBytes: number;
+};
+
+const deliver = (room: Room, conn: WsConnection, bytes: Uint8Array): void => {
+  if (!conn.isClosing) room.receive(conn, bytes);
+};
+
 export class WebSocketGateway {
   private readonly wss: WebSocketServer;
   private readonly connections = new Set<WsConnection>();
@@ -213,124 +228,124 @@ export class WebSocketGateway {
   private accept(ws: WebSocket, socket: Duplex, roomName: string, caller: Caller): void {
     const { logger } = this.options;
     const metrics = this.options.metrics ?? noMetrics;
-    const { token, address } = caller;
     ws.on('error', (error: Error & { code?: string }) => {
       // `ws` closes a frame past maxPayload with 1009 itself; this is where we hear of it.
       if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') metrics.rejected('too-big');
       logger.debug('websocket error', { error });
     });
-    // Accept-then-close rather than an HTTP 4xx: browsers hide upgrade status codes from
-    // scripts, but a close code reaches the client and stops the stock provider for good.
-    const ref = parseRoomName(roomName);
-    if (!ref) {
-      logger.info('rejected websocket: invalid room name', { length: roomName.length });
-      ws.close(CloseCode.InvalidRoom, 'invalid room');
-      metrics.rejected('invalid-room');
-      return;
-    }
-    // Checked before anything is allocated for the connection: each refusal costs one close frame.
-    const refuse = (code: number, reason: string, metric: RejectReason, message: string): void => {
-      logger.info(message, { room: roomName, address });
+    const ref = this.admit(ws, roomName, caller);
+    if (!ref) return;
+    const { address } = caller;
+    ws.once('close', () => this.perAddress.release(address));
+    const conn = new WsConnection(`c${this.nextId++}`, ws, socket, BACKLOG_FRAMES * this.options.maxPayloadBytes, metrics);
+    conn.chargeStructs = (structs) => this.structs.take(address, structs);
+    this.connections.add(conn);
+    metrics.connectionOpened();
+    const link: ConnectionLink = { conn, roomName, address, room: null, early: [], earlyBytes: 0 };
+    this.receiveMessages(ws, link);
+    ws.on('pong', () => {
+      conn.alive = true;
+    });
+    ws.on('close', (code) => {
+      this.connections.delete(conn);
+      metrics.connectionClosed();
+      link.room?.leave(conn);
+      logger.debug('connection closed', { room: roomName, conn: conn.id, code });
+    });
+    void this.authenticate(conn, ref, caller.token, address).then(
+      (ok) => (ok && !conn.isClosing ? this.join(link) : undefined),
+      (error: unknown) => {
+        logger.error('session lookup failed', { room: roomName, conn: conn.id, error });
+        conn.close(CloseCode.RoomLoadFailed, 'room load failed');
+      },
+    );
+  }
+
+  /**
+   * The checks made before anything is allocated for a connection, each refusal one close frame.
+   * Accept-then-close rather than an HTTP 4xx: browsers hide upgrade status codes from scripts,
+   * but a close code reaches the client and stops the stock provider for good. Takes the
+   * address's connection slot when it admits.
+   */
+  private admit(ws: WebSocket, roomName: string, caller: Caller): RoomRef | null {
+    const { logger } = this.options;
+    const metrics = this.options.metrics ?? noMetrics;
+    const { address } = caller;
+    const refuse = (code: number, reason: string, metric: RejectReason, message: string, fields: LogFields = { room: roomName, address }): null => {
+      logger.info(message, fields);
       metrics.rejected(metric);
       ws.close(code, reason);
+      return null;
     };
+    const ref = parseRoomName(roomName);
+    if (!ref) return refuse(CloseCode.InvalidRoom, 'invalid room', 'invalid-room', 'rejected websocket: invalid room name', { length: roomName.length });
     if (!originAllowed(caller.origin, this.limits.allowedOrigins)) {
       return refuse(CloseCode.Forbidden, 'origin not allowed', 'origin', 'rejected websocket: origin not allowed');
     }
     if (this.authFailures.blocked(address)) {
-      return refuse(
-        CloseCode.TooManyAttempts,
-        'too many attempts',
-        'auth-rate-limited',
-        'rejected websocket: too many failed token attempts',
-      );
+      return refuse(CloseCode.TooManyAttempts, 'too many attempts', 'auth-rate-limited', 'rejected websocket: too many failed token attempts');
     }
     if (!this.perAddress.acquire(address)) {
-      return refuse(
-        CloseCode.TooManyConnections,
-        'too many connections',
-        'connections-per-ip',
-        'rejected websocket: too many connections from this address',
-      );
+      return refuse(CloseCode.TooManyConnections, 'too many connections', 'connections-per-ip', 'rejected websocket: too many connections from this address');
     }
-    ws.once('close', () => this.perAddress.release(address));
+    return ref;
+  }
+
+  /** Frames: binary only, within the rate; held (up to one payload) until the room is joined. */
+  private receiveMessages(ws: WebSocket, link: ConnectionLink): void {
+    const { logger } = this.options;
+    const metrics = this.options.metrics ?? noMetrics;
+    const { conn } = link;
     const rate = new MessageRateLimiter({
       burst: this.limits.messageBurst,
       perSecond: this.limits.messageRate,
       bytesPerSecond: this.limits.messageBytesPerSecond,
       maxFrameBytes: this.options.maxPayloadBytes,
     });
-    const conn = new WsConnection(`c${this.nextId++}`, ws, socket, BACKLOG_FRAMES * this.options.maxPayloadBytes, metrics);
-    conn.chargeStructs = (structs) => this.structs.take(address, structs);
-    this.connections.add(conn);
-    (this.options.metrics ?? noMetrics).connectionOpened();
-    let room: Room | null = null;
-    const deliver = (target: Room, bytes: Uint8Array): void => {
-      if (!conn.isClosing) target.receive(conn, bytes);
+    const closeFor = (code: number, reason: string, metric: RejectReason) => {
+      conn.close(code, reason);
+      metrics.rejected(metric);
+      link.room?.leave(conn);
     };
-    // The stock client sends its step 1 at once; it waits here while the token is checked.
-    const early: Uint8Array[] = [];
-    let earlyBytes = 0;
-
     ws.on('message', (data, isBinary) => {
       if (conn.isClosing) return;
-      if (!isBinary) {
-        conn.close(CloseCode.UnsupportedData, 'binary messages only');
-        metrics.rejected('text-frame');
-        room?.leave(conn);
-        return;
-      }
+      if (!isBinary) return closeFor(CloseCode.UnsupportedData, 'binary messages only', 'text-frame');
       const bytes = toBytes(data);
       metrics.messageIn(bytes.byteLength);
       if (!rate.allow(bytes.byteLength)) {
-        logger.warn('closing connection: message rate exceeded', { room: roomName, conn: conn.id, address });
-        conn.close(CloseCode.RateLimited, 'rate limited');
-        metrics.rejected('update-rate');
-        room?.leave(conn);
+        logger.warn('closing connection: message rate exceeded', { room: link.roomName, conn: conn.id, address: link.address });
+        return closeFor(CloseCode.RateLimited, 'rate limited', 'update-rate');
+      }
+      if (link.room) return deliver(link.room, conn, bytes);
+      // The stock client sends its step 1 at once; it waits here while the token is checked.
+      link.earlyBytes += bytes.byteLength;
+      if (link.earlyBytes <= this.options.maxPayloadBytes) link.early.push(bytes);
+      else closeFor(CloseCode.MessageTooBig, 'too much data before authentication', 'too-big');
+    });
+  }
+
+  /** Joins the authenticated connection to its room and hands it what it sent meanwhile. */
+  private async join(link: ConnectionLink): Promise<void> {
+    const { logger } = this.options;
+    const { conn, roomName } = link;
+    try {
+      const joined = await this.options.registry.join(roomName, conn);
+      // Closed while its room loaded: it joined after its close handler ran.
+      if (conn.isClosing) return joined.leave(conn);
+      link.room = joined;
+      logger.debug('connection opened', { room: roomName, conn: conn.id, role: conn.role });
+      for (const message of link.early.splice(0)) deliver(joined, conn, message);
+    } catch (error) {
+      if (error instanceof LimitRefusal) {
+        logger.info(`rejected websocket: ${error.reason}`, { room: roomName, conn: conn.id });
+        (this.options.metrics ?? noMetrics).rejected(error.metric);
+        conn.close(error.closeCode, error.reason);
         return;
       }
-      if (room) return deliver(room, bytes);
-      earlyBytes += bytes.byteLength;
-      if (earlyBytes <= this.options.maxPayloadBytes) early.push(bytes);
-      else {
-        conn.close(CloseCode.MessageTooBig, 'too much data before authentication');
-        metrics.rejected('too-big');
-      }
-    });
-    ws.on('pong', () => {
-      conn.alive = true;
-    });
-    ws.on('close', (code) => {
-      this.connections.delete(conn);
-      (this.options.metrics ?? noMetrics).connectionClosed();
-      room?.leave(conn);
-      logger.debug('connection closed', { room: roomName, conn: conn.id, code });
-    });
-
-    void this.authenticate(conn, ref, token, address).then(async (ok) => {
-      if (!ok || conn.isClosing) return;
-      try {
-        const joined = await this.options.registry.join(roomName, conn);
-        // Closed while its room loaded: it joined after its close handler ran.
-        if (conn.isClosing) return joined.leave(conn);
-        room = joined;
-        logger.debug('connection opened', { room: roomName, conn: conn.id, role: conn.role });
-        for (const message of early.splice(0)) deliver(room, message);
-      } catch (error) {
-        if (error instanceof LimitRefusal) {
-          logger.info(`rejected websocket: ${error.reason}`, { room: roomName, conn: conn.id });
-          metrics.rejected(error.metric);
-          conn.close(error.closeCode, error.reason);
-          return;
-        }
-        logger.error('joining a room failed', { room: roomName, conn: conn.id, error });
-        conn.close(CloseCode.InternalError, 'internal error');
-        room?.leave(conn);
-      }
-    }, (error: unknown) => {
-      logger.error('session lookup failed', { room: roomName, conn: conn.id, error });
-      conn.close(CloseCode.RoomLoadFailed, 'room load failed');
-    });
+      logger.error('joining a room failed', { room: roomName, conn: conn.id, error });
+      conn.close(CloseCode.InternalError, 'internal error');
+      link.room?.leave(conn);
+    }
   }
 
   /**

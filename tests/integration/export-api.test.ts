@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addNote, phaseMaps, type SessionJson } from '@wcb/shared';
-import type { CreateSessionResponse } from '@wcb/sync-server';
+import type { CreateSessionResponse } from '@wcb/shared/wire';
 import { connectClient, waitUntil, type TestClient } from './helpers/clients';
 import { tokenOfLink } from './helpers/sessions';
 import { startTestServer, type TestServer } from './helpers/test-server';

@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as prng from 'lib0/prng';
 import { phaseRoom, votesRoom } from '@wcb/shared';
-import { CloseCode } from '@wcb/sync-server';
+import { CloseCode } from '@wcb/shared/wire';
 import { fuzzSeeds } from '../support/fuzz';
 import { awarenessUpdate, hostileAwareness, hostileUpdates, manyStructs, randomHostileUpdate } from '../support/hostile-updates';
 import { connectClient, waitForDoc, type TestClient } from './helpers/clients';

@@ -3,7 +3,9 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { DEFAULT_TEMPLATE_ID, SESSION_ID_RE, addNote, buildSessionDocs, controlRoom, findTemplate, randomId, readNotes, readSession } from '@wcb/shared';
-import { DEFAULTS, hashToken, type CreateSessionResponse } from '@wcb/sync-server';
+import { DEFAULTS } from '@wcb/sync-server';
+import { hashToken } from '../../sync-server/src/tokens';
+import type { CreateSessionResponse } from '@wcb/shared/wire';
 import { hostileUpdates } from '../support/hostile-updates';
 import { connectClient, type TestClient } from './helpers/clients';
 

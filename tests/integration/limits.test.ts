@@ -7,16 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { controlRoom, phaseRoom, randomId, votesRoom } from '@wcb/shared';
-import {
-  CloseCode,
-  DEFAULTS,
-  MemoryStorage,
-  createJsonLogger,
-  createSyncServer,
-  silentLogger,
-  type Logger,
-  type ServerConfig,
-} from '@wcb/sync-server';
+import { CloseCode } from '@wcb/shared/wire';
+import { DEFAULTS, MemoryStorage, createJsonLogger, createSyncServer, silentLogger, type Logger, type ServerConfig } from '@wcb/sync-server';
 import { noMetrics, type Metrics, type RejectReason } from '../../sync-server/src/metrics';
 import { REMEASURE_MS } from '../../sync-server/src/limits';
 import { connectClient, nextEvent, waitForDoc } from './helpers/clients';

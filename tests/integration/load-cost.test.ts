@@ -17,7 +17,9 @@ import { makeTempDir, startTestServer, type TestServer } from './helpers/test-se
 // Not a multiple of the compaction threshold: a load finds a snapshot and a tail of the log.
 const UPDATES = 20_250;
 // A guard against hanging, not a timing: the test's own timeout is 60 s.
-const STORM_WAIT_MS = 45_000;
+// A hang guard, not a speed target (that is bench g): 20,000 durable appends took 105 s on a
+// 2-core machine running two browsers' test suites beside it.
+const STORM_WAIT_MS = 150_000;
 const NOTES = 40;
 const { compactAfterUpdates } = DEFAULTS;
 
@@ -78,7 +80,7 @@ describe('load cost', () => {
     return p;
   }
 
-  it(`reads one snapshot the size of the state plus a short log after ${UPDATES} rewrites`, { timeout: 60_000 }, async () => {
+  it(`reads one snapshot the size of the state plus a short log after ${UPDATES} rewrites`, { timeout: 200_000 }, async () => {
     const dataDir = await makeTempDir();
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
     const server = await start(dataDir);

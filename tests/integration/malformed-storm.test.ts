@@ -11,7 +11,7 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as prng from 'lib0/prng';
 import { phaseRoom } from '@wcb/shared';
-import { CloseCode } from '@wcb/sync-server';
+import { CloseCode } from '@wcb/shared/wire';
 import { fuzzSeeds } from '../support/fuzz';
 import { connectClient, waitForDoc, type TestClient } from './helpers/clients';
 import { registerSession } from './helpers/sessions';

@@ -8,7 +8,9 @@ import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import * as Y from 'yjs';
 import { SESSION_ID_RE, controlRoom, randomId } from '@wcb/shared';
-import { SqliteStorage, hashToken, sessionIdForHash, type CreateSessionResponse } from '@wcb/sync-server';
+import { SqliteStorage } from '@wcb/sync-server';
+import { hashToken, sessionIdForHash } from '../../sync-server/src/tokens';
+import type { CreateSessionResponse } from '@wcb/shared/wire';
 import { hashesOf, mintTokens, ownSession, tokenOfLink } from './helpers/sessions';
 import { makeTempDir, startTestServer, type TestServer, type TestServerOptions } from './helpers/test-server';
 

@@ -4,7 +4,7 @@ import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type { Role } from '@wcb/shared';
 import type { Connection } from '../../sync-server/src/connection';
-import { MessageType } from '../../sync-server/src/protocol';
+import { MessageType } from '@wcb/shared/wire';
 import type { Room } from '../../sync-server/src/room';
 import type { RoomRegistry } from '../../sync-server/src/room-registry';
 

@@ -20,7 +20,7 @@ import { planOpening, settleOpening, type RoleLookup } from '../../client/src/li
 import { parseJoinInput, parseJoinToken } from '../../client/src/lib/join';
 import type { KeyValueStore } from '../../client/src/lib/storage';
 import { makeControlFacts } from '../../client/src/sync/access';
-import { setPhaseLocked } from '../../client/src/sync/actions';
+import { setPhaseLocked } from '@wcb/shared';
 import { sha256Hex } from '../../client/src/sync/api';
 
 const memory = (): KeyValueStore => {

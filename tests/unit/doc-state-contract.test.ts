@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { EncodedDoc, LiveDoc, type DocState } from '@wcb/sync-server';
+import { EncodedDoc } from '../../sync-server/src/doc-state/encoded-doc';
+import { LiveDoc } from '../../sync-server/src/doc-state/live-doc';
+import type { DocState } from '../../sync-server/src/doc-state/types';
 import { IdRanges } from '../../sync-server/src/doc-state/id-ranges';
 
 /**

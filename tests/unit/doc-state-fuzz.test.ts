@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as prng from 'lib0/prng';
-import { EncodedDoc, LiveDoc, type DocState } from '@wcb/sync-server';
+import { EncodedDoc } from '../../sync-server/src/doc-state/encoded-doc';
+import { LiveDoc } from '../../sync-server/src/doc-state/live-doc';
+import type { DocState } from '../../sync-server/src/doc-state/types';
 
 /**
  * Seeded fuzz of the room document contract: peers edit a map and a text concurrently; their

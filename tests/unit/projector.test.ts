@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CROSS_CUTTING } from '@wcb/shared';
-import { layoutBoard, NOTE_H, type BoardLayout } from '../../client/src/board/layout';
-import { groupColumns, pageShowing, projectorPages, type ProjectorPage } from '../../client/src/board/projector-pages';
+import { CELL_PAD, HEADER_H, layoutBoard, NOTE_H, type BoardLayout } from '../../client/src/board/layout';
+import { groupColumns, pageShowing, projectorPages, shownBounds, type ProjectorPage } from '../../client/src/board/projector-pages';
 import { ZOOM_MAX, type Size } from '../../client/src/board/viewport';
 import { effectiveContrast } from '../../client/src/views/board/contrast';
 import {
@@ -45,7 +45,7 @@ describe('projector pages', () => {
     });
 
   it('shows a phase that fits on one page, every column across, as large as fits', () => {
-    const layout = layoutBoard(three, []);
+    const layout = layoutBoard(three, [{ topic: CROSS_CUTTING, x: 16, y: 16 }]);
     const view = { width: 1920, height: 860 };
     const pages = projectorPages(layout, view, opts);
     expect(pages).toHaveLength(1);
@@ -56,8 +56,19 @@ describe('projector pages', () => {
     expect(columnsOnScreen(layout, pages[0]!, view)).toBe(true);
   });
 
+  it('leaves out the body of an empty cross-cutting row, never its header', () => {
+    const empty = layoutBoard(three, []);
+    const shown = shownBounds(empty);
+    expect(shown.height).toBe(empty.cross.y + HEADER_H + CELL_PAD);
+    expect(shownBounds(layoutBoard(three, [{ topic: CROSS_CUTTING, x: 0, y: 0 }]))).toEqual(layoutBoard(three, [{ topic: CROSS_CUTTING, x: 0, y: 0 }]).bounds);
+    // Three empty columns and the cross row's header fit a 1280×720 wall on one page.
+    expect(projectorPages(empty, { width: 1280, height: 600 }, opts)).toHaveLength(1);
+  });
+
   it('on a short screen keeps the columns across and turns to the rest of their height', () => {
-    const layout = layoutBoard(three, []);
+    // Eight rows of notes in the first column.
+    const tall = Array.from({ length: 16 }, (_, i) => ({ topic: 'government', x: 16 + (i % 2) * 216, y: 16 + Math.floor(i / 2) * 166 }));
+    const layout = layoutBoard(three, tall);
     const view = { width: 1280, height: 470 };
     const pages = projectorPages(layout, view, opts);
     expect(pages.length).toBeGreaterThan(1);
@@ -69,7 +80,7 @@ describe('projector pages', () => {
     // From the headers down to the last row: the first page starts at the top, the last ends at the bottom.
     expect(pages[0]!.shows.y).toBe(0);
     const last = pages[pages.length - 1]!;
-    expect(last.shows.y + last.shows.height).toBeCloseTo(layout.bounds.height, 6);
+    expect(last.shows.y + last.shows.height).toBeCloseTo(shownBounds(layout).height, 6);
     // Neighbouring pages overlap by a note, so a note cut at one page's edge is whole on the next.
     for (let i = 1; i < pages.length; i++) {
       expect(pages[i - 1]!.shows.y + pages[i - 1]!.shows.height - pages[i]!.shows.y).toBeGreaterThanOrEqual(NOTE_H);

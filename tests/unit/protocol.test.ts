@@ -4,17 +4,11 @@ import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
-import {
-  MessageType,
-  ProtocolError,
-  READ_ONLY_REASON,
-  SyncStep,
-  handleMessage,
-  EncodedDoc,
-  LiveDoc,
-  type DocState,
-  type ProtocolContext,
-} from '@wcb/sync-server';
+import { MessageType, READ_ONLY_REASON, SyncStep } from '@wcb/shared/wire';
+import { ProtocolError, handleMessage, type ProtocolContext } from '../../sync-server/src/protocol';
+import { EncodedDoc } from '../../sync-server/src/doc-state/encoded-doc';
+import { LiveDoc } from '../../sync-server/src/doc-state/live-doc';
+import type { DocState } from '../../sync-server/src/doc-state/types';
 
 const KINDS = [
   ['a Y.Doc', () => new LiveDoc()],

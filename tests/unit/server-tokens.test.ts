@@ -1,18 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import {
-  TOKEN_HASH_RE,
-  bearerToken,
-  capabilityLink,
-  hashToken,
-  isTokenHash,
-  mintToken,
-  queryToken,
-  roleForToken,
-  sameHash,
-  sessionIdForHash,
-  type TokenHashes,
-} from '@wcb/sync-server';
+import { TOKEN_HASH_RE, bearerToken, capabilityLink, hashToken, isTokenHash, mintToken, queryToken, roleForToken, sameHash, sessionIdForHash } from '../../sync-server/src/tokens';
+import type { TokenHashes } from '@wcb/shared/wire';
 import { SESSION_ID_RE, sessionIdForHash as browserSessionIdForHash, sessionIdFromDigest } from '@wcb/shared';
 
 const tokens = { facilitator: mintToken(), participant: mintToken(), viewer: mintToken() };

@@ -1,4 +1,4 @@
-import { NOTE_GAP, NOTE_H, type BoardLayout, type Cell } from './layout';
+import { CELL_PAD, HEADER_H, NOTE_GAP, NOTE_H, type BoardLayout, type Cell } from './layout';
 import type { Point, Rect, Size, Viewport } from './viewport';
 
 /**
@@ -57,11 +57,21 @@ function slices(area: Rect, zoom: number, view: Size, padding: number): Projecto
   }));
 }
 
+/**
+ * What of the board the wall must show: all of it, but of an empty cross-cutting row only its
+ * header (its empty body would cost the columns their size, or a page of nothing).
+ */
+export function shownBounds(layout: BoardLayout): Rect {
+  const { bounds, cross, columns } = layout;
+  if (cross.count > 0 || columns.length === 0) return bounds;
+  return { ...bounds, height: cross.y + HEADER_H + CELL_PAD - bounds.y };
+}
+
 /** The projector's pages for `layout` on a canvas of `view`: one page when the phase fits. */
 export function projectorPages(layout: BoardLayout, view: Size, opts: PageOptions): ProjectorPage[] {
   const { padding, minZoom, maxZoom } = opts;
   const screen = { width: Math.max(1, view.width - 2 * padding), height: Math.max(1, view.height - 2 * padding) };
-  const all = layout.bounds;
+  const all = shownBounds(layout);
   const whole = Math.min(maxZoom, screen.width / all.width, screen.height / all.height);
   if (whole >= minZoom) return slices(all, whole, view, padding);
   const across = Math.min(maxZoom, screen.width / all.width);

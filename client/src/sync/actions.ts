@@ -2,15 +2,12 @@ import type * as Y from 'yjs';
 import type { Accessor } from 'solid-js';
 import {
   addNote,
-  controlMaps,
-  LocalOrigin,
   deleteNote,
   initPhaseDoc,
   moveNote,
   phaseIdOf,
   phaseMaps,
   recolorNote,
-  setCurrentPhase,
   setNoteText,
   type NewNote,
   type NoteColor,
@@ -53,27 +50,5 @@ export function makeNoteActions(doc: Y.Doc, ids: { sessionId: string; phaseId: s
     move: guard(ifExists((id: string, to: { topic?: string; x: number; y: number }) => moveNote(doc, id, to)), undefined),
     recolor: guard(ifExists((id: string, color: NoteColor) => recolorNote(doc, id, color)), undefined),
     remove: guard((id: string) => deleteNote(doc, id), undefined),
-  };
-}
-
-/**
- * Locks or unlocks a phase: the server then refuses every write to its room, the facilitator's
- * included (roles.ts). The model has no mutation for it yet; this is the one field it reads.
- */
-export function setPhaseLocked(control: Y.Doc, phaseId: string, locked: boolean): void {
-  const record = controlMaps(control).phases.get(phaseId);
-  if (!record) throw new Error(`No phase "${phaseId}"`);
-  control.transact(() => record.set('locked', locked), new LocalOrigin('phase.lock'));
-}
-
-/** Control-room writes: facilitator only (`readOnly` is true for everyone else). */
-export function makeSessionActions(control: Y.Doc, readOnly: Accessor<boolean>) {
-  return {
-    setPhase(phaseId: string) {
-      if (!readOnly()) setCurrentPhase(control, phaseId);
-    },
-    setPhaseLocked(phaseId: string, locked: boolean) {
-      if (!readOnly()) setPhaseLocked(control, phaseId, locked);
-    },
   };
 }

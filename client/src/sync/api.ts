@@ -1,4 +1,5 @@
-import { findTemplate, isRole, type Language, type Role } from '@wcb/shared';
+import { findTemplate, type Language, type Role } from '@wcb/shared';
+import { API, readRoleResponse, readRotateResponse, type CreateSessionRequest, type RotateRequest } from '@wcb/shared/wire';
 import type { ShareTokens } from '../lib/credentials';
 import { collectLocalSeed } from './local-seed';
 
@@ -32,18 +33,18 @@ export type RegisterInput = { template?: string; language?: Language; tokens: Sh
  * attempt whose answer was lost) both count as registered.
  */
 export async function registerSession(id: string, input: RegisterInput): Promise<RegisterOutcome> {
-  const [facilitator, participant, viewer] = await Promise.all(
+  const [facilitator, participant, viewer] = (await Promise.all(
     [input.tokens.facilitator, input.tokens.participant, input.tokens.viewer].map(sha256Hex),
-  );
-  const body: Record<string, unknown> = { id, tokenHashes: { facilitator, participant, viewer } };
+  )) as [string, string, string];
+  const body: CreateSessionRequest = { id, tokenHashes: { facilitator, participant, viewer } };
   if (input.template && findTemplate(input.template)) body.template = input.template;
   if (input.language) body.language = input.language;
   const seed = await collectLocalSeed(id).catch((error: unknown) => {
     console.warn('Registering without the local content:', error);
     return [];
   });
-  const post = (payload: Record<string, unknown>) =>
-    fetch('/api/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+  const post = (payload: CreateSessionRequest) =>
+    fetch(API.sessions, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
   try {
     let res = await post(seed.length ? { ...body, seed: seed.map((s) => ({ room: s.room, update: toBase64(s.update) })) } : body);
     // Too big to send in one request: register bare; the websockets bring the content.
@@ -101,12 +102,11 @@ export type RoleAnswer = { role: Role } | { error: 'unauthorized' | 'unknown-ses
 /** What the server says this token may do in this session. */
 export async function fetchRole(id: string, token: string): Promise<RoleAnswer> {
   try {
-    const res = await fetch(`/api/sessions/${encodeURIComponent(id)}/role`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(API.session(id, 'role'), { headers: { authorization: `Bearer ${token}` } });
     if (res.status === 401) return { error: 'unauthorized' };
     if (res.status === 404) return { error: 'unknown-session' };
     if (!res.ok) return { error: 'unreachable' };
-    const body = (await res.json()) as { role?: unknown };
-    return isRole(body.role) ? { role: body.role } : { error: 'unreachable' };
+    return readRoleResponse(await res.json()) ?? { error: 'unreachable' };
   } catch {
     return { error: 'unreachable' };
   }
@@ -114,13 +114,13 @@ export async function fetchRole(id: string, token: string): Promise<RoleAnswer> 
 
 /** Replaces the token behind one share link; the old link stops working at once. */
 export async function rotateToken(id: string, facilitatorToken: string, role: 'participant' | 'viewer'): Promise<string> {
-  const res = await fetch(`/api/sessions/${encodeURIComponent(id)}/rotate`, {
+  const res = await fetch(API.session(id, 'rotate'), {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${facilitatorToken}` },
-    body: JSON.stringify({ role }),
+    body: JSON.stringify({ role } satisfies RotateRequest),
   });
   if (!res.ok) throw new Error(`rotate failed: HTTP ${res.status}`);
-  const body = (await res.json()) as { token?: unknown };
-  if (typeof body.token !== 'string' || !body.token) throw new Error('rotate failed: no token in the answer');
-  return body.token;
+  const answer = readRotateResponse(await res.json());
+  if (!answer) throw new Error('rotate failed: no token in the answer');
+  return answer.token;
 }

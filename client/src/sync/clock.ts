@@ -1,5 +1,6 @@
 import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
 import { CLOCK_SAMPLES, estimateOffset, serverNow, type ClockEstimate, type ClockSample } from '@wcb/shared';
+import { API, readTimeResponse } from '@wcb/shared/wire';
 
 /**
  * The server's clock as this device estimates it, so every device counts the round timer down to
@@ -27,10 +28,9 @@ export type ServerClockDeps = {
 
 /** GET /api/time → { now }; no caching, the answer is only good for this instant. */
 export async function fetchServerTime(): Promise<number> {
-  const res = await fetch('/api/time', { cache: 'no-store' });
-  if (!res.ok) throw new Error(`GET /api/time: HTTP ${res.status}`);
-  const body = (await res.json()) as { now?: unknown };
-  return typeof body.now === 'number' ? body.now : Number.NaN;
+  const res = await fetch(API.time, { cache: 'no-store' });
+  if (!res.ok) throw new Error(`GET ${API.time}: HTTP ${res.status}`);
+  return readTimeResponse(await res.json())?.now ?? Number.NaN;
 }
 
 export function makeServerClock(deps: ServerClockDeps = {}): ServerClock {

@@ -6,6 +6,7 @@ import {
   addTable,
   addTopic,
   closeVoting,
+  endTimer,
   extendTimer,
   openVoting,
   pauseTimer,
@@ -24,10 +25,14 @@ import {
   resumeTimer,
   setRoundSettings,
   setSessionLanguage,
+  setCurrentPhase,
+  setPhaseLocked,
   setSessionTitle,
+  setSpotlight,
   startRound,
   updatePhase,
   updatePrompt,
+  type FollowViewport,
   type Language,
   type OpenVotingInput,
   type PhaseInput,
@@ -39,7 +44,8 @@ import { createServerClock, type ReactiveServerClock } from './clock';
 
 /**
  * The café's timer and rounds as signals (for everyone), and the facilitator's writes to the
- * control document, each one shared mutation. Writes are dropped unless `canControl()`: the server
+ * control document, each one shared mutation. One per session (session.ts): one server clock,
+ * one `/api/time` sampling, whatever number of views show the timer. Writes are dropped unless `canControl()`: the server
  * would refuse them anyway, and a refused write would hold back this device's later ones.
  */
 export type Facilitation = {
@@ -47,6 +53,12 @@ export type Facilitation = {
   timer: Accessor<TimerState>;
   rounds: Accessor<RoundSettings>;
   setTitle(title: string): void;
+  /** Moves the session's current phase (followers and the projector go with it). */
+  setCurrentPhase(phaseId: string): void;
+  /** A locked phase takes no writes from anyone, the facilitator included. */
+  setPhaseLocked(phaseId: string, locked: boolean): void;
+  /** Brings everyone to this phase and, if given, this viewport: once per press. */
+  bringEveryone(phaseId: string, viewport: FollowViewport | null): void;
   setLanguage(language: Language): void;
   addTopic(label: string): string | null;
   renameTopic(id: string, label: string): void;
@@ -76,6 +88,8 @@ export type Facilitation = {
   resumeTimer(): void;
   extendTimer(ms: number): void;
   resetTimer(): void;
+  /** "End round now": the timer ends at this moment on the server clock. */
+  endTimer(): void;
   openVoting(input: OpenVotingInput): void;
   closeVoting(): void;
 };
@@ -122,6 +136,9 @@ export function createFacilitation(doc: Y.Doc, canControl: Accessor<boolean>, co
     timer,
     rounds,
     setTitle: write((title: string) => setSessionTitle(doc, title)),
+    setCurrentPhase: write((phaseId: string) => setCurrentPhase(doc, phaseId)),
+    setPhaseLocked: write((phaseId: string, locked: boolean) => setPhaseLocked(doc, phaseId, locked)),
+    bringEveryone: write((phaseId: string, viewport: FollowViewport | null) => void setSpotlight(doc, phaseId, viewport)),
     setLanguage: write((language: Language) => setSessionLanguage(doc, language)),
     addTopic: write((label: string) => addTopic(doc, label)),
     renameTopic: write((id: string, label: string) => renameTopic(doc, id, label)),
@@ -153,6 +170,7 @@ export function createFacilitation(doc: Y.Doc, canControl: Accessor<boolean>, co
     resumeTimer: write(() => resumeTimer(doc, clock.now())),
     extendTimer: write((ms: number) => extendTimer(doc, ms, clock.now())),
     resetTimer: write(() => resetTimer(doc)),
+    endTimer: write(() => endTimer(doc, clock.now())),
     openVoting: write((input: OpenVotingInput) => openVoting(doc, input)),
     closeVoting: write(() => closeVoting(doc)),
   };

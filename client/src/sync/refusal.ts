@@ -4,23 +4,20 @@
  * The connection stays open after a refusal; the refused edits stay in this device's document
  * (and IndexedDB) and reach nobody.
  */
-export type Refusal = 'read-only' | 'room-full' | 'session-full' | 'server-full' | 'other';
+import { CloseCode, READ_ONLY_REASON, ROOM_FULL_REASON, type DenialReason, type WriteRefusal } from '@wcb/shared/wire';
 
-/** Close code of servers that closed the socket instead of refusing (final for the stock client). */
-export const CLOSE_TOO_LARGE = 4413;
-/** Transient: the server does not know this phase yet (its control room has not got it). */
-export const CLOSE_UNKNOWN_PHASE = 4533;
+export type Refusal = DenialReason | 'other';
 
 // Storage refusals do not make the room read-only: deleting notes still frees room.
-const STORAGE: ReadonlySet<string> = new Set(['room-full', 'session-full', 'server-full']);
+const STORAGE: ReadonlySet<string> = new Set<WriteRefusal>([ROOM_FULL_REASON, 'session-full', 'server-full']);
 
 /** The reason as kept in the room's state: y-protocols lets it be empty, which means read-only. */
-export const normaliseReason = (reason: string): string => reason.trim() || 'read-only';
+export const normaliseReason = (reason: string): string => reason.trim() || READ_ONLY_REASON;
 
 /** Whether a refusal means nothing this device writes here can land (every reason but storage). */
 export const blocksWrites = (denied: string | null): boolean => denied !== null && !STORAGE.has(denied);
 
 export function refusalOf(state: { denied: string | null; closed: { code: number } | null }): Refusal | null {
-  if (state.denied !== null) return state.denied === 'read-only' || STORAGE.has(state.denied) ? (state.denied as Refusal) : 'other';
-  return state.closed?.code === CLOSE_TOO_LARGE ? 'room-full' : null;
+  if (state.denied !== null) return state.denied === READ_ONLY_REASON || STORAGE.has(state.denied) ? (state.denied as Refusal) : 'other';
+  return state.closed?.code === CloseCode.DocumentTooLarge ? ROOM_FULL_REASON : null;
 }

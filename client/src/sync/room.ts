@@ -3,14 +3,13 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import { readAuthMessage } from 'y-protocols/auth';
-import { writeUpdate } from 'y-protocols/sync';
-import * as encoding from 'lib0/encoding';
 import { isLocalOrigin } from '@wcb/shared';
+import { CloseCode, MessageType, encodeSyncUpdate } from '@wcb/shared/wire';
 import { markOpen } from './open-marks';
 import { afterLocalChange, isFlushed, NOTHING_PENDING, OFFLINE, settle, type LinkState, type PendingKeys } from './pending';
 import { changedRecords } from './pending-records';
-import { startHeartbeat } from './heartbeat';
-import { CLOSE_UNKNOWN_PHASE, normaliseReason } from './refusal';
+import { startHeartbeat, type Heartbeat } from './heartbeat';
+import { normaliseReason } from './refusal';
 
 /**
  * One Yjs room on this device: its document, kept in IndexedDB (y-indexeddb) and synced through
@@ -225,44 +224,41 @@ function afterPaint(fn: () => void): void {
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
 }
 
-// y-websocket message types: 0 sync, 2 auth (the server sends permission-denied on it).
-const MESSAGE_SYNC = 0;
-const MESSAGE_AUTH = 2;
+const INITIAL_STATE: RoomState = {
+  loaded: false,
+  link: OFFLINE,
+  pending: NOTHING_PENDING,
+  everSynced: false,
+  unreachable: false,
+  closed: null,
+  denied: null,
+  waiting: false,
+};
 
-export function makeRoom(name: string, opts: { url?: string; doc?: Y.Doc; token?: string } = {}): Room {
-  const early = opts.doc ? undefined : preloaded.get(name);
-  if (early) preloaded.delete(name);
-  // Asked before this room's own database exists; a room read ahead has it open already.
-  const stored = early ? Promise.resolve(true) : maybeStored(name);
-  const doc = early?.doc ?? opts.doc ?? new Y.Doc();
-  const { persistence, loaded, close: closePersistence } = early ?? openPersistence(name, doc);
-  made.set(name, (made.get(name) ?? 0) + 1);
-  // The token goes in the query (`?token=`): browsers cannot set headers on a websocket.
-  const params: Record<string, string> = opts.token ? { token: opts.token } : {};
-  const provider = new WebsocketProvider(opts.url ?? websocketUrl(), name, doc, { connect: false, disableBc: false, params });
+type RoomStatus = {
+  get(): RoomState;
+  set(patch: Partial<RoomState>): void;
+  subscribe(fn: (s: RoomState) => void): () => void;
+  /** This person changed `records` (not yet on the wire). */
+  changed(records: readonly string[]): void;
+  /** IndexedDB has been read: `stored` were pending when this device last wrote. */
+  loaded(stored: PendingKeys): void;
+  dispose(): void;
+};
+
+/**
+ * A room's state and its listeners. Each change re-reads the link, settles what is pending
+ * (pending.ts: on the wire and answered by the server), keeps the pending list in IndexedDB so a
+ * reload still counts it, and polls while the send buffer drains.
+ */
+function makeRoomStatus(readLink: () => LinkState, heartbeat: () => Heartbeat, persistence: IndexeddbPersistence | null): RoomStatus {
   const listeners = new Set<(s: RoomState) => void>();
   let disposed = false;
   let poll: ReturnType<typeof setInterval> | undefined;
-  let state: RoomState = {
-    loaded: false,
-    link: OFFLINE,
-    pending: NOTHING_PENDING,
-    everSynced: false,
-    unreachable: false,
-    closed: null,
-    denied: null,
-    waiting: false,
-  };
+  let state = INITIAL_STATE;
   let savedPending: PendingKeys = NOTHING_PENDING;
   // `heartbeat.heard()` when the pending changes were last seen all on the wire; null until then.
   let sentMark: number | null = null;
-
-  const readLink = (): LinkState => ({
-    connected: provider.wsconnected,
-    synced: provider.synced,
-    bufferedAmount: provider.ws?.bufferedAmount ?? 0,
-    stale: heartbeat.stale(),
-  });
   const set = (patch: Partial<RoomState>) => {
     if (disposed) return;
     const link = readLink();
@@ -270,10 +266,10 @@ export function makeRoom(name: string, opts: { url?: string; doc?: Y.Doc; token?
     if (!link.connected) sentMark = null;
     // On the wire: ask the server to answer; what it says after that confirms these changes.
     if (next.pending.size > 0 && sentMark === null && isFlushed(link)) {
-      sentMark = heartbeat.heard();
-      heartbeat.sent();
+      sentMark = heartbeat().heard();
+      heartbeat().sent();
     }
-    next.pending = settle(next.pending, link, sentMark !== null && heartbeat.heard() > sentMark);
+    next.pending = settle(next.pending, link, sentMark !== null && heartbeat().heard() > sentMark);
     if (next.pending.size === 0) sentMark = null;
     if (link.synced) {
       next.everSynced = true;
@@ -292,56 +288,89 @@ export function makeRoom(name: string, opts: { url?: string; doc?: Y.Doc; token?
     }
     for (const fn of listeners) fn(state);
   };
+  return {
+    get: () => state,
+    set,
+    subscribe(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    changed(records) {
+      sentMark = null;
+      set({ pending: afterLocalChange(state.pending, records) });
+    },
+    loaded(stored) {
+      savedPending = stored;
+      set({ loaded: true, pending: afterLocalChange(state.pending, stored) });
+    },
+    dispose() {
+      disposed = true;
+      listeners.clear();
+      if (poll !== undefined) clearInterval(poll);
+    },
+  };
+}
 
+/** Keeps `status` in step with the provider's events; returns what undoes it. */
+function followProvider(name: string, provider: WebsocketProvider, doc: Y.Doc, status: RoomStatus): () => void {
   const onTransaction = (tr: Y.Transaction) => {
     // Undo and redo are this person's changes too, made under the UndoManager's origin.
     if (!(isLocalOrigin(tr.origin) || tr.origin instanceof Y.UndoManager)) return;
     const records = changedRecords(tr);
-    if (records.length === 0) return;
-    sentMark = null;
-    set({ pending: afterLocalChange(state.pending, records) });
+    if (records.length > 0) status.changed(records);
   };
-  const onStatus = ({ status }: { status: string }) => set(status === 'connected' ? { unreachable: false, closed: null } : {});
-  const onSync = () => set({});
+  const onStatus = ({ status: s }: { status: string }) => status.set(s === 'connected' ? { unreachable: false, closed: null } : {});
   const onClose = (event: { code?: number } | null) => {
-    const waiting = event?.code === CLOSE_UNKNOWN_PHASE;
+    const waiting = event?.code === CloseCode.UnknownPhase;
     // A socket that closes before it ever opened means the server or the network is not there.
-    if (!provider.wsconnected && !waiting) set({ unreachable: true });
-    else set({ waiting });
+    if (!provider.wsconnected && !waiting) status.set({ unreachable: true });
+    else status.set({ waiting });
   };
   // The stock handler only logs; the board must say why nothing it writes reaches anyone.
-  provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) =>
+  provider.messageHandlers[MessageType.Auth] = (_encoder, decoder) =>
     readAuthMessage(decoder, doc, (_doc, reason) => {
       console.warn(`Write refused in ${name}: ${reason}`);
-      set({ denied: normaliseReason(reason) });
+      status.set({ denied: normaliseReason(reason) });
     });
-  const onClosed = (event: { code: number; reason: string }) => set({ closed: { code: event.code, reason: event.reason } });
-  // After the auth handler above: every message handler, that one included, counts as hearing.
-  const heartbeat = startHeartbeat(provider, () => set({}), () => state.pending.size > 0);
   doc.on('afterTransaction', onTransaction);
-  provider.on('closed', onClosed);
+  provider.on('closed', (event: { code: number; reason: string }) => status.set({ closed: { code: event.code, reason: event.reason } }));
   provider.on('status', onStatus);
-  provider.on('sync', onSync);
+  provider.on('sync', () => status.set({}));
   provider.on('connection-close', onClose);
   provider.on('connection-error', () => onClose(null));
+  return () => doc.off('afterTransaction', onTransaction);
+}
 
-  const kind = name.slice(name.indexOf('/') + 1);
-  let connecting = false;
-  const connect = () => {
-    if (connecting || disposed) return;
-    connecting = true;
-    markOpen(`ws-connect ${kind}`);
-    provider.once('sync', () => markOpen(`ws-synced ${kind}`));
-    provider.connect();
-  };
+export function makeRoom(name: string, opts: { url?: string; doc?: Y.Doc; token?: string } = {}): Room {
+  const early = opts.doc ? undefined : preloaded.get(name);
+  if (early) preloaded.delete(name);
+  // Asked before this room's own database exists; a room read ahead has it open already.
+  const stored = early ? Promise.resolve(true) : maybeStored(name);
+  const doc = early?.doc ?? opts.doc ?? new Y.Doc();
+  const { persistence, loaded, close: closePersistence } = early ?? openPersistence(name, doc);
+  made.set(name, (made.get(name) ?? 0) + 1);
+  // The token goes in the query (`?token=`): browsers cannot set headers on a websocket.
+  const params: Record<string, string> = opts.token ? { token: opts.token } : {};
+  const provider = new WebsocketProvider(opts.url ?? websocketUrl(), name, doc, { connect: false, disableBc: false, params });
+  let disposed = false;
+  const readLink = (): LinkState => ({
+    connected: provider.wsconnected,
+    synced: provider.synced,
+    bufferedAmount: provider.ws?.bufferedAmount ?? 0,
+    stale: heartbeat.stale(),
+  });
+  const status = makeRoomStatus(readLink, () => heartbeat, persistence);
+  const unfollow = followProvider(name, provider, doc, status);
+  // After the auth handler: every message handler, that one included, counts as hearing.
+  const heartbeat = startHeartbeat(provider, () => status.set({}), () => status.get().pending.size > 0);
+  const connect = connectOnce(name, provider, () => disposed);
   // A room this browser never stored (a first visit) does not wait for IndexedDB to say so.
   void stored.then((maybe) => {
-    if (!maybe && !state.loaded) connect();
+    if (!maybe && !status.get().loaded) connect();
   });
-  loaded.then((stored) => {
+  loaded.then((storedPending) => {
     if (disposed) return;
-    savedPending = stored;
-    set({ loaded: true, pending: afterLocalChange(state.pending, stored) });
+    status.loaded(storedPending);
     // Nothing stored (a first visit): nothing to draw first.
     if (doc.store.clients.size === 0) connect();
     else afterPaint(connect);
@@ -351,27 +380,21 @@ export function makeRoom(name: string, opts: { url?: string; doc?: Y.Doc; token?
     name,
     doc,
     awareness: provider.awareness,
-    state: () => state,
-    subscribe(fn) {
-      listeners.add(fn);
-      return () => listeners.delete(fn);
-    },
+    state: status.get,
+    subscribe: status.subscribe,
     reconnect() {
-      if (disposed || !state.loaded) return;
-      set({ closed: null });
+      if (disposed || !status.get().loaded) return;
+      status.set({ closed: null });
       provider.connect();
     },
     clearDenied() {
-      if (state.denied !== null) set({ denied: null });
+      if (status.get().denied !== null) status.set({ denied: null });
     },
     pushState() {
       const ws = provider.ws;
       if (disposed || !provider.wsconnected || !ws || ws.readyState !== ws.OPEN) return;
       // An update message, not a sync step 2: a refused update earns a permission-denied notice.
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MESSAGE_SYNC);
-      writeUpdate(encoder, Y.encodeStateAsUpdate(doc));
-      ws.send(encoding.toUint8Array(encoder));
+      ws.send(encodeSyncUpdate(Y.encodeStateAsUpdate(doc)));
     },
     dispose() {
       if (disposed) return;
@@ -379,15 +402,27 @@ export function makeRoom(name: string, opts: { url?: string; doc?: Y.Doc; token?
       const count = (made.get(name) ?? 1) - 1;
       if (count > 0) made.set(name, count);
       else made.delete(name);
-      listeners.clear();
-      if (poll !== undefined) clearInterval(poll);
+      status.dispose();
       heartbeat.dispose();
-      doc.off('afterTransaction', onTransaction);
+      unfollow();
       // destroy() tells peers we left (awareness null) before closing the socket.
       provider.destroy();
       provider.awareness.destroy();
       closePersistence();
       doc.destroy();
     },
+  };
+}
+
+/** The first connect of a room, once, marked for the open timeline (open-marks.ts). */
+function connectOnce(name: string, provider: WebsocketProvider, disposed: () => boolean): () => void {
+  const kind = name.slice(name.indexOf('/') + 1);
+  let connecting = false;
+  return () => {
+    if (connecting || disposed()) return;
+    connecting = true;
+    markOpen(`ws-connect ${kind}`);
+    provider.once('sync', () => markOpen(`ws-synced ${kind}`));
+    provider.connect();
   };
 }

@@ -1,45 +1,31 @@
-import { batch, createEffect, createMemo, createSignal, on, onCleanup, untrack, type Accessor } from 'solid-js';
+import { createEffect, createMemo, createSignal, onCleanup, type Accessor } from 'solid-js';
 import type * as Y from 'yjs';
-import {
-  controlRoom,
-  migrateDoc,
-  readRounds,
-  readSpotlight,
-  readVotingSettings,
-  roomAccess,
-  sameSpotlight,
-  setSpotlight,
-  viewedPhase,
-  type FollowViewport,
-  type Note,
-  type Presence,
-  type Role,
-  type SessionMeta,
-  type SessionSnapshot,
-  type Spotlight,
-  type VotingSettings,
-} from '@wcb/shared';
+import type { Note, Presence, Role, SchemaStatus, SessionMeta, SessionSnapshot, Spotlight, VotingSettings, FollowViewport } from '@wcb/shared';
 import { loadSeat, participantId, saveSeat, voterFor, type Seat } from '../lib/seat';
 import type { Credentials } from '../lib/credentials';
-import { browserStore } from '../lib/storage';
+import { browserStore, type KeyValueStore } from '../lib/storage';
 import { upsertRecent } from '../lib/recent';
-import { makeControlFacts, type ReadOnlyReason } from './access';
-import { blocksWrites, refusalOf, type Refusal } from './refusal';
-import { makeSessionActions } from './actions';
-import { createSessionAuth, type AccessProblem } from './auth';
+import type { ReadOnlyReason } from './access';
+import { refusalOf, type Refusal } from './refusal';
+import { createSessionAuth, type AccessProblem, type SessionAuth } from './auth';
 import { sessionStatus, type ConnectionStatus, type PendingCount } from './pending';
 import { createBrowserOnline } from './browser-online';
-import { otherPeople, peopleColors, type Person } from './people';
+import type { Person } from './people';
 import { makePhaseRoom, type PhaseRoom } from './phase-room';
-import { makeLocalPresence, makePeers, type LocalPresence, type Peers } from './presence';
-import { makeControlProjection } from './projection';
-import { makeRoom } from './room';
-import { guessPhase } from './preload-board';
+import type { Peers } from './presence';
+import type { RoomState } from './room';
+import { guessPhase, type PhaseGuess } from './preload-board';
 import { markOpen } from './open-marks';
 import { createShare, type Share } from './share';
 import { makeVotesRoom, type VotesRoom } from './votes';
 import { createNewSince, type NewSince } from './new-since';
-import { createPresses } from './follow';
+import { createFacilitation, type Facilitation } from './facilitation';
+import { createControlLink, type ControlLink } from './session-control';
+import { makeSessionAccess, type SessionAccess } from './session-access';
+import { createNavigation, type Navigation } from './session-navigation';
+import { createPhaseRooms } from './session-phase-rooms';
+import { createVotingRooms } from './session-voting';
+import { createSessionPresence } from './session-presence';
 
 /**
  * 'loading': reading IndexedDB. 'connecting': nothing on this device, waiting for the server.
@@ -94,6 +80,8 @@ export type Session = {
   setFollowing(on: boolean): void;
   /** Facilitator: brings everyone to this phase and, if given, this viewport. */
   bringEveryone(phaseId: string, viewport: FollowViewport | null): void;
+  /** The timer and rounds (everyone) and the facilitator's control writes: one per session. */
+  facilitation: Facilitation;
   /** Presence in the session (control room), by connection, excluding this device. */
   people: Peers;
   /** The other people in the session, each once however many tabs they have open. */
@@ -134,315 +122,169 @@ export type Session = {
   canVote: Accessor<boolean>;
 };
 
-const sameVoting = (a: VotingSettings | null, b: VotingSettings | null): boolean =>
-  a === b ||
-  (!!a && !!b && a.phaseId === b.phaseId && a.budget === b.budget && a.per === b.per && a.hideCounts === b.hideCounts && a.open === b.open);
-
 /**
- * Opens a session: the control room right away, and the room of whichever phase is current (rooms
- * of phases visited earlier stay open until the board closes, so switching back is instant and
- * changes made offline in them still reach the server). Disposes everything on cleanup.
+ * Opens a session from its parts: the control room right away (session-control.ts), what this
+ * person may write (session-access.ts), which phase this device shows (session-navigation.ts),
+ * the rooms of the phases shown (session-phase-rooms.ts) and of the voted phase
+ * (session-voting.ts), presence (session-presence.ts) and the facilitator's writes
+ * (facilitation.ts), one of each per session. Disposes everything on cleanup.
  */
 export function createSession(credentials: Credentials, user: Presence['user']): Session {
   const id = credentials.sessionId;
   markOpen('session');
   const store = browserStore();
-  const control = makeRoom(controlRoom(id), { token: credentials.token });
+  const control = createControlLink(id, credentials.token);
+  const { projection } = control;
   // The phase shown last time is read from IndexedDB alongside the control room, not after it.
   const guess = guessPhase(store, id);
-  const projection = makeControlProjection(control.doc);
-  const { facts, dispose: disposeFacts } = makeControlFacts(control.doc);
-  const [controlState, setControlState] = createSignal(control.state());
-  // Migrations: once on what IndexedDB had, once after the first server sync (see phase-room.ts).
-  const migrated = { load: false, sync: false };
-  const unsubscribe = control.subscribe((s) => {
-    if ((s.loaded && !migrated.load) || (s.everSynced && !migrated.sync)) migrateDoc(control.doc, 'control');
-    migrated.load ||= s.loaded;
-    migrated.sync ||= s.everSynced;
-    setControlState(s);
+  const availability = createAvailability(projection.status, control.state);
+  const ready = () => availability() === 'ready';
+  const auth = createSessionAuth(store, credentials, () => (projection.status() === 'empty' ? null : projection.session.meta));
+  onCleanup(auth.watch(control.room));
+  const access = makeSessionAccess({
+    sessionId: id,
+    role: auth.role,
+    problem: auth.problem,
+    facts: control.facts,
+    controlNewer: () => projection.status() === 'newer',
+    controlDenied: () => control.state().denied,
   });
-
-  // Round and voting settings, re-read after each control transaction; signals change only when they do.
-  const [round, setRound] = createSignal(readRounds(control.doc).current);
-  const [voting, setVoting] = createSignal(readVotingSettings(control.doc), { equals: sameVoting });
-  const [spotlight, setSpotlightSignal] = createSignal(readSpotlight(control.doc), { equals: sameSpotlight });
-  const onControlUpdate = () =>
-    batch(() => {
-      setRound(readRounds(control.doc).current);
-      setVoting(readVotingSettings(control.doc));
-      setSpotlightSignal(readSpotlight(control.doc));
-    });
-  control.doc.on('update', onControlUpdate);
+  const navigation = createNavigation({
+    canControl: access.canControl,
+    ready,
+    synced: () => control.state().everSynced,
+    currentPhase: () => projection.session.state.currentPhase,
+    phaseIds: () => projection.session.phases.map((p) => p.id),
+    spotlight: control.spotlight,
+  });
+  const { phases, voting } = createRooms({ credentials, auth, control, access, navigation, guess, ready });
+  const seat = createSeat(store, id);
   const me = participantId(store);
-  const [seat, setSeatSignal] = createSignal(loadSeat(store, id));
+  const voter = (): string | null => {
+    const v = control.voting();
+    return v ? voterFor(v, me, seat.seat().table, projection.session.tables.map((table) => table.id)) : null;
+  };
+  const connection = createConnection(control.state, phases.openRooms, voting.votingRoom);
+  const presence = createSessionPresence(control.room.awareness, () => phases.phase()?.room.awareness ?? null, navigation.viewPhase, user);
+  const newSince = createNewSince(
+    () => Object.values(phases.phase()?.notes ?? {}).filter((n): n is Note => n !== undefined),
+    () => seat.seat().table,
+    control.round,
+  );
+  createRecentEntry(id, () => (ready() ? projection.session.meta : null));
+  const facilitation = createFacilitation(control.room.doc, access.canControl, () => connection().status !== 'offline');
+  // The phase on screen first: that is where a person just wrote.
+  const shownStates = () => [phases.phase()?.state(), voting.votes()?.state(), control.state()];
+  return {
+    id,
+    session: projection.session,
+    controlDoc: control.room.doc,
+    availability,
+    readOnly: () => phases.readOnlyReason() !== null,
+    readOnlyReason: phases.readOnlyReason,
+    role: auth.role,
+    problem: auth.problem,
+    refusal: () => shownStates().reduce<Refusal | null>((found, s) => found ?? (s ? refusalOf(s) : null), null),
+    waitingForServer: () => !!phases.phase()?.state().waiting || !!voting.votes()?.state().waiting,
+    canControl: access.canControl,
+    lockedPhases: () => control.facts().lockedPhases,
+    share: credentials.role === 'facilitator' && credentials.shareTokens ? createShare(store, id, location.origin) : null,
+    phase: phases.phase,
+    ...presence,
+    connection,
+    ...navigation,
+    spotlight: control.spotlight,
+    facilitation,
+    bringEveryone: facilitation.bringEveryone,
+    setPhase: (phaseId) => (access.canControl() ? facilitation.setCurrentPhase(phaseId) : navigation.roamTo(phaseId)),
+    setPhaseLocked: facilitation.setPhaseLocked,
+    participantId: me,
+    ...seat,
+    round: control.round,
+    newSince,
+    voting: control.voting,
+    votes: voting.votes,
+    voted: voting.voted,
+    voter,
+    canVote: voting.canVote,
+  };
+}
 
+type RoomsContext = {
+  credentials: Credentials;
+  auth: SessionAuth;
+  control: ControlLink;
+  access: SessionAccess;
+  navigation: Navigation;
+  guess: PhaseGuess;
+  ready: Accessor<boolean>;
+};
+
+/** The phase rooms and the votes room, each followed for auth while it is open. */
+function createRooms({ credentials, auth, control, access, navigation, guess, ready }: RoomsContext) {
+  const id = credentials.sessionId;
+  // Phase rooms open from inside memos: their watches end with the session, not with a memo run.
+  const unwatch: (() => void)[] = [];
+  onCleanup(() => unwatch.forEach((off) => off()));
+  const phases = createPhaseRooms({
+    open: (phaseId) => {
+      const room = makePhaseRoom(id, phaseId, () => access.phaseReason(phaseId) !== null, credentials.token);
+      unwatch.push(auth.watch(room.room));
+      return room;
+    },
+    viewPhase: navigation.viewPhase,
+    ready,
+    guess,
+    phaseReason: access.phaseReason,
+    facts: control.facts,
+    role: auth.role,
+    clearControlDenied: () => control.room.clearDenied(),
+  });
+  const voting = createVotingRooms({
+    open: (phaseId) => {
+      const room = makeVotesRoom(id, phaseId, () => access.canVoteOn(phaseId), credentials.token);
+      const off = auth.watch(room.room);
+      return { room, dispose: () => (off(), room.dispose()) };
+    },
+    voting: control.voting,
+    viewPhase: navigation.viewPhase,
+    ready,
+    canControl: access.canControl,
+    canVoteOn: access.canVoteOn,
+    roomOf: phases.roomOf,
+    facts: control.facts,
+    role: auth.role,
+  });
+  return { phases, voting };
+}
+
+/** Whether the session's state is on this device yet, and if not, why (see `Availability`). */
+function createAvailability(status: Accessor<SchemaStatus>, state: Accessor<RoomState>): Accessor<Availability> {
   const availability = createMemo<Availability>(() => {
-    const s = controlState();
-    if (projection.status() !== 'empty') return 'ready';
+    const s = state();
+    if (status() !== 'empty') return 'ready';
     if (!s.loaded) return 'loading';
     if (s.everSynced) return 'not-found';
     return s.unreachable ? 'offline-empty' : 'connecting';
   });
-  const auth = createSessionAuth(store, credentials, () => (projection.status() === 'empty' ? null : projection.session.meta));
-  const unwatchControl = auth.watch(control);
-  const controlNewer = () => projection.status() === 'newer';
-  const canControl = () =>
-    !controlNewer() && auth.problem() !== 'unauthorized' && !blocksWrites(controlState().denied) && roomAccess(auth.role(), { kind: 'control', sessionId: id }, facts()) === 'write';
-  // Why phase `phaseId` is read-only for this person, ignoring what only its room knows.
-  const phaseReason = (phaseId: string): ReadOnlyReason | null => {
-    if (controlNewer()) return 'newer';
-    if (auth.problem() === 'unauthorized') return 'unauthorized';
-    if (auth.role() === 'viewer') return 'viewer';
-    return roomAccess(auth.role(), { kind: 'phase', sessionId: id, phaseId }, facts()) === 'read' ? 'locked' : null;
-  };
+  return availability;
+}
 
-  // Participants roam: each stays on the phase they look at until they pick another or the
-  // facilitator brings everyone somewhere. Follow mode (the current phase, wherever it moves) is
-  // something a person turns on, and the projector view does.
-  const [followSignal, setFollowSignal] = createSignal(false);
-  const [localPhase, setLocalPhase] = createSignal<string | null>(null);
-  const [brought, setBrought] = createSignal<Spotlight | null>(null, { equals: false });
-  const following = () => canControl() || followSignal();
-  const viewPhase = createMemo(() =>
-    viewedPhase({
-      following: following(),
-      currentPhase: projection.session.state.currentPhase,
-      localPhase: localPhase(),
-      phaseIds: projection.session.phases.map((p) => p.id),
-    }),
-  );
-  // A roaming person's phase is the current phase until the server's state is known (what this
-  // device read from IndexedDB may be old), then stays theirs; again if their phase is removed.
-  createEffect(() => {
-    if (following() || availability() !== 'ready' || !controlState().everSynced) return;
-    const local = localPhase();
-    if (local && projection.session.phases.some((p) => p.id === local)) return;
-    setLocalPhase(projection.session.state.currentPhase);
-  });
-  createPresses(spotlight, () => availability() === 'ready', (spot) => {
-    if (canControl()) return;
-    batch(() => {
-      setLocalPhase(spot.phaseId);
-      setBrought(spot);
-    });
-  });
+/** The table this device joined as and whether it writes anonymously, kept per session. */
+function createSeat(store: KeyValueStore, id: string): { seat: Accessor<Seat>; setSeat(patch: Partial<Seat>): void } {
+  const [seat, setSeat] = createSignal(loadSeat(store, id));
+  return { seat, setSeat: (patch) => setSeat(saveSeat(store, id, patch)) };
+}
 
-  const rooms = new Map<string, PhaseRoom>();
-  const unwatch: (() => void)[] = [];
-  const [openRooms, setOpenRooms] = createSignal<PhaseRoom[]>([]);
-  // Rooms stay open until the board closes (see above), whoever asked for them first.
-  const roomOf = (phaseId: string): PhaseRoom => {
-    let room = rooms.get(phaseId);
-    if (!room) {
-      room = makePhaseRoom(id, phaseId, () => phaseReason(phaseId) !== null, credentials.token);
-      unwatch.push(auth.watch(room.room));
-      rooms.set(phaseId, room);
-      setOpenRooms([...rooms.values()]);
-    }
-    return room;
-  };
-  const phase = createMemo(() => {
-    const phaseId = viewPhase();
-    if (availability() !== 'ready' || !phaseId) return null;
-    if (!guess.ready(phaseId)) return null;
-    return roomOf(phaseId);
-  });
-  createEffect(on(phase, (room) => room && guess.shown(room.phaseId)));
-  const readOnlyReason = (): ReadOnlyReason | null => {
-    const room = phase();
-    if (!room) return phaseReason(viewPhase());
-    if (room.status() === 'newer') return 'newer';
-    return phaseReason(room.phaseId) ?? (blocksWrites(room.state().denied) ? 'denied' : null);
-  };
-  const readOnly = () => readOnlyReason() !== null;
-  // When a phase turns writable again (unlocked, or a refused write made stale by new facts),
-  // push what this device holds: the server dropped what it wrote meanwhile, and would hold back
-  // everything it writes next (Yjs waits for the missing changes) until the next reconnect.
-  const wasWritable = new Map<string, boolean>();
-  createEffect(
-    on([facts, auth.role, openRooms], () => {
-      control.clearDenied();
-      for (const room of rooms.values()) {
-        const writable = phaseReason(room.phaseId) === null;
-        const was = wasWritable.get(room.phaseId) ?? writable;
-        const denied = room.room.state().denied;
-        wasWritable.set(room.phaseId, writable);
-        if (denied) room.room.clearDenied();
-        if (writable && (!was || denied)) room.room.pushState();
-      }
-    }),
-  );
-
-  // The votes room of the phase on screen, while voting is set up on it (after closing too: the
-  // results stay readable). Opened when needed and closed when the board leaves that phase.
-  // Whoever controls the session keeps it open on every phase: their panel works on the voted one.
-  const canVoteOn = (phaseId: string): boolean =>
-    !controlNewer() && auth.problem() !== 'unauthorized' && roomAccess(auth.role(), { kind: 'votes', sessionId: id, phaseId }, facts()) === 'write';
-  const votesPhase = createMemo(() => {
-    const v = voting();
-    return availability() === 'ready' && v && (v.phaseId === viewPhase() || canControl()) ? v.phaseId : null;
-  });
-  const [votingRoom, setVotes] = createSignal<VotesRoom | null>(null);
-  // The board's dots and counts belong to the phase on screen only.
-  const votes = createMemo(() => {
-    const room = votingRoom();
-    return room && room.phaseId === viewPhase() ? room : null;
-  });
-  const voted = createMemo(() => {
-    const room = votingRoom();
-    return room && canControl() && availability() === 'ready' ? { phase: roomOf(room.phaseId), votes: room } : null;
-  }, null, { equals: (a, b) => a === b || (!!a && !!b && a.phase === b.phase && a.votes === b.votes) });
-  createEffect(
-    on(votesPhase, (phaseId) => {
-      if (!phaseId) return;
-      const room = makeVotesRoom(id, phaseId, () => canVoteOn(phaseId), credentials.token);
-      const off = auth.watch(room.room);
-      setVotes(room);
-      onCleanup(() => {
-        setVotes(null);
-        off();
-        room.dispose();
-      });
-    }),
-  );
-  // Writable again (voting reopened): send what the server dropped while it was closed.
-  createEffect(
-    on([facts, auth.role, votingRoom], () => {
-      const room = votingRoom();
-      if (!room) return;
-      if (room.state().denied) room.room.clearDenied();
-      if (canVoteOn(room.phaseId)) room.room.pushState();
-    }),
-  );
-  const voter = (): string | null => {
-    const v = voting();
-    if (!v) return null;
-    return voterFor(v, me, seat().table, projection.session.tables.map((table) => table.id));
-  };
-
-  // The phase on screen first: that is where a person just wrote.
-  const shownStates = () => [phase()?.state(), votes()?.state(), controlState()];
-  const refusal = () => shownStates().reduce<Refusal | null>((found, s) => found ?? (s ? refusalOf(s) : null), null);
-  const waitingForServer = () => !!phase()?.state().waiting || !!votes()?.state().waiting;
-
+/** The badge's state over every room this device has open (pending counted in notes). */
+function createConnection(control: Accessor<RoomState>, phases: Accessor<PhaseRoom[]>, votes: Accessor<VotesRoom | null>) {
   const browserOnline = createBrowserOnline();
   const connection = createMemo(
-    () => sessionStatus([controlState(), ...openRooms().map((r) => r.state()), ...(votingRoom() ? [votingRoom()!.state()] : [])], browserOnline()),
+    () => sessionStatus([control(), ...phases().map((r) => r.state()), ...(votes() ? [votes()!.state()] : [])], browserOnline()),
     undefined,
     { equals: (a, b) => a.status === b.status && a.pending.notes === b.pending.notes && a.pending.other === b.pending.other },
   );
-
-  // Presence: who is in the session is published in the control room (everyone is there); the
-  // cursor and the note being edited only in the room of the phase this device shows.
-  const [myUser, setMyUser] = createSignal(user);
-  const base = (): Presence => ({ user: myUser(), phase: viewPhase(), cursor: null, editing: null });
-  const controlPresence = makeLocalPresence(control.awareness, untrack(base));
-  const people = makePeers(control.awareness);
-  const others = createMemo(() => otherPeople(people.peers, myUser().id));
-  const colors = createMemo(() => peopleColors(myUser().id, others()));
-  const [phasePresence, setPhasePresence] = createSignal<LocalPresence | null>(null);
-  createEffect(
-    on(phase, (room) => {
-      controlPresence.set({ phase: viewPhase() });
-      if (!room) return;
-      const presence = makeLocalPresence(room.room.awareness, base());
-      setPhasePresence(presence);
-      onCleanup(() => {
-        setPhasePresence(null);
-        presence.dispose();
-      });
-    }),
-  );
-
-  const newSince = createNewSince(
-    () => Object.values(phase()?.notes ?? {}).filter((n): n is Note => n !== undefined),
-    () => seat().table,
-    round,
-  );
-
-  createRecentEntry(id, () => (availability() === 'ready' ? projection.session.meta : null));
-
-  // eslint-disable-next-line solid/reactivity -- an accessor, read by each action when it runs.
-  const actions = makeSessionActions(control.doc, () => !canControl());
-  onCleanup(() => {
-    control.doc.off('update', onControlUpdate);
-    unsubscribe();
-    unwatchControl();
-    for (const off of unwatch) off();
-    disposeFacts();
-    batch(() => {
-      for (const room of rooms.values()) room.dispose();
-      rooms.clear();
-    });
-    guess.dispose();
-    people.dispose();
-    controlPresence.dispose();
-    projection.dispose();
-    control.dispose();
-  });
-
-  return {
-    id,
-    session: projection.session,
-    controlDoc: control.doc,
-    availability,
-    readOnly,
-    readOnlyReason,
-    role: auth.role,
-    problem: auth.problem,
-    refusal,
-    waitingForServer,
-    canControl,
-    lockedPhases: () => facts().lockedPhases,
-    share: credentials.role === 'facilitator' && credentials.shareTokens ? createShare(store, id, location.origin) : null,
-    phase,
-    people: people.peers,
-    others,
-    me: myUser,
-    setUser: (next) => {
-      setMyUser(next);
-      controlPresence.set({ user: next });
-      phasePresence()?.set({ user: next });
-    },
-    colorOf: (u) => colors().get(u.id) ?? u.color,
-    connection,
-    viewPhase,
-    spotlight,
-    brought,
-    following,
-    setFollowing: (on) =>
-      batch(() => {
-        if (!on) setLocalPhase(viewPhase());
-        setFollowSignal(on);
-      }),
-    bringEveryone: (phaseId, viewport) => {
-      if (canControl()) setSpotlight(control.doc, phaseId, viewport);
-    },
-    setPhase: (phaseId) => {
-      if (canControl()) return actions.setPhase(phaseId);
-      if (phaseId === viewPhase()) return;
-      batch(() => {
-        setLocalPhase(phaseId);
-        setFollowSignal(false);
-      });
-    },
-    setPhaseLocked: (phaseId, locked) => actions.setPhaseLocked(phaseId, locked),
-    setCursor: (cursor) => phasePresence()?.setCursor(cursor),
-    setEditing: (editing) => phasePresence()?.set({ editing }),
-    participantId: me,
-    seat,
-    setSeat: (patch) => setSeatSignal(saveSeat(store, id, patch)),
-    round,
-    newSince,
-    voting,
-    votes,
-    voted,
-    voter,
-    canVote: () => {
-      const room = votes();
-      return !!room && !blocksWrites(room.state().denied) && canVoteOn(room.phaseId);
-    },
-  };
+  return connection;
 }
 
 /**

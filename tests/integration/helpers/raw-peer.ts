@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
-import * as syncProtocol from 'y-protocols/sync';
+import { MessageType, SyncStep, encodeSyncStep1, encodeSyncUpdate } from '@wcb/shared/wire';
 import { nextEvent, waitUntil } from './clients';
 
 export type ServerMessage =
@@ -19,12 +19,12 @@ export type ServerMessage =
 function decode(bytes: Uint8Array): ServerMessage {
   const decoder = decoding.createDecoder(bytes);
   const type = decoding.readVarUint(decoder);
-  if (type === 0) {
+  if (type === MessageType.Sync) {
     const step = decoding.readVarUint(decoder) as 0 | 1 | 2;
     return { type: 'sync', step, payload: decoding.readVarUint8Array(decoder) };
   }
-  if (type === 1) return { type: 'awareness', payload: decoding.readVarUint8Array(decoder) };
-  if (type === 2) {
+  if (type === MessageType.Awareness) return { type: 'awareness', payload: decoding.readVarUint8Array(decoder) };
+  if (type === MessageType.Auth) {
     const denied = decoding.readVarUint(decoder) === 0;
     return { type: 'auth', denied, reason: decoding.readVarString(decoder) };
   }
@@ -91,15 +91,15 @@ export class RawPeer {
 
   /** Sync 'update' (type 0, step 2) carrying `update`. */
   sendUpdate(update: Uint8Array): void {
-    this.send(frame((e) => (encoding.writeVarUint(e, 0), syncProtocol.writeUpdate(e, update))));
+    this.send(encodeSyncUpdate(update));
   }
 
   /** Sync step 2 (type 0, step 1) carrying `update`, as a client's answer to the server's step 1. */
   sendStep2(update: Uint8Array): void {
     this.send(
       frame((e) => {
-        encoding.writeVarUint(e, 0);
-        encoding.writeVarUint(e, 1);
+        encoding.writeVarUint(e, MessageType.Sync);
+        encoding.writeVarUint(e, SyncStep.Step2);
         encoding.writeVarUint8Array(e, update);
       }),
     );
@@ -113,7 +113,7 @@ export class RawPeer {
   async roundTrip(): Promise<Y.Doc> {
     const isStep2 = (m: ServerMessage): boolean => m.type === 'sync' && m.step === 1;
     const before = this.count(isStep2);
-    this.send(frame((e) => (encoding.writeVarUint(e, 0), syncProtocol.writeSyncStep1(e, new Y.Doc()))));
+    this.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
     await this.waitFor('the server step 2', () => this.count(isStep2) > before);
     const reply = this.received.filter(isStep2).at(-1);
     const doc = new Y.Doc();

@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import { ROLES, controlMaps, controlRoom, randomId, type Role } from '@wcb/shared';
-import { hashToken, mintToken, sessionIdForHash } from '@wcb/sync-server';
-import type { CreateSessionResponse, Storage, TokenHashes } from '@wcb/sync-server';
+import { hashToken, mintToken, sessionIdForHash } from '../../../sync-server/src/tokens';
+import type { CreateSessionResponse, TokenHashes } from '@wcb/shared/wire';
+import type { Storage } from '@wcb/sync-server';
 
 export type Tokens = Record<Role, string>;
 

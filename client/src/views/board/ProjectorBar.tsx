@@ -1,6 +1,5 @@
 import { Show } from 'solid-js';
 import { t } from '../../i18n';
-import { createFacilitation } from '../../sync/facilitation';
 import type { Session } from '../../sync/session';
 import { ConnectionBadge } from './ConnectionBadge';
 import { ContrastToggle, ProjectorToggle } from './ProjectorToggles';
@@ -16,12 +15,7 @@ import './projector.css';
 export function ProjectorBar(props: { session: Session; onLeave: () => void }) {
   const ready = () => props.session.availability() === 'ready';
   const phase = () => props.session.session.phases.find((p) => p.id === props.session.viewPhase());
-  const facilitation = createFacilitation(
-    // eslint-disable-next-line solid/reactivity -- the board remounts the bar for another session.
-    props.session.controlDoc,
-    () => props.session.canControl(),
-    () => props.session.connection().status !== 'offline',
-  );
+  const facilitation = () => props.session.facilitation;
   return (
     <header
       class="projector-bar"
@@ -37,7 +31,7 @@ export function ProjectorBar(props: { session: Session; onLeave: () => void }) {
         </h1>
         <div class="projector-status">
           <Show when={ready()}>
-            <TimerBadge timer={facilitation.timer} clock={facilitation.clock} />
+            <TimerBadge timer={facilitation().timer} clock={facilitation().clock} />
           </Show>
           <ReadOnlyBadge session={props.session} />
           <ConnectionBadge session={props.session} />

@@ -1,5 +1,4 @@
 import { createSignal, Show, type Accessor } from 'solid-js';
-import { endTimer } from '@wcb/shared';
 import type { Size, Viewport } from '../../board/viewport';
 import { t } from '../../i18n';
 import { linkClick } from '../../lib/router';
@@ -14,7 +13,6 @@ import { ReadOnlyBadge } from './ReadOnlyBadge';
 import { ShareDialog } from './ShareDialog';
 import { ShortcutsButton } from './ShortcutsDialog';
 import { TimerBadge } from './TimerBadge';
-import { createFacilitation } from '../../sync/facilitation';
 import { FacilitatorButton } from '../facilitator/FacilitatorButton';
 import { LanguagePicker } from '../LanguagePicker';
 import './topbar.css';
@@ -31,21 +29,7 @@ export function TopBar(props: {
   const editable = () => ready() && !props.session.readOnly();
   const [sharing, setSharing] = createSignal(false);
   // The round timer (everyone) and the facilitator's control-document writes, on the server clock.
-  const facilitation = createFacilitation(
-    // eslint-disable-next-line solid/reactivity -- the board remounts the top bar for another session.
-    props.session.controlDoc,
-    () => props.session.canControl(),
-    () => props.session.connection().status !== 'offline',
-  );
-  // "End round now": the model's end, on the server clock like every other timer write.
-  const endNow = () => {
-    if (!props.session.canControl()) return;
-    try {
-      endTimer(props.session.controlDoc, facilitation.clock.now());
-    } catch (e) {
-      console.warn('Timer not ended:', e);
-    }
-  };
+  const facilitation = () => props.session.facilitation;
   return (
     <header class="topbar">
       <a class="topbar-home" href="/" onClick={linkClick} aria-label={t('board.home')} title={t('board.home')}>
@@ -61,10 +45,10 @@ export function TopBar(props: {
       </Show>
       <div class="topbar-end">
         <Show when={ready()}>
-          <TimerBadge timer={facilitation.timer} clock={facilitation.clock} onEndNow={props.session.canControl() ? endNow : undefined} />
+          <TimerBadge timer={facilitation().timer} clock={facilitation().clock} onEndNow={props.session.canControl() ? facilitation().endTimer : undefined} />
         </Show>
         <Show when={ready() && props.session.role() === 'facilitator'}>
-          <FacilitatorButton session={props.session} facilitation={facilitation} />
+          <FacilitatorButton session={props.session} facilitation={facilitation()} />
         </Show>
         <ReadOnlyBadge session={props.session} />
         <Show when={ready() && props.session.role() === 'viewer' && props.onProjector}>

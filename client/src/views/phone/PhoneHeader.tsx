@@ -1,7 +1,6 @@
 import { createSignal, lazy, onCleanup, Show, Suspense } from 'solid-js';
 import { Portal } from 'solid-js/web';
 import { t } from '../../i18n';
-import { createFacilitation } from '../../sync/facilitation';
 import type { Session } from '../../sync/session';
 import { ConnectionBadge } from '../board/ConnectionBadge';
 import { ShareDialog } from '../board/ShareDialog';
@@ -20,12 +19,7 @@ export function PhoneHeader(props: { session: Session; onProjector?: () => void 
   const ready = () => props.session.availability() === 'ready';
   const [sharing, setSharing] = createSignal(false);
   const [facilitating, setFacilitating] = createSignal(false);
-  const facilitation = createFacilitation(
-    // eslint-disable-next-line solid/reactivity -- the board remounts the header for another session.
-    props.session.controlDoc,
-    () => props.session.canControl(),
-    () => props.session.connection().status !== 'offline',
-  );
+  const facilitation = () => props.session.facilitation;
   onCleanup(() => setMenuOpen(false));
   return (
     <header class="phone-header" data-testid="phone.header">
@@ -33,7 +27,7 @@ export function PhoneHeader(props: { session: Session; onProjector?: () => void 
         {ready() ? props.session.session.meta.title : ''}
       </h1>
       <Show when={ready()}>
-        <TimerBadge timer={facilitation.timer} clock={facilitation.clock} />
+        <TimerBadge timer={facilitation().timer} clock={facilitation().clock} />
       </Show>
       <ConnectionBadge session={props.session} />
       <button
@@ -61,7 +55,7 @@ export function PhoneHeader(props: { session: Session; onProjector?: () => void 
       <Show when={facilitating()}>
         <Portal>
           <Suspense>
-            <FacilitatorPanel session={props.session} facilitation={facilitation} onClose={() => setFacilitating(false)} />
+            <FacilitatorPanel session={props.session} facilitation={facilitation()} onClose={() => setFacilitating(false)} />
           </Suspense>
         </Portal>
       </Show>

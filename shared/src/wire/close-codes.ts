@@ -1,5 +1,5 @@
 /**
- * WebSocket close codes the server sends (PROTOCOL.md, "Close codes").
+ * WebSocket close codes the server sends and the client acts on (PROTOCOL.md, "Close codes").
  *
  * The stock y-websocket 3.x client treats 4400-4499 as final (it stops reconnecting and
  * emits 'closed'), and every other code as transient. So a code is in the 44xx range only
@@ -53,3 +53,6 @@ export const CloseCode = {
 } as const;
 
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Codes the stock client never retries (4400-4499): the same request can never succeed. */
+export const isFinalClose = (code: number): boolean => code >= 4400 && code < 4500;
