@@ -20,10 +20,10 @@ export function NoteChip(props: { id: string; position: Accessor<Point> }) {
   const stackOf = useStackOf();
   const labels = useNoteLabels();
   const dragging = () => board.isDragged(id);
-  // Placed by left and top, not a transform: a transform gives each chip a node of its own in
-  // the browser's property trees, and layering 5,000 of them cost ~8 ms on every frame that moved
-  // anything (the pan, a drag), against ~2 ms placed so. The chip being dragged keeps its place
-  // from the start of the drag and follows the pointer by a transform, on a layer of its own.
+  // Placed by margins in the world's grid (canvas.css), not by a transform or left/top: either
+  // makes each chip a node or a paint layer of its own, and the browser re-layers all of them on
+  // every frame that moves anything (a pan step, a drag step). The chip being dragged keeps its
+  // place from the start of the drag and follows the pointer by a transform, on a layer of its own.
   const placement = createMemo<{ left: number; top: number; dx: number; dy: number }>((was) => {
     const p = props.position();
     if (!dragging() || !was) return { left: p.x, top: p.y, dx: 0, dy: 0 };
@@ -60,8 +60,8 @@ export function NoteChip(props: { id: string; position: Accessor<Point> }) {
       aria-label={labels.of(id)}
       aria-description={labels.help()}
       style={{
-        left: `${placement().left}px`,
-        top: `${placement().top}px`,
+        'margin-left': `${placement().left}px`,
+        'margin-top': `${placement().top}px`,
         transform: dragging() ? `translate(${placement().dx}px, ${placement().dy}px)` : undefined,
         '--note-bg': `var(--note-${note()?.color ?? 'yellow'})`,
       }}
