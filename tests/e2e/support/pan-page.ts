@@ -16,6 +16,8 @@ export class PanView extends BoardBase {
     return this.page.evaluate(() => {
       const matrix = (testId: string) => {
         const el = document.querySelector(`[data-testid="${testId}"]`);
+        // A board without a pan layer moves its world alone: the pan is none.
+        if (!el && testId === 'board.pan') return new DOMMatrix();
         if (!el) throw new Error(`no ${testId}`);
         const t = getComputedStyle(el).transform;
         return new DOMMatrix(t === 'none' ? undefined : t);
@@ -50,5 +52,59 @@ export class PanView extends BoardBase {
 
   async noteBox(noteId: string): Promise<{ x: number; y: number; width: number; height: number }> {
     return boxOf(this.note(noteId));
+  }
+}
+
+/**
+ * What one step of a gesture does to the notes: a MutationObserver on the world records every
+ * note element whose attributes (style, class, data-*) or children change, and how many.
+ */
+export class NoteTouches extends PanView {
+  /** Starts recording; a later `touched()` says what changed since. */
+  async watch(): Promise<void> {
+    await this.page.getByTestId('board.world').evaluate((world) => {
+      const seen = new Set<string>();
+      let records = 0;
+      const handle = (list: MutationRecord[]) => {
+        for (const r of list) {
+          const el = r.target instanceof Element ? r.target : r.target.parentElement;
+          const note = el?.closest('[data-testid="note"]');
+          if (note) {
+            records++;
+            seen.add(note.getAttribute('data-note-id') ?? '?');
+          }
+          for (const added of [...r.addedNodes, ...r.removedNodes]) {
+            if (added instanceof Element && added.matches('[data-testid="note"]')) seen.add(added.getAttribute('data-note-id') ?? '?');
+          }
+        }
+      };
+      const observer = new MutationObserver(handle);
+      observer.observe(world, { attributes: true, childList: true, characterData: true, subtree: true });
+      (window as unknown as { __touches: unknown }).__touches = { seen, observer, handle, records: () => records };
+    });
+  }
+
+  /** Waits two frames (what a step sets in motion has run), stops recording, returns the notes touched. */
+  async touched(): Promise<{ notes: string[]; records: number }> {
+    return this.page.evaluate(async () => {
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      type Touches = { seen: Set<string>; observer: MutationObserver; handle: (list: MutationRecord[]) => void; records: () => number };
+      const w = (window as unknown as { __touches: Touches }).__touches;
+      w.handle(w.observer.takeRecords());
+      w.observer.disconnect();
+      return { notes: [...w.seen], records: w.records() };
+    });
+  }
+
+  /** Presses the mouse in the middle of note `id`'s visible part; returns where. */
+  async pressNote(id: string): Promise<Point> {
+    const at = await this.visibleCenter(this.note(id));
+    await this.page.mouse.move(at.x, at.y);
+    await this.page.mouse.down();
+    return at;
+  }
+
+  async noteCount(): Promise<number> {
+    return this.page.locator('[data-testid="note"]').count();
   }
 }
