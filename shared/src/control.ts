@@ -11,6 +11,7 @@ import { recordId } from './ids';
 import { SCHEMA_VERSION } from './schema-version';
 import { dropPhasePrompts, promptsMap, readPrompts, stampForm } from './forms';
 import type { Prompt } from './records/prompt';
+import { stampRunSheet } from './run-sheet';
 
 /**
  * The control room's document: everything about a session except its notes.
@@ -99,6 +100,7 @@ export function applyTemplate(doc: Y.Doc, opts: ApplyTemplateOptions, origin: Sy
     content.tables.forEach((name, i) => tables.set(`t${i + 1}`, newRecord({ name, order: i + 1 }, bv)));
     const first = content.phases[0];
     if (first) state.set('currentPhase', first.id);
+    if (template.runSheet) stampRunSheet(doc, template.runSheet);
   }, origin);
 }
 

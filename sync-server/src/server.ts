@@ -14,6 +14,7 @@ import { FailureLimiter, httpAuthGuard } from './limits';
 import { SessionsApi } from './sessions-api';
 import { CreateGuard } from './create-guard';
 import { ExportApi } from './export-api';
+import { KitApi } from './kit-api';
 import { handleTimeRequest } from './time-api';
 import { createStaticHandler } from './static';
 import { createBus, createStorage, instanceIdOf } from './backends';
@@ -105,14 +106,15 @@ function buildParts(config: ServerConfig, deps: SyncServerDeps, isClosing: () =>
     createGuard: new CreateGuard(storage, config, metrics),
   });
   const exportApi = new ExportApi(storage, authGuard);
+  const kitApi = new KitApi(storage, authGuard);
   const opsApi = new OpsApi({ storage, metrics, metricsToken: config.metricsToken, isClosing, logger });
   const serveStatic = createStaticHandler(config.staticDir, logger);
-  return { logger, storage, bus, registry, gateway, sessionsApi, exportApi, opsApi, serveStatic };
+  return { logger, storage, bus, registry, gateway, sessionsApi, exportApi, kitApi, opsApi, serveStatic };
 }
 
 /** Which part answers a request; API writes get 503 once the server is closing. */
 function makeRouter(parts: ServerParts, isClosing: () => boolean) {
-  const { registry, opsApi, sessionsApi, exportApi, serveStatic } = parts;
+  const { registry, opsApi, sessionsApi, exportApi, kitApi, serveStatic } = parts;
   return async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const path = pathOf(req);
     if (path === '/healthz') {
@@ -122,6 +124,9 @@ function makeRouter(parts: ServerParts, isClosing: () => boolean) {
     } else if (sessionsApi.handles(path) || exportApi.handles(path)) {
       if (isClosing()) throw new HttpError(503, 'server is shutting down');
       await (sessionsApi.handles(path) ? sessionsApi.handle(path, req, res) : exportApi.handle(path, req, res));
+    } else if (kitApi.handles(path)) {
+      if (isClosing()) throw new HttpError(503, 'server is shutting down');
+      await kitApi.handle(path, req, res);
     } else if (handleTimeRequest(req, res)) {
       // Clients sample it to compensate their clock offset for the round timer.
     } else if (path.startsWith('/api/')) {

@@ -1,4 +1,5 @@
-import { isRole, SESSION_ID_RE, type Role } from '@wcb/shared';
+import { isRole, SESSION_ID_RE, tableFromHash, type Role } from '@wcb/shared';
+import { rememberLinkSeat } from './seat';
 import { readJson, writeJson, type KeyValueStore } from './storage';
 
 /**
@@ -155,8 +156,8 @@ export function takeLinkToken(sessionId: string): string | null {
 }
 
 /**
- * Takes the token out of the address bar (`/s/<id>#t=<token>`): keeps it for the session and
- * removes the fragment, so the token is not left in history, bookmarks or a screenshot of the
+ * Takes the token (and a seated link's table) out of the address bar (`/s/<id>#t=<token>[&table=<id>]`):
+ * keeps them for the session and removes the fragment, so the token is not left in history, bookmarks or a screenshot of the
  * address bar. Returns the session id it was kept for, or null when there was none.
  */
 export function captureLinkToken(store: KeyValueStore, sessionIdOf: (pathname: string) => string | null): string | null {
@@ -165,6 +166,9 @@ export function captureLinkToken(store: KeyValueStore, sessionIdOf: (pathname: s
   if (!token || !sessionId) return null;
   acceptLinkToken(store, sessionId, token);
   rememberLinkToken(sessionId, token);
+  // A table's printed link also asks to seat the device there (only a seat: the token decides the role).
+  const table = tableFromHash(location.hash);
+  if (table) rememberLinkSeat(sessionId, table);
   history.replaceState(history.state, '', location.pathname + location.search);
   return sessionId;
 }

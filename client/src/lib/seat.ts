@@ -71,3 +71,19 @@ export const authorFor = (name: string, anonymous: boolean): string => (anonymou
 
 /** One tap on a note's author: a named note becomes anonymous, an anonymous one gets the name. */
 export const toggledAuthor = (current: string, name: string): string => (current ? '' : name);
+
+// The table a seated link (`#t=…&table=…`, PROTOCOL.md "Seated links") asked for, until the
+// session's board takes it. In memory only: a reload, a screenshot or a re-shared address bar
+// (the fragment is gone by then) never seats anyone again.
+let linkSeat: { sessionId: string; table: string } | null = null;
+
+export function rememberLinkSeat(sessionId: string, table: string): void {
+  linkSeat = { sessionId, table };
+}
+
+/** The table the link that opened this session's board asked for, once. */
+export function takeLinkSeat(sessionId: string): string | null {
+  const asked = linkSeat;
+  linkSeat = null;
+  return asked && asked.sessionId === sessionId ? asked.table : null;
+}

@@ -1,7 +1,7 @@
-import { createEffect, createMemo, createSignal, onCleanup, type Accessor } from 'solid-js';
+import { createEffect, createMemo, createSignal, onCleanup, untrack, type Accessor } from 'solid-js';
 import type * as Y from 'yjs';
 import type { Note, Presence, Role, SchemaStatus, SessionMeta, SessionSnapshot, Spotlight, VotingSettings, FollowViewport } from '@wcb/shared';
-import { loadSeat, participantId, saveSeat, voterFor, type Seat } from '../lib/seat';
+import { loadSeat, participantId, saveSeat, takeLinkSeat, voterFor, type Seat } from '../lib/seat';
 import type { Credentials } from '../lib/credentials';
 import { browserStore, type KeyValueStore } from '../lib/storage';
 import { upsertRecent } from '../lib/recent';
@@ -20,6 +20,7 @@ import { createShare, type Share } from './share';
 import { makeVotesRoom, type VotesRoom } from './votes';
 import { createNewSince, type NewSince } from './new-since';
 import { createFacilitation, type Facilitation } from './facilitation';
+import { createRunSheet, type RunSheet } from './run-sheet';
 import { createControlLink, type ControlLink } from './session-control';
 import { makeSessionAccess, type SessionAccess } from './session-access';
 import { createNavigation, type Navigation } from './session-navigation';
@@ -82,6 +83,8 @@ export type Session = {
   bringEveryone(phaseId: string, viewport: FollowViewport | null): void;
   /** The timer and rounds (everyone) and the facilitator's control writes: one per session. */
   facilitation: Facilitation;
+  /** The café's run sheet: now, next, and the facilitator's Next / Back (run-sheet.ts). */
+  runSheet: RunSheet;
   /** Presence in the session (control room), by connection, excluding this device. */
   people: Peers;
   /** The other people in the session, each once however many tabs they have open. */
@@ -158,7 +161,7 @@ export function createSession(credentials: Credentials, user: Presence['user']):
     spotlight: control.spotlight,
   });
   const { phases, voting } = createRooms({ credentials, auth, control, access, navigation, guess, ready });
-  const seat = createSeat(store, id);
+  const seat = createSeat(store, id, () => projection.session.tables.map((table) => table.id));
   const me = participantId(store);
   const voter = (): string | null => {
     const v = control.voting();
@@ -173,6 +176,7 @@ export function createSession(credentials: Credentials, user: Presence['user']):
   );
   createRecentEntry(id, () => (ready() ? projection.session.meta : null));
   const facilitation = createFacilitation(control.room.doc, access.canControl, () => connection().status !== 'offline');
+  const runSheet = createRunSheet(control.room.doc, access.canControl, facilitation.clock);
   // The phase on screen first: that is where a person just wrote.
   const shownStates = () => [phases.phase()?.state(), voting.votes()?.state(), control.state()];
   return {
@@ -195,6 +199,7 @@ export function createSession(credentials: Credentials, user: Presence['user']):
     ...navigation,
     spotlight: control.spotlight,
     facilitation,
+    runSheet,
     bringEveryone: facilitation.bringEveryone,
     setPhase: (phaseId) => (access.canControl() ? facilitation.setCurrentPhase(phaseId) : navigation.roamTo(phaseId)),
     setPhaseLocked: facilitation.setPhaseLocked,
@@ -270,10 +275,28 @@ function createAvailability(status: Accessor<SchemaStatus>, state: Accessor<Room
   return availability;
 }
 
-/** The table this device joined as and whether it writes anonymously, kept per session. */
-function createSeat(store: KeyValueStore, id: string): { seat: Accessor<Seat>; setSeat(patch: Partial<Seat>): void } {
+/**
+ * The table this device joined as and whether it writes anonymously, kept per session. A seated
+ * link's table is taken once the session's tables are known and name it, and only while this
+ * device has picked no table of its own: the link never moves someone who already sits.
+ */
+function createSeat(store: KeyValueStore, id: string, tableIds: Accessor<string[]>): { seat: Accessor<Seat>; setSeat(patch: Partial<Seat>): void } {
   const [seat, setSeat] = createSignal(loadSeat(store, id));
-  return { seat, setSeat: (patch) => setSeat(saveSeat(store, id, patch)) };
+  const save = (patch: Partial<Seat>) => setSeat(saveSeat(store, id, patch));
+  const linked = takeLinkSeat(id);
+  // Read once, untracked: a device that sits somewhere already ignores the link.
+  let asked = untrack(seat).table ? null : linked;
+  if (asked) {
+    createEffect(() => {
+      if (!asked || seat().table) return void (asked = null);
+      if (tableIds().includes(asked)) {
+        const table = asked;
+        asked = null;
+        save({ table });
+      }
+    });
+  }
+  return { seat, setSeat: save };
 }
 
 /** The badge's state over every room this device has open (pending counted in notes). */

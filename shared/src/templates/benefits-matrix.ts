@@ -136,4 +136,10 @@ export const benefitsMatrix: Template = {
     en: 'Ten benefits of partnership × the four partners of the “Don’t throw it away!” marathon (Barnaul): tick and explain.',
   },
   content: { uk: content(words.uk), ru: content(words.ru), en: content(words.en) },
+  // Seed 000's matrix: filled at the tables in one sitting, then closed and shown.
+  runSheet: [
+    { kind: 'phase', phaseId: 'benefits', rounds: 1, roundMinutes: 30, rotate: false },
+    { kind: 'lock', phaseId: 'benefits' },
+    { kind: 'results', phaseId: 'benefits' },
+  ],
 };

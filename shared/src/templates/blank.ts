@@ -38,4 +38,8 @@ export const blank: Template = {
       tables: ['Table 1'],
     },
   },
+  runSheet: [
+    { kind: 'phase', phaseId: 'phase-1', rounds: 3, roundMinutes: 20, rotate: true },
+    { kind: 'results', phaseId: '' },
+  ],
 };

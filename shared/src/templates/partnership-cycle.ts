@@ -328,4 +328,10 @@ export const partnershipCycle: Template = {
     en: 'The seven stages of a partnership project, from getting started to what next, with steps to tick off.',
   },
   content: { uk: content(words.uk), ru: content(words.ru), en: content(words.en) },
+  // Seed 000's checklists: worked through in one long sitting, then closed and shown.
+  runSheet: [
+    { kind: 'phase', phaseId: 'cycle', rounds: 1, roundMinutes: 45, rotate: false },
+    { kind: 'lock', phaseId: 'cycle' },
+    { kind: 'results', phaseId: 'cycle' },
+  ],
 };

@@ -241,4 +241,10 @@ export const seminarEvaluation: Template = {
     en: 'A seven-section questionnaire: impressions in percent, yes/no with an explanation, ways of working, open questions.',
   },
   content: { uk: content(words.uk), ru: content(words.ru), en: content(words.en) },
+  // Seed 000's evaluation form: filled at the end of the seminar, then closed and shown.
+  runSheet: [
+    { kind: 'phase', phaseId: 'evaluation', rounds: 1, roundMinutes: 15, rotate: false },
+    { kind: 'lock', phaseId: 'evaluation' },
+    { kind: 'results', phaseId: 'evaluation' },
+  ],
 };

@@ -1,5 +1,6 @@
 import type { PhaseKind } from '../records/phase';
 import type { AnswerKind } from '../records/prompt';
+import type { RunStepInput } from '../records/run-step';
 
 export const LANGUAGES = ['uk', 'ru', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -48,4 +49,6 @@ export type Template = {
   name: Record<Language, string>;
   description: Record<Language, string>;
   content: Record<Language, TemplateContent>;
+  /** The default run sheet (run-sheet.ts): phases by id, the same in every language. */
+  runSheet?: readonly RunStepInput[];
 };

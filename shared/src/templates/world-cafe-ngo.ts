@@ -118,4 +118,16 @@ export const worldCafeNgo: Template = {
       tables: ['Table 1', 'Table 2', 'Table 3'],
     },
   },
+  // Seed 003's café: the ideal vision in rounds, a vote on it, current reality, numbered steps, results.
+  runSheet: [
+    { kind: 'phase', phaseId: 'ideal', rounds: 3, roundMinutes: 20, rotate: true },
+    { kind: 'vote', phaseId: 'ideal', budget: 3, minutes: 10 },
+    { kind: 'lock', phaseId: 'ideal' },
+    { kind: 'break', minutes: 15 },
+    { kind: 'phase', phaseId: 'reality', rounds: 3, roundMinutes: 20, rotate: true },
+    { kind: 'lock', phaseId: 'reality' },
+    { kind: 'phase', phaseId: 'steps', rounds: 1, roundMinutes: 30, rotate: false },
+    { kind: 'lock', phaseId: 'steps' },
+    { kind: 'results', phaseId: 'ideal' },
+  ],
 };

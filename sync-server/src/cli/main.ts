@@ -3,9 +3,10 @@ import { UsageError } from './args';
 import { BACKUP_USAGE, runBackup } from './backup';
 import { EXPORT_USAGE, runExport } from './export';
 import { IMPORT_USAGE, runImport } from './import';
+import { KIT_USAGE, runKit } from './kit';
 
 /**
- * `npm run export / import / backup`: this file built to sync-server/dist/cli.mjs (scripts/build-server.mjs);
+ * `npm run export / kit / import / backup`: this file built to sync-server/dist/cli.mjs (scripts/build-server.mjs);
  * `tsx sync-server/src/cli/main.ts export|import|backup ...` runs it from source.
  * Exit codes: 0 done, 1 failed, 2 wrong command line, 3 broken import file.
  */
@@ -14,6 +15,10 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (command === 'export') {
       process.stdout.write(`${await runExport(rest, process.env)}\n`);
+      return 0;
+    }
+    if (command === 'kit') {
+      process.stdout.write(`${await runKit(rest, process.env)}\n`);
       return 0;
     }
     if (command === 'import') {
@@ -31,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError(`unknown command "${command ?? ''}"`);
   } catch (error) {
     if (error instanceof UsageError) {
-      const usage = command === 'import' ? IMPORT_USAGE : command === 'backup' ? BACKUP_USAGE : EXPORT_USAGE;
+      const usage = command === 'import' ? IMPORT_USAGE : command === 'backup' ? BACKUP_USAGE : command === 'kit' ? KIT_USAGE : EXPORT_USAGE;
       process.stderr.write(`${error.message}\n${usage}\n`);
       return 2;
     }

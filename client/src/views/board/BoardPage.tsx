@@ -24,6 +24,7 @@ import { isFormKind } from '@wcb/shared';
 import { QuestionBar } from './QuestionBar';
 import { SeatControls } from './SeatControls';
 import { TopBar } from './TopBar';
+import { RunStrip } from '../run/RunStrip';
 import { createPhoneScreen } from '../phone/phone-screen';
 import { PhoneBody } from '../phone/PhoneBody';
 import { PhoneHeader } from '../phone/PhoneHeader';
@@ -250,6 +251,7 @@ function Board(props: { credentials: Credentials }) {
           </Banner>
         </Show>
         <RefusalBanner session={session} />
+        <RunStrip session={session} />
         <Show when={!projector() && !phoneView()}>
           <div class="board-subbar">
             <QuestionBar session={session} />

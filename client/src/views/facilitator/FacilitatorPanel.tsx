@@ -6,7 +6,9 @@ import type { Session } from '../../sync/session';
 import { SetupSection } from './SetupSection';
 import { VotingSection } from './VotingSection';
 import { ExportSection } from './ExportSection';
+import { KitSection } from './KitSection';
 import { PhaseLocks } from './PhaseLocks';
+import { RunSheetEditor } from '../run/RunSheetEditor';
 import './facilitator.css';
 
 export type Props = { session: Session; facilitation: Facilitation };
@@ -29,8 +31,10 @@ export function FacilitatorPanel(props: Props & { onClose: () => void }) {
         </button>
       </header>
       <RunSection {...props} />
+      <RunSheetEditor session={props.session} />
       <SetupSection {...props} />
       <VotingSection {...props} />
+      <KitSection session={props.session} />
       <ExportSection session={props.session} />
     </aside>
   );

@@ -1,0 +1,3 @@
+export * from './kit-labels';
+export * from './kit-links';
+export * from './kit-model';
