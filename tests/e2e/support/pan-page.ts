@@ -84,16 +84,19 @@ export class NoteTouches extends PanView {
     });
   }
 
-  /** Waits two frames (what a step sets in motion has run), stops recording, returns the notes touched. */
-  async touched(): Promise<{ notes: string[]; records: number }> {
-    return this.page.evaluate(async () => {
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  /**
+   * Waits `frames` frames, stops recording, returns the notes touched. Eight frames cover what a
+   * step sets in motion, a drag's live write included (they go out at most every 50 ms).
+   */
+  async touched(frames = 8): Promise<{ notes: string[]; records: number }> {
+    return this.page.evaluate(async (count) => {
+      for (let i = 0; i < count; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
       type Touches = { seen: Set<string>; observer: MutationObserver; handle: (list: MutationRecord[]) => void; records: () => number };
       const w = (window as unknown as { __touches: Touches }).__touches;
       w.handle(w.observer.takeRecords());
       w.observer.disconnect();
       return { notes: [...w.seen], records: w.records() };
-    });
+    }, frames);
   }
 
   /** Presses the mouse in the middle of note `id`'s visible part; returns where. */
