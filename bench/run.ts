@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchBrowser } from './browser';
+import { benchDragPan } from './drag-pan';
 import { benchBundle } from './bundle';
 import { benchDurability } from './load';
 import { benchScale } from './scale';
@@ -19,7 +20,8 @@ const { values } = parseArgs({ options: { only: { type: 'string' } } });
 const SUITES: Record<string, { name: string; run: () => Promise<Figure[]> | Figure[] }> = {
   a: { name: 'server load at conference scale', run: benchScale },
   b: { name: 'durable writes', run: benchDurability },
-  c: { name: 'cold open, drag and pan in Chromium', run: benchBrowser },
+  c: { name: 'cold open in Chromium', run: benchBrowser },
+  d: { name: 'drag and pan in Chromium, mouse at 60 Hz unawaited', run: benchDragPan },
   e: { name: 'bundle', run: benchBundle },
   f: { name: 'export', run: benchExport },
   g: { name: 'rooms', run: benchRooms },

@@ -101,7 +101,12 @@ export function layoutNotes(
   // would relayout the board on every keystroke.
   const at = held ? notes.map((n): Placeable => (n.id === held.id ? { id: n.id, createdAt: n.createdAt, stack: n.stack, phase: n.phase, ...held.origin } : n)) : notes;
   const shifted = spreader.displacements(at, topicIds);
-  return layoutBoard(topicIds, at.map((n) => ({ topic: n.topic, ...(shifted.get(n.id) ?? n) })), shifted.size ? shifted : NO_SHIFTS);
+  const drawn = at.map((n): NotePlacement => {
+    // Not `...n`: spreading a store proxy reads (and tracks) every field, text included.
+    const s = shifted.get(n.id);
+    return { topic: n.topic, x: s ? s.x : n.x, y: s ? s.y : n.y };
+  });
+  return layoutBoard(topicIds, drawn, shifted.size ? shifted : NO_SHIFTS);
 }
 
 /** Board position of a note's top-left corner (where it is drawn, when it is spread from another). */

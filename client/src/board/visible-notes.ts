@@ -22,27 +22,47 @@ const CULL_MARGIN_SCREENS = 0.75;
 /** True when note text at this zoom is large enough to read, so cards are worth drawing. */
 export const showsDetail = (zoom: number): boolean => zoom * NOTE_TEXT_PX >= MIN_READABLE_PX;
 
+/** Where notes are drawn as cards, in board coordinates: everywhere, nowhere, or inside bounds. */
+export type CullArea = 'all' | 'none' | { left: number; top: number; right: number; bottom: number };
+
+/** The screen at `vp` in board coordinates, grown by `margin` screens on each side. */
+function screenBounds(vp: Viewport, size: Size, margin: number): CullArea {
+  const marginX = (size.width * margin) / vp.zoom;
+  const marginY = (size.height * margin) / vp.zoom;
+  return { left: -vp.x / vp.zoom - marginX, top: -vp.y / vp.zoom - marginY, right: (size.width - vp.x) / vp.zoom + marginX, bottom: (size.height - vp.y) / vp.zoom + marginY };
+}
+
 /**
- * The ids to draw as full cards: none below the readable zoom; otherwise all of them, or on a
- * board of at least `CULL_MIN_NOTES` notes those whose box lies within the screen plus a margin
- * (none while `size`, the canvas on screen, is unknown). `notes` are board positions of each
- * note's top-left corner.
+ * Where a board of `count` notes draws cards: nowhere below the readable zoom; otherwise
+ * everywhere, or on a board of at least `CULL_MIN_NOTES` notes the screen plus a margin (nowhere
+ * while `size`, the canvas on screen, is unknown).
  */
-export function detailedNotes(notes: ReadonlyMap<string, Point>, vp: Viewport, size: Size | null): Set<string> {
-  if (!showsDetail(vp.zoom)) return new Set();
-  if (notes.size < CULL_MIN_NOTES) return new Set(notes.keys());
+export function cullArea(vp: Viewport, size: Size | null, count: number): CullArea {
+  if (!showsDetail(vp.zoom)) return 'none';
+  if (count < CULL_MIN_NOTES) return 'all';
   // A large board before its canvas is measured: what is on screen is unknown, and cards drawn now
   // would mostly be swapped for chips a frame later.
-  if (!size) return new Set();
-  const marginX = (size.width * CULL_MARGIN_SCREENS) / vp.zoom;
-  const marginY = (size.height * CULL_MARGIN_SCREENS) / vp.zoom;
-  // The screen in board coordinates, grown by the margin.
-  const left = -vp.x / vp.zoom - marginX;
-  const top = -vp.y / vp.zoom - marginY;
-  const right = (size.width - vp.x) / vp.zoom + marginX;
-  const bottom = (size.height - vp.y) / vp.zoom + marginY;
+  if (!size) return 'none';
+  return screenBounds(vp, size, CULL_MARGIN_SCREENS);
+}
+
+/** Whether a note whose top-left corner is at board point `p` lies (partly) in `area`. */
+export function inArea(p: Point, area: CullArea): boolean {
+  if (typeof area === 'string') return area === 'all';
+  return p.x + NOTE_W > area.left && p.x < area.right && p.y + NOTE_H > area.top && p.y < area.bottom;
+}
+
+export const sameArea = (a: CullArea | undefined, b: CullArea): boolean =>
+  a === b || (typeof a === 'object' && typeof b === 'object' && a.left === b.left && a.top === b.top && a.right === b.right && a.bottom === b.bottom);
+
+/**
+ * The ids to draw as full cards (`cullArea` applied to every note at once). `notes` are board
+ * positions of each note's top-left corner.
+ */
+export function detailedNotes(notes: ReadonlyMap<string, Point>, vp: Viewport, size: Size | null): Set<string> {
+  const area = cullArea(vp, size, notes.size);
   const out = new Set<string>();
-  for (const [id, p] of notes) if (p.x + NOTE_W > left && p.x < right && p.y + NOTE_H > top && p.y < bottom) out.add(id);
+  for (const [id, p] of notes) if (inArea(p, area)) out.add(id);
   return out;
 }
 

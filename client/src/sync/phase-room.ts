@@ -19,7 +19,7 @@ import {
 } from '@wcb/shared';
 import { makeNoteActions, type NoteActions } from './actions';
 import { makePeers, type Peers } from './presence';
-import { makeNotesProjection } from './projection';
+import { makeNotesProjection, type Placements } from './projection';
 import { makeFormActions, makeFormProjection, type FormActions, type FormAnswers } from './form-room';
 import { makeRoom, type Room, type RoomState } from './room';
 import { markOpen } from './open-marks';
@@ -31,6 +31,8 @@ export type PhaseRoom = {
   readonly phaseId: string;
   readonly room: Room;
   readonly notes: Readonly<Partial<Record<string, Note>>>;
+  /** Where the notes stand, apart from the rest of them (what the board's layout reads). */
+  readonly placements: Placements;
   readonly peers: Peers;
   readonly undo: Undo;
   readonly actions: NoteActions & PhaseExtraActions;
@@ -85,13 +87,20 @@ export function makePhaseRoom(sessionId: string, phaseId: string, readOnly: Acce
 
   // Migrations run once on what IndexedDB had and once more after the first server sync (which
   // may bring records written by an older client); they write nothing when all is current.
+  // The schema status reads every record: it is re-read when the room loads, connects or syncs
+  // (what can bring records written by an older client), not on each local write, which also
+  // changes the room's state (its pending count) and would scan a 5,000-note board per drag step.
+  let statusFor = '';
   const unsubscribe = room.subscribe((s) => {
     if ((s.loaded && !migrated.load) || (s.everSynced && !migrated.sync)) migrateDoc(doc, 'phase');
     migrated.load ||= s.loaded;
     migrated.sync ||= s.everSynced;
+    const key = `${s.loaded} ${s.everSynced} ${s.link.connected} ${s.link.synced}`;
+    const reread = key !== statusFor;
+    statusFor = key;
     batch(() => {
       setState(s);
-      setStatus(schemaStatus(doc, 'phase'));
+      if (reread) setStatus(schemaStatus(doc, 'phase'));
     });
   });
   // Only the schema version in meta can turn a loaded document read-only; watching meta (rather
@@ -113,6 +122,7 @@ export function makePhaseRoom(sessionId: string, phaseId: string, readOnly: Acce
     phaseId,
     room,
     notes: projection.notes,
+    placements: projection.placements,
     peers: peers.peers,
     undo,
     actions,

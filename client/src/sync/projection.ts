@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { batch, createSignal, type Accessor } from 'solid-js';
-import { createStore, reconcile } from 'solid-js/store';
+import { createStore, reconcile, unwrap } from 'solid-js/store';
 import { phaseIdOf, phaseMaps, readNote, readNoteById, readSession, schemaStatus, type Note, type SchemaStatus, type SessionSnapshot } from '@wcb/shared';
 
 /**
@@ -10,8 +10,25 @@ import { phaseIdOf, phaseMaps, readNote, readNoteById, readSession, schemaStatus
  * one person typing updates one note's text node, not the board.
  */
 
+/**
+ * Where the notes stand: their cell, place, stack and drawing order (what the board's layout
+ * reads), apart from everything else about them. A layout that tracked each note's fields through
+ * the store re-read 5,000 notes through proxies on every change; this says what changed, once.
+ */
+export type Placements = {
+  /** Bumped when a note is added or removed, or its topic, place or stack changes. */
+  version: Accessor<number>;
+  /** Calls `fn` with the ids of each such change, before `version` is bumped. */
+  onChange(fn: (ids: ReadonlySet<string>) => void): () => void;
+  /** The notes as plain objects, not store proxies: reading them tracks nothing (track `version`). */
+  notes(): readonly Note[];
+};
+
 /** Notes by id. A deleted note's key is removed (Solid stores delete keys set to undefined). */
-export type NotesProjection = { readonly notes: Readonly<Partial<Record<string, Note>>>; dispose(): void };
+export type NotesProjection = { readonly notes: Readonly<Partial<Record<string, Note>>>; readonly placements: Placements; dispose(): void };
+
+const samePlace = (a: Note | undefined, b: Note | null): boolean =>
+  !!a && !!b && a.topic === b.topic && a.x === b.x && a.y === b.y && a.stack === b.stack && a.createdAt === b.createdAt && a.phase === b.phase;
 
 export function makeNotesProjection(doc: Y.Doc): NotesProjection {
   const map = phaseMaps(doc).notes;
@@ -25,6 +42,9 @@ export function makeNotesProjection(doc: Y.Doc): NotesProjection {
   const [notes, setNotes] = createStore<Partial<Record<string, Note>>>(initial);
   // The ids in the store, kept beside it so that telling a new note from a changed one reads no store.
   const present = new Set(Object.keys(initial));
+  const plain = unwrap(notes);
+  const [version, setVersion] = createSignal(0);
+  const listeners = new Set<(ids: ReadonlySet<string>) => void>();
 
   const onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
     const changed = new Set<string>();
@@ -38,9 +58,12 @@ export function makeNotesProjection(doc: Y.Doc): NotesProjection {
     // first sync) brings thousands at once, and a path update each costs more than the render.
     const added: Record<string, Note> = {};
     let adding = 0;
+    const placed = new Set<string>();
     batch(() => {
       for (const id of changed) {
         const note = readNoteById(doc, id);
+        // Compared before the store takes the change: reconcile updates the same object.
+        if (!samePlace(plain[id], note)) placed.add(id);
         if (note && !present.has(id)) {
           added[id] = note;
           adding++;
@@ -51,10 +74,22 @@ export function makeNotesProjection(doc: Y.Doc): NotesProjection {
         }
       }
       if (adding > 0) setNotes(added);
+      if (placed.size > 0) {
+        for (const fn of listeners) fn(placed);
+        setVersion((v) => v + 1);
+      }
     });
   };
   map.observeDeep(onChange);
-  return { notes, dispose: () => map.unobserveDeep(onChange) };
+  const placements: Placements = {
+    version,
+    onChange(fn) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    notes: () => Object.values(plain).filter((n): n is Note => n !== undefined),
+  };
+  return { notes, placements, dispose: () => map.unobserveDeep(onChange) };
 }
 
 export type ControlProjection = {

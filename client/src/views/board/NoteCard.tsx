@@ -1,7 +1,7 @@
-import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
+import { batch, createSignal, For, onCleanup, Show, type Accessor } from 'solid-js';
 import { NOTE_COLORS } from '@wcb/shared';
 import { t } from '../../i18n';
-import { notePosition } from '../../board/layout';
+import type { Point } from '../../board/viewport';
 import { focusAfterDelete, readingOrder } from '../../board/reading-order';
 import type { Note } from '@wcb/shared';
 import { focusNote, rememberDeleted } from './note-focus';
@@ -17,7 +17,7 @@ import { browserStore } from '../../lib/storage';
 import { useVotes } from './votes-view';
 import { selectionOf } from './selection-view';
 import './selection.css';
-import { noteUnder, useStacks } from './stacks-view';
+import { noteUnder, useStackOf, useStacks } from './stacks-view';
 import './note.css';
 
 // Arrow keys move a focused note by a small step; with Shift, by about a fifth of a note.
@@ -28,7 +28,7 @@ const NUDGE_LARGE = 40;
  * A sticky note: text rendered as text (never HTML), draggable, editable in place, with a small
  * toolbar for colour and delete. Keyboard: Enter edits, arrows move, Delete removes.
  */
-export function NoteCard(props: { id: string }) {
+export function NoteCard(props: { id: string; position: Accessor<Point> }) {
   const board = useBoard();
   const labels = useNoteLabels();
   // eslint-disable-next-line solid/reactivity -- a NoteCard is keyed by its note id.
@@ -39,23 +39,25 @@ export function NoteCard(props: { id: string }) {
   // A long note's text cut off by the note's height, and opened to its whole text ("more").
   const [clipped, setClipped] = createSignal(false);
   const [expanded, setExpanded] = createSignal(false);
-  const dragging = () => board.drag()?.id === id;
-  const editing = () => board.editing() === id;
-  const position = createMemo(() => {
-    const live = dragging() ? board.dragPos() : null;
-    const n = note();
-    return live ?? (n ? notePosition(board.layout(), n) : { x: 0, y: 0 });
-  });
+  // Selectors: starting or ending a drag or an edit re-runs this note's readers, not every note's.
+  const dragging = () => board.isDragged(id);
+  const editing = () => board.isEditing(id);
+  const position = () => props.position();
   const editors = () => board.editors().get(id) ?? [];
   const votes = useVotes();
   const stacks = useStacks();
-  const member = () => (stacks().headOf.get(id) ?? id) !== id;
-  const stackCount = () => stacks().count.get(id) ?? 1;
+  const stackOf = useStackOf();
+  const member = () => stackOf.isMember(id);
+  // Only a stack's head reads the count: other notes are not told of every change of stacks.
+  const stackCount = () => (stackOf.isHead(id) ? (stacks().count.get(id) ?? 1) : 1);
   // Dropping a note onto another note stacks it there (after the move itself is written).
   const onPointerUp = (e: PointerEvent) => {
     const onto = dragging() ? noteUnder(e.clientX, e.clientY, id) : null;
-    drag.onPointerUp(e);
-    if (onto) board.phase.actions.stack(id, onto);
+    // One update for the drop and the stacking: the board is laid out once, the note in its stack.
+    batch(() => {
+      drag.onPointerUp(e);
+      if (onto) board.phase.actions.stack(id, onto);
+    });
   };
   const tableName = () => {
     const table = note()?.table;
@@ -176,7 +178,7 @@ export function NoteCard(props: { id: string }) {
           data-topic-id={n().topic}
           data-color={n().color}
           data-table-id={n().table}
-          data-stack-head={stacks().headOf.get(id) ?? id}
+          data-stack-head={member() ? (stacks().headOf.get(id) ?? id) : id}
           data-round={n().round}
           data-new={newSince() === true ? 'true' : undefined}
           data-press={drag.press()}

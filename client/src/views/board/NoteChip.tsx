@@ -1,12 +1,9 @@
-import { createMemo, getOwner, runWithOwner } from 'solid-js';
-import { notePosition } from '../../board/layout';
+import { batch, createMemo, getOwner, runWithOwner, type Accessor } from 'solid-js';
 import type { Point } from '../../board/viewport';
 import { useBoard } from './context';
 import { createNoteDrag } from './create-note-drag';
 import { useNoteLabels } from './note-label';
-import { noteUnder, useStacks } from './stacks-view';
-
-const samePoint = (a: Point, b: Point) => a.x === b.x && a.y === b.y;
+import { noteUnder, useStackOf } from './stacks-view';
 
 /**
  * A note drawn light: one coloured element where its card would be, for zoom levels where the
@@ -15,39 +12,43 @@ const samePoint = (a: Point, b: Point) => a.x === b.x && a.y === b.y;
  * (keyboard focus turns it into the full card, see PhaseCanvas), dragging, stacking on drop, and
  * double-click to edit.
  */
-export function NoteChip(props: { id: string }) {
+export function NoteChip(props: { id: string; position: Accessor<Point> }) {
   const board = useBoard();
   // eslint-disable-next-line solid/reactivity -- a chip is keyed by its note id.
   const id = props.id;
   const note = () => board.phase.notes[id];
-  const stacks = useStacks();
+  const stackOf = useStackOf();
   const labels = useNoteLabels();
-  const dragging = () => board.drag()?.id === id;
-  const position = createMemo(
-    () => {
-      const live = dragging() ? board.dragPos() : null;
-      const n = note();
-      return live ?? (n ? notePosition(board.layout(), n) : { x: 0, y: 0 });
-    },
-    { x: 0, y: 0 },
-    { equals: samePoint },
-  );
+  const dragging = () => board.isDragged(id);
+  // Placed by margins in the world's grid (canvas.css), not by a transform or left/top: either
+  // makes each chip a node or a paint layer of its own, and the browser re-layers all of them on
+  // every frame that moves anything (a pan step, a drag step). The chip being dragged keeps its
+  // place from the start of the drag and follows the pointer by a transform, on a layer of its own.
+  const placement = createMemo<{ left: number; top: number; dx: number; dy: number }>((was) => {
+    const p = props.position();
+    if (!dragging() || !was) return { left: p.x, top: p.y, dx: 0, dy: 0 };
+    return { left: was.left, top: was.top, dx: p.x - was.left, dy: p.y - was.top };
+  });
   // The drag is set up on the first press: most chips of a large board are never touched.
   const owner = getOwner();
   let made: ReturnType<typeof createNoteDrag> | undefined;
   const drag = () => (made ??= runWithOwner(owner, () => createNoteDrag(id, note, board))!);
   const onPointerUp = (e: PointerEvent) => {
-    if (!made) return;
+    const chipDrag = made;
+    if (!chipDrag) return;
     const onto = dragging() ? noteUnder(e.clientX, e.clientY, id) : null;
-    made.onPointerUp(e);
-    if (onto) board.phase.actions.stack(id, onto);
+    // One update for the drop and the stacking: the board is laid out once, the note in its stack.
+    batch(() => {
+      chipDrag.onPointerUp(e);
+      if (onto) board.phase.actions.stack(id, onto);
+    });
   };
   // No <Show> around it: the list drops a deleted note's chip, and thousands of chips are cheaper
   // without one more memo each. Until then its fields read as empty.
   return (
     <div
       class="note-chip"
-      classList={{ 'is-dragging': dragging(), 'is-stacked-member': (stacks().headOf.get(id) ?? id) !== id }}
+      classList={{ 'is-dragging': dragging(), 'is-stacked-member': stackOf.isMember(id) }}
       data-testid="note"
       data-note-id={id}
       data-topic-id={note()?.topic}
@@ -58,7 +59,12 @@ export function NoteChip(props: { id: string }) {
       aria-roledescription={labels.roleDescription()}
       aria-label={labels.of(id)}
       aria-description={labels.help()}
-      style={{ transform: `translate(${position().x}px, ${position().y}px)`, '--note-bg': `var(--note-${note()?.color ?? 'yellow'})` }}
+      style={{
+        'margin-left': `${placement().left}px`,
+        'margin-top': `${placement().top}px`,
+        transform: dragging() ? `translate(${placement().dx}px, ${placement().dy}px)` : undefined,
+        '--note-bg': `var(--note-${note()?.color ?? 'yellow'})`,
+      }}
       onPointerDown={(e) => drag().onPointerDown(e)}
       onPointerMove={(e) => made?.onPointerMove(e)}
       onPointerUp={onPointerUp}

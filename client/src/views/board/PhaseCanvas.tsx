@@ -1,8 +1,7 @@
 import { batch, createEffect, createMemo, createSelector, createSignal, For, on, onCleanup, onMount, Show, untrack, type Accessor } from 'solid-js';
-import { CROSS_CUTTING, makeSpreader, type Note, type NoteColor, type Presence } from '@wcb/shared';
+import { CROSS_CUTTING, type Note, type NoteColor, type Presence } from '@wcb/shared';
 import { t } from '../../i18n';
-import { cellTopic, cellUnder, freePosition, freeSlot, layoutBoard, layoutNotes, noteAtPointer, notePosition, sameLayout } from '../../board/layout';
-import { detailedNotes, stillCovered } from '../../board/visible-notes';
+import { cellTopic, cellUnder, freePosition, freeSlot, layoutBoard, noteAtPointer } from '../../board/layout';
 import { fit, FIT_MIN_ZOOM, readableFit, toBoard, type Point, type Size, type Viewport } from '../../board/viewport';
 import { loadPrefs, savePrefs } from '../../lib/prefs';
 import { browserStore } from '../../lib/storage';
@@ -12,16 +11,17 @@ import { BoardContext, type BoardContextValue, type Drag } from './context';
 import { createPanZoom } from './create-pan-zoom';
 import { CellView } from './CellView';
 import { Cursors } from './Cursors';
-import { NoteCard } from './NoteCard';
-import { NoteChip } from './NoteChip';
+import { NoteView } from './NoteView';
+import { createNoteLod } from './note-lod';
+import { createBoardLayout } from './board-layout';
+import { createWorldLayers } from './world-layers';
 import { createNoteLabels, NoteLabelsContext } from './note-label';
 import { noteElement, noteOf } from './note-focus';
 import { ZoomControls } from './ZoomControls';
 import { ProjectorPages } from './ProjectorPages';
 import { authorFor } from '../../lib/seat';
-import { stepPlacements } from '../../board/steps-layout';
 import { createVotesView, VotesContext } from './votes-view';
-import { createStacksView, StacksContext } from './stacks-view';
+import { createStackOf, createStacksView, StackOfContext, StacksContext } from './stacks-view';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import { BoardKeys } from './BoardKeys';
 import { createTypeAhead } from './type-ahead';
@@ -36,11 +36,13 @@ const FIT_MAX_ZOOM = 1.25;
 const TOOLS_STRIP = 64;
 // On a phone the whole board would be unreadably small: the first view shows the first column.
 const NARROW_SCREEN_PX = 640;
-// The dot grid's spacing in board units: a quiet texture that shows panning and zoom.
-const GRID = 24;
 
 const sameStrings = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
-const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && [...a].every((v) => b.has(v));
+const sameEditors = (a: ReadonlyMap<string, readonly Presence[]>, b: ReadonlyMap<string, readonly Presence[]>) =>
+  a.size === b.size && [...a].every(([id, ps]) => {
+    const other = b.get(id);
+    return !!other && other.length === ps.length && ps.every((p, i) => p.user.name === other[i]!.user.name && p.user.color === other[i]!.user.color);
+  });
 
 type Props = {
   session: Session;
@@ -69,6 +71,11 @@ export function PhaseCanvas(props: Props) {
   const [dragPos, setDragPos] = createSignal<Point | null>(null);
   const [editing, setEditing] = createSignal<string | null>(null);
   const [size, setSize] = createSignal<Size | null>(null);
+  const [focusPin, setFocusPin] = createSignal<string | null>(null);
+  const [gesture, setGesture] = createSignal(false);
+  const isDragged = createSelector(() => drag()?.id ?? null);
+  const isEditing = createSelector(editing);
+  const isFocusPinned = createSelector(focusPin);
   let canvas!: HTMLDivElement;
   const typeAhead = createTypeAhead();
   let endEditGroup: (() => void) | null = null;
@@ -78,20 +85,7 @@ export function PhaseCanvas(props: Props) {
   // same), so each reader below tracks only the fields it reads.
   const notes = createMemo(() => Object.values(phase.notes).filter((n): n is Note => n !== undefined), [], { equals: (a, b) => a.length === b.length && a.every((n, i) => n === b[i]) });
   const steps = () => session.session.phases.find((p) => p.id === phase.phaseId)?.kind === 'steps';
-  // Layout reads every note's cell and position (never its text: typing does not relayout). The
-  // note being dragged counts where it started, so cells do not grow and shift under the pointer.
-  // A steps phase lays its notes out as lists: each cell is as tall as its list.
-  // Equal geometry is the same layout: a note moving inside its cell (every live write of a drag)
-  // must not make every note and cell re-read their position.
-  const spreader = makeSpreader();
-  const layout = createMemo(
-    () => {
-      if (steps()) return layoutBoard(topicIds(), stepPlacements(topicIds(), notes()));
-      return layoutNotes(topicIds(), notes(), drag(), spreader);
-    },
-    undefined,
-    { equals: sameLayout },
-  );
+  const layout = createBoardLayout({ phase, topicIds, steps, notes, drag });
   const votes = createVotesView(session, () => notes());
   const stacks = createStacksView(() => notes());
   // Creation order keeps DOM order stable while notes move, so a dragged element is never re-inserted.
@@ -100,17 +94,31 @@ export function PhaseCanvas(props: Props) {
     [],
     { equals: sameStrings },
   );
-  const editors = createMemo(() => {
-    const out = new Map<string, Presence[]>();
-    for (const p of Object.values(phase.peers)) {
-      if (p.editing && p.phase === phase.phaseId) out.set(p.editing, [...(out.get(p.editing) ?? []), p]);
-    }
-    return out;
-  });
+  // Peers' presence changes with every cursor move of theirs: only a change of who edits what
+  // reaches the notes (every card reads this).
+  const editors = createMemo(
+    () => {
+      const out = new Map<string, Presence[]>();
+      for (const p of Object.values(phase.peers)) {
+        if (p.editing && p.phase === phase.phaseId) out.set(p.editing, [...(out.get(p.editing) ?? []), p]);
+      }
+      return out;
+    },
+    new Map<string, Presence[]>(),
+    { equals: sameEditors },
+  );
 
+  // Where the canvas is on the page, read once per gesture rather than per pointer move: reading
+  // it after the DOM changed (every drag step) forced a style and layout pass of the whole board.
+  // Forgotten when a press starts, the pointer comes in, or the canvas is resized.
+  let canvasAt: Point | null = null;
+  const forgetCanvasAt = () => (canvasAt = null);
   const clientToBoard = (clientX: number, clientY: number): Point => {
-    const r = canvas.getBoundingClientRect();
-    return toBoard(props.viewport(), { x: clientX - r.left, y: clientY - r.top });
+    if (!canvasAt) {
+      const r = canvas.getBoundingClientRect();
+      canvasAt = { x: r.left, y: r.top };
+    }
+    return toBoard(props.viewport(), { x: clientX - canvasAt.x, y: clientY - canvasAt.y });
   };
   // A memo: every note reads it, and the room state it derives from changes on each local write.
   const readOnly = createMemo(() => session.readOnly());
@@ -122,6 +130,7 @@ export function PhaseCanvas(props: Props) {
     viewport: () => props.viewport(),
     clientToBoard,
     drag,
+    isDragged,
     dragPos,
     beginDrag: (d) => setDrag(d),
     moveDrag: (p) => setDragPos(p),
@@ -131,6 +140,7 @@ export function PhaseCanvas(props: Props) {
         setDragPos(null);
       }),
     editing,
+    isEditing,
     startEditing(id) {
       if (readOnly()) return;
       // One editing session is one undo step, however long the pauses while typing (the
@@ -180,7 +190,8 @@ export function PhaseCanvas(props: Props) {
     },
   };
 
-  const labels = createNoteLabels(ctx, votes, stacks);
+  const stackOf = createStackOf(stacks);
+  const labels = createNoteLabels(ctx, votes, stacks, stackOf);
 
   // The viewport the last fit produced, and how: while the board still shows it, a canvas that
   // changes size (the facilitator's drawer docking beside it, a window resized) is fitted again.
@@ -209,15 +220,24 @@ export function PhaseCanvas(props: Props) {
   );
 
   onMount(() => {
-    createPanZoom(canvas, props.viewport, props.setViewport);
+    createPanZoom(canvas, props.viewport, props.setViewport, setGesture);
     const observer = new ResizeObserver(([entry]) => {
+      forgetCanvasAt();
       if (!entry) return;
       const measured = { width: entry.contentRect.width, height: entry.contentRect.height };
       setSize(measured);
       props.onSize?.(measured);
     });
     observer.observe(canvas);
-    onCleanup(() => observer.disconnect());
+    canvas.addEventListener('pointerdown', forgetCanvasAt, { capture: true });
+    canvas.addEventListener('pointerenter', forgetCanvasAt);
+    window.addEventListener('resize', forgetCanvasAt);
+    onCleanup(() => {
+      observer.disconnect();
+      canvas.removeEventListener('pointerdown', forgetCanvasAt, { capture: true });
+      canvas.removeEventListener('pointerenter', forgetCanvasAt);
+      window.removeEventListener('resize', forgetCanvasAt);
+    });
   });
 
   // On the canvas rather than on each cell: panning captures the pointer, so the click events of a
@@ -245,47 +265,15 @@ export function PhaseCanvas(props: Props) {
   };
   onCleanup(() => session.setCursor(null));
 
-  // Level of detail (board/visible-notes.ts): cards where text is readable and on screen, chips
-  // elsewhere. A note with keyboard focus, being edited, or dragged as a card stays a card.
-  const positions = createMemo(() => {
-    const out = new Map<string, Point>();
-    if (steps()) return out;
-    const l = layout();
-    for (const n of notes()) out.set(n.id, notePosition(l, n));
-    return out;
+  // Level of detail (note-lod.ts): cards where text is readable and on screen, chips elsewhere.
+  // A note with keyboard focus or being edited is a card; one being dragged stays what it was.
+  const lod = createNoteLod({
+    viewport: () => props.viewport(),
+    size,
+    count: () => notes().length,
+    isDragged,
+    isPinned: (id) => isFocusPinned(id) || isEditing(id),
   });
-  // The viewport and positions the drawn set was computed for: a pan that stays within half the
-  // margin keeps it (stillCovered), so no card is swapped at the set's edges mid-gesture.
-  let computedFor: { vp: Viewport; notes: ReadonlyMap<string, Point>; size: Size } | null = null;
-  const detailed = createMemo(
-    (previous: Set<string>) => {
-      const notes = positions();
-      const vp = props.viewport();
-      const s = size();
-      const last = computedFor;
-      if (last && s && last.notes === notes && last.size === s && stillCovered(last.vp, vp, s)) return previous;
-      computedFor = s ? { vp, notes, size: s } : null;
-      return detailedNotes(notes, vp, s);
-    },
-    new Set<string>(),
-    { equals: sameSet },
-  );
-  const [focusPin, setFocusPin] = createSignal<string | null>(null);
-  const dragPin = createMemo(() => {
-    const d = drag();
-    // A chip being dragged stays a chip: swapping elements would lose the pointer capture.
-    return d && untrack(() => detailed().has(d.id) || focusPin() === d.id || editing() === d.id) ? d.id : null;
-  });
-  const cards = createMemo(
-    () => {
-      const pins = [focusPin(), editing(), dragPin()].filter((id): id is string => id !== null && !detailed().has(id));
-      return pins.length ? new Set([...detailed(), ...pins]) : detailed();
-    },
-    new Set<string>(),
-    { equals: sameSet },
-  );
-  // A selector: a change notifies only the notes whose answer changed, not all of them.
-  const full = createSelector(cards, (id: string, set: ReadonlySet<string>) => set.has(id));
   // Keyboard focus on a chip (Tab, or a shortcut moving focus) brings up the card, whose keys
   // edit, move, vote and delete. A mouse press does not: it may be the start of a drag.
   const onFocusIn = (e: FocusEvent) => {
@@ -305,25 +293,19 @@ export function PhaseCanvas(props: Props) {
     if (el.dataset.noteId === untrack(focusPin)) setFocusPin(null);
   };
 
-  const worldStyle = () => {
-    const vp = props.viewport();
-    return { transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})` };
-  };
-  const gridStyle = () => {
-    const vp = props.viewport();
-    return { 'background-size': `${GRID * vp.zoom}px ${GRID * vp.zoom}px`, 'background-position': `${vp.x}px ${vp.y}px` };
-  };
+  const layers = createWorldLayers(() => props.viewport(), gesture, size, () => layout().bounds);
 
   return (
     <BoardContext.Provider value={ctx}>
       <VotesContext.Provider value={votes}>
         <StacksContext.Provider value={stacks}>
+        <StackOfContext.Provider value={stackOf}>
         <NoteLabelsContext.Provider value={labels}>
       <div class="stage">
         <div
           ref={canvas}
           class="canvas"
-          style={gridStyle()}
+          classList={{ 'is-dragging-note': drag() !== null }}
           data-testid="board.canvas"
           tabIndex={-1}
           role="region"
@@ -335,19 +317,19 @@ export function PhaseCanvas(props: Props) {
           onFocusIn={onFocusIn}
           onFocusOut={onFocusOut}
         >
-          <div class="world" lang={session.session.meta.language} data-testid="board.world" data-zoom={Math.round(props.viewport().zoom * 1000) / 1000} style={worldStyle()}>
+          <div class="pan" data-testid="board.pan" style={layers.pan()}>
+          <div class="canvas-grid" style={layers.grid()} aria-hidden="true" />
+          <div class="world" lang={session.session.meta.language} data-testid="board.world" data-zoom={Math.round(layers.zoom() * 1000) / 1000} style={layers.world()}>
             <For each={topicIds()}>{(topic) => <CellView topic={topic} />}</For>
             <CellView topic={CROSS_CUTTING} />
             <Show when={!steps()}>
-              <For each={noteIds()}>
-                {(id) => (
-                  <Show when={full(id)} fallback={<NoteChip id={id} />}>
-                    <NoteCard id={id} />
-                  </Show>
-                )}
-              </For>
+              <For each={noteIds()}>{(id) => <NoteView id={id} lod={lod} />}</For>
             </Show>
           </div>
+          </div>
+          {/* Over the board while a pointer pans it or drags a note: hit tests (the browser's, for
+              hover, after each step) find this at once instead of searching thousands of notes. */}
+          <div class="pan-shield" aria-hidden="true" />
         </div>
         <textarea ref={typeAhead.ref} class="type-ahead" data-testid="board.type-ahead" aria-hidden="true" tabIndex={-1} />
         <Cursors />
@@ -362,6 +344,7 @@ export function PhaseCanvas(props: Props) {
         <BoardKeys setViewport={props.setViewport} />
       </div>
         </NoteLabelsContext.Provider>
+        </StackOfContext.Provider>
         </StacksContext.Provider>
       </VotesContext.Provider>
     </BoardContext.Provider>

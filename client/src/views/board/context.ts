@@ -18,11 +18,15 @@ export type BoardContextValue = {
   /** The board point under a pointer event's client position. */
   clientToBoard(clientX: number, clientY: number): Point;
   drag: Accessor<Drag | null>;
+  /** Whether this person drags note `id` now (a selector: a drag notifies that note alone). */
+  isDragged(id: string): boolean;
   dragPos: Accessor<Point | null>;
   beginDrag(drag: Drag): void;
   moveDrag(pos: Point): void;
   endDrag(): void;
   editing: Accessor<string | null>;
+  /** Whether note `id` is being edited here (a selector, as isDragged). */
+  isEditing(id: string): boolean;
   startEditing(id: string): void;
   stopEditing(id: string): void;
   /** People editing each note (other than this person), from the phase room's awareness. */

@@ -6,6 +6,8 @@ const CONTROLS = 'button, a, input, textarea, select';
 const NOTE = '[data-testid="note"]';
 // A note's drag tells the canvas, through this DOM event, that it has taken a pointer from the pan.
 const CLAIM_EVENT = 'board:pointer-claimed';
+// Wheel events further apart than this end a wheel gesture.
+const WHEEL_IDLE_MS = 150;
 
 /** Takes `pointerId` away from the pan/pinch of the canvas around `el` (a long press lifted a note). */
 export function claimPointer(el: Element, pointerId: number): void {
@@ -20,11 +22,25 @@ export function claimPointer(el: Element, pointerId: number): void {
  * A mouse or pen press on a note drags the note. A finger on a note pans the board like a finger on
  * empty board, until the note's long press claims the pointer (claimPointer) to drag the note.
  */
-export function createPanZoom(el: HTMLElement, viewport: Accessor<Viewport>, setViewport: (vp: Viewport) => void): void {
+export function createPanZoom(el: HTMLElement, viewport: Accessor<Viewport>, setViewport: (vp: Viewport) => void, onGesture?: (active: boolean) => void): void {
   const pointers = new Map<number, Point>();
+  // A gesture runs while a pointer is down or wheel events keep coming (a trackpad's two-finger
+  // scroll): the canvas then moves the drawn board as one layer (see PhaseCanvas, panStyle).
+  let wheeling: ReturnType<typeof setTimeout> | undefined;
+  let active = false;
+  const gesture = (on: boolean) => {
+    if (on !== active) onGesture?.((active = on));
+  };
+  const settle = () => gesture(pointers.size > 0 || wheeling !== undefined);
+  // The canvas's place on the page, read when a press starts and kept while pointers are down:
+  // read on every move, after the DOM changed, it forced a style and layout pass per move.
+  let origin: Point | null = null;
   const local = (e: { clientX: number; clientY: number }): Point => {
-    const r = el.getBoundingClientRect();
-    return { x: e.clientX - r.left, y: e.clientY - r.top };
+    if (!origin || pointers.size === 0) {
+      const r = el.getBoundingClientRect();
+      origin = { x: r.left, y: r.top };
+    }
+    return { x: e.clientX - origin.x, y: e.clientY - origin.y };
   };
 
   const onDown = (e: PointerEvent) => {
@@ -40,6 +56,7 @@ export function createPanZoom(el: HTMLElement, viewport: Accessor<Viewport>, set
     // bubble here: the note keeps its tap, double-tap and long press, and can claim the pointer.
     if (!onNote) el.setPointerCapture(e.pointerId);
     el.classList.add('is-panning');
+    settle();
   };
 
   const onClaim = (e: Event) => {
@@ -47,6 +64,7 @@ export function createPanZoom(el: HTMLElement, viewport: Accessor<Viewport>, set
     if (!pointers.delete(pointerId)) return;
     if (el.hasPointerCapture(pointerId)) el.releasePointerCapture(pointerId);
     if (pointers.size === 0) el.classList.remove('is-panning');
+    settle();
   };
 
   const onMove = (e: PointerEvent) => {
@@ -65,11 +83,18 @@ export function createPanZoom(el: HTMLElement, viewport: Accessor<Viewport>, set
     if (!pointers.delete(e.pointerId)) return;
     if (el.hasPointerCapture(e.pointerId)) el.releasePointerCapture(e.pointerId);
     if (pointers.size === 0) el.classList.remove('is-panning');
+    settle();
   };
 
   const onWheel = (e: WheelEvent) => {
     // Always ours: ctrl+wheel would zoom the whole page, plain wheel would scroll it.
     e.preventDefault();
+    clearTimeout(wheeling);
+    wheeling = setTimeout(() => {
+      wheeling = undefined;
+      settle();
+    }, WHEEL_IDLE_MS);
+    settle();
     const dx = wheelPixels(e.deltaX, e.deltaMode, el.clientHeight);
     const dy = wheelPixels(e.deltaY, e.deltaMode, el.clientHeight);
     if (e.ctrlKey || e.metaKey) setViewport(zoomBy(viewport(), local(e), wheelZoomFactor(dy)));
@@ -85,6 +110,7 @@ export function createPanZoom(el: HTMLElement, viewport: Accessor<Viewport>, set
   el.addEventListener('wheel', onWheel, { passive: false });
   el.addEventListener(CLAIM_EVENT, onClaim);
   onCleanup(() => {
+    clearTimeout(wheeling);
     el.removeEventListener(CLAIM_EVENT, onClaim);
     el.removeEventListener('pointerdown', onDown);
     el.removeEventListener('pointermove', onMove);

@@ -3,7 +3,7 @@ import { CROSS_CUTTING } from '@wcb/shared';
 import { t } from '../../i18n';
 import type { BoardContextValue } from './context';
 import { selectionOf } from './selection-view';
-import type { StacksView } from './stacks-view';
+import type { StackOf, StacksView } from './stacks-view';
 import type { VotesView } from './votes-view';
 import { authorName } from './person-name';
 
@@ -16,7 +16,7 @@ import { authorName } from './person-name';
  */
 export type NoteLabels = { of(id: string): string; roleDescription: Accessor<string>; help: Accessor<string> };
 
-export function createNoteLabels(board: BoardContextValue, votes: Accessor<VotesView | null>, stacks: Accessor<StacksView>): NoteLabels {
+export function createNoteLabels(board: BoardContextValue, votes: Accessor<VotesView | null>, stacks: Accessor<StacksView>, stackOf: StackOf): NoteLabels {
   const topicParts = createMemo(() => {
     const out = new Map<string, string>(board.session.session.topics.map((x) => [x.id, t('a11y.noteTopic', { topic: x.label })]));
     out.set(CROSS_CUTTING, t('a11y.noteTopic', { topic: t('board.crossCutting') }));
@@ -35,7 +35,7 @@ export function createNoteLabels(board: BoardContextValue, votes: Accessor<Votes
     const myDots = v?.mine.get(id) ?? 0;
     const selected = selectionOf(board.session.controlDoc, board.phase.phaseId).get(n.topic)?.includes(id) ?? false;
     const proposed = v?.proposed.get(n.topic)?.includes(id) ?? false;
-    const stackCount = stacks().count.get(id) ?? 1;
+    const stackCount = stackOf.isHead(id) ? (stacks().count.get(id) ?? 1) : 1;
     const parts = [
       n.text ? t('note.label', { text: n.text }) : t('note.empty'),
       topicParts().get(n.topic) ?? topicParts().get(CROSS_CUTTING),

@@ -1,0 +1,38 @@
+import { createMemo, Show } from 'solid-js';
+import { notePosition } from '../../board/layout';
+import type { Point } from '../../board/viewport';
+import { useBoard } from './context';
+import { NoteCard } from './NoteCard';
+import { NoteChip } from './NoteChip';
+import type { NoteLod } from './note-lod';
+
+const ORIGIN: Point = { x: 0, y: 0 };
+const samePoint = (a: Point, b: Point) => a.x === b.x && a.y === b.y;
+
+/**
+ * One note of the board, drawn as a full card or a light chip (note-lod.ts). Where it stands is
+ * worked out here, once for both: a swap between chip and card keeps it, and a drag step moves
+ * the dragged note alone (the others' positions do not read the drag).
+ */
+export function NoteView(props: { id: string; lod: NoteLod }) {
+  const board = useBoard();
+  // eslint-disable-next-line solid/reactivity -- a note view is keyed by its note id.
+  const id = props.id;
+  const stored = createMemo(
+    () => {
+      const n = board.phase.notes[id];
+      return n ? notePosition(board.layout(), n) : ORIGIN;
+    },
+    ORIGIN,
+    { equals: samePoint },
+  );
+  // While this person drags it, the note follows the pointer; its live writes land in `stored`.
+  const drawn = createMemo(() => (board.isDragged(id) && board.dragPos()) || stored(), ORIGIN, { equals: samePoint });
+  // eslint-disable-next-line solid/reactivity -- the level of detail is made once per note view.
+  const card = props.lod(id, stored);
+  return (
+    <Show when={card()} fallback={<NoteChip id={id} position={drawn} />}>
+      <NoteCard id={id} position={drawn} />
+    </Show>
+  );
+}

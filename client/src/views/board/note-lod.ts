@@ -1,0 +1,46 @@
+import { createComputed, createMemo, createSignal, type Accessor } from 'solid-js';
+import { cullArea, inArea, sameArea, stillCovered, type CullArea } from '../../board/visible-notes';
+import type { Point, Size, Viewport } from '../../board/viewport';
+
+type Options = {
+  viewport: Accessor<Viewport>;
+  size: Accessor<Size | null>;
+  count: Accessor<number>;
+  /** The note this person drags: it stays what it was (a chip would lose the pointer as a card). */
+  isDragged: (id: string) => boolean;
+  /** Notes that must be cards whatever their place: keyboard focus, editing. */
+  isPinned: (id: string) => boolean;
+};
+
+/** Per note, whether it is drawn as a full card, given where it is drawn (board coordinates). */
+export type NoteLod = (id: string, at: Accessor<Point>) => Accessor<boolean>;
+
+/**
+ * Level of detail (board/visible-notes.ts) decided note by note, so that a change costs in
+ * proportion to the notes it concerns: a pan step compares one viewport with the drawn area
+ * (stillCovered), a drag step looks at the dragged note only, and only moving the drawn area
+ * asks every note again (a comparison each).
+ *
+ * The notes that change between chip and card change in the same frame. Spread over frames (a
+ * few per frame), each of those frames paid the browser's fixed cost of any change to the board
+ * (laying out and layering thousands of notes), which cost more than the cards themselves.
+ */
+export function createNoteLod(o: Options): NoteLod {
+  let anchor: { vp: Viewport; size: Size | null; count: number } | null = null;
+  // The drawn area stays where it was computed until the screen has travelled half its margin.
+  // A signal set from a computation rather than a memo: every note reads it, and a memo would
+  // mark all of them as possibly changed on each pan step, only to find the area the same.
+  const [area, setArea] = createSignal<CullArea>('none', { equals: sameArea });
+  createComputed(() => {
+    const vp = o.viewport();
+    const size = o.size();
+    const count = o.count();
+    const keep = anchor && size && anchor.size === size && anchor.count === count && stillCovered(anchor.vp, vp, size);
+    if (!keep) anchor = { vp, size, count };
+    setArea(cullArea(anchor!.vp, anchor!.size, anchor!.count));
+  });
+  return (id, at) => {
+    const card = createMemo<boolean>((was) => (o.isDragged(id) ? !!was : o.isPinned(id) || inArea(at(), area())));
+    return card;
+  };
+}
