@@ -132,7 +132,7 @@ describeNeeding(['pdftotext'], 'PDF harvest', () => {
       phase.topics.forEach((topic, j) => {
         // In its own column, in order: the criteria, then all material, then the steps.
         let at = 0;
-        for (const item of [...topic.selected, ...topic.written, ...topic.steps]) {
+        for (const item of [...topic.selected, ...topic.material, ...topic.steps]) {
           const next = columns[j]!.indexOf(squashed(item.text), at);
           expect(next, `${phase.id}/${topic.topicId}: ${item.text}`).toBeGreaterThanOrEqual(0);
           at = next;

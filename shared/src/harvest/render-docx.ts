@@ -58,8 +58,8 @@ function topicsTable(phase: HarvestPhase, ctx: Ctx, width: number): Table | null
 
   if (topics.some((t) => t.selected.length)) rows.push(labelRow(phase.selectedLabel || labels.selected), listRow((t) => t.selected, true));
   // All material, the notes that became criteria too: seed 003's material row lists everything written.
-  if (topics.some((t) => t.written.length)) {
-    rows.push(labelRow(phase.materialLabel || labels.material), listRow((t) => t.written, false));
+  if (topics.some((t) => t.material.length)) {
+    rows.push(labelRow(phase.materialLabel || labels.material), listRow((t) => t.material, false));
     if (options.charts && phaseHasChart(phase)) {
       const chartW = colW - 2 * CELL_PAD - 20;
       const scale = phaseVoteScale(phase);

@@ -49,7 +49,7 @@ function tableRows(phase: HarvestPhase, ctx: Ctx): TableRow[] | null {
     cells: topics.map((t) => entries(pick(t), ctx, numbered)),
   });
   if (topics.some((t) => t.selected.length)) rows.push({ kind: 'label', text: phase.selectedLabel || labels.selected }, lists((t) => t.selected, true));
-  if (topics.some((t) => t.written.length)) rows.push({ kind: 'label', text: phase.materialLabel || labels.material }, lists((t) => t.written, false));
+  if (topics.some((t) => t.material.length)) rows.push({ kind: 'label', text: phase.materialLabel || labels.material }, lists((t) => t.material, false));
   if (topics.some((t) => t.steps.length)) rows.push(lists((t) => t.steps, true));
   if (phase.crossCutting.length) rows.push({ kind: 'label', text: labels.crossCutting }, { kind: 'span', entries: entries(phase.crossCutting, ctx, false) });
   return rows.length ? rows : null;

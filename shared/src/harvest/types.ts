@@ -23,26 +23,27 @@ export type HarvestItem = {
   round: number;
   author: string;
   createdAt: number;
+  /** A material item: whether any of its notes went into a criterion. A criterion: always true. */
   selected: boolean;
+  /** A criterion only: the notes it was distilled from (none when typed from scratch or imported as wording). */
+  sources?: HarvestNote[];
 };
 
-export type HarvestNote = Omit<HarvestItem, 'members' | 'count' | 'selected' | 'votes'> & { votes: number };
+export type HarvestNote = Omit<HarvestItem, 'members' | 'count' | 'selected' | 'votes' | 'sources'> & { votes: number };
 
 export type HarvestTopicSection = {
   topicId: string;
   label: string;
-  /** The facilitator's confirmed criteria, in their chosen order. */
+  /**
+   * The selected criteria, in the facilitator's order: each worded as the facilitator (or the
+   * group) put it, with the notes it came from in `sources`.
+   */
   selected: HarvestItem[];
   /**
-   * Everything else written in this topic, in reading order (top to bottom, left to right on the
-   * wall). Each note appears once in a harvest: a selected one in `selected`, not again here.
+   * All that was written in this topic, in reading order (top to bottom, left to right on the wall),
+   * the notes criteria were distilled from included, as seed 003 lists all material (empty in a steps phase).
    */
   material: HarvestItem[];
-  /**
-   * All that was written in this topic, in reading order, the notes that became criteria included:
-   * the material row of the DOCX and PDF, which list all material as seed 003 does (empty in a steps phase).
-   */
-  written: HarvestItem[];
   /** Steps phases: the numbered list, first to last (material is then empty). */
   steps: HarvestItem[];
 };
