@@ -16,7 +16,7 @@ import { RECORD_ID_RE } from './rooms';
  * record per criterion (records/criterion.ts), flat so that two facilitators confirming different
  * topics at once both keep theirs. Before criteria had their own wording, a topic's selection was a
  * list of note ids (map 'selections', "<phaseId>/<topicId>" -> string[]); such a list still reads
- * as criteria worded as their notes, and the first edit of that topic converts it (migration
+ * as criteria worded as their notes, and the first edit of such a criterion converts it (migration
  * 'criteria/001-from-selections', below).
  */
 
@@ -44,25 +44,27 @@ function legacyCriteria(control: Y.Doc, phaseId: string, topicId: string): Crite
   return cleanNoteIds(ids).map((noteId, i) => ({ id: legacyId(phaseId, topicId, noteId), phaseId, topicId, text: '', noteIds: [noteId], order: i + 1 }));
 }
 
-/** Per topic, the criteria of `phaseId` in their order; a topic without records reads its old selection. */
+/**
+ * Per topic, the criteria of `phaseId` in their order: the records, and each note of an old
+ * selection that has no record under its derived id yet (one not converted by an edit).
+ */
 export function readCriteria(control: Y.Doc, phaseId: string): Map<string, Criterion[]> {
   const out = new Map<string, Criterion[]>();
-  criteriaMap(control).forEach((record, id) => {
+  const add = (c: Criterion) => out.set(c.topicId, [...(out.get(c.topicId) ?? []), c]);
+  const records = criteriaMap(control);
+  records.forEach((record, id) => {
     if (!(record instanceof Y.Map) || !RECORD_ID_RE.test(id)) return;
     const c = readCriterion(id, record);
-    if (c.phaseId !== phaseId || !RECORD_ID_RE.test(c.topicId)) return;
-    out.set(c.topicId, [...(out.get(c.topicId) ?? []), c]);
+    if (c.phaseId === phaseId && RECORD_ID_RE.test(c.topicId) && record.get('removed') !== true) add(c);
   });
   const prefix = `${phaseId}/`;
   selectionsOf(control).forEach((_, key) => {
     const topicId = key.slice(prefix.length);
-    if (key.startsWith(prefix) && RECORD_ID_RE.test(topicId) && !out.has(topicId)) {
-      const legacy = legacyCriteria(control, phaseId, topicId);
-      if (legacy.length) out.set(topicId, legacy);
-    }
+    if (!key.startsWith(prefix) || !RECORD_ID_RE.test(topicId)) return;
+    for (const c of legacyCriteria(control, phaseId, topicId)) if (!records.has(c.id)) add(c);
   });
   for (const list of out.values()) list.sort(byOrder).splice(MAX_CRITERIA_PER_TOPIC);
-  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return new Map([...out].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
 }
 
 /** Every note id that is a source of some criterion of `phaseId`. */
@@ -72,16 +74,15 @@ export const criteriaNoteIds = (control: Y.Doc, phaseId: string): Set<string> =>
 export const CRITERIA_MIGRATION_ID = 'criteria/001-from-selections';
 
 /**
- * Migration 'criteria/001-from-selections' for one topic: its old note-id list becomes one
- * criterion record per note (wording empty, i.e. the note's), and the list is removed. Idempotent
- * and deterministic (derived ids, same fields), so two facilitators converting at once agree.
+ * Migration 'criteria/001-from-selections', one criterion at a time: the first edit of a criterion
+ * read from an old selection writes it as a record under its derived id (wording empty, i.e. its
+ * note's) and edits that. Converting only what is edited keeps two facilitators' edits of
+ * different criteria from overwriting each other; the old list stays as it was, shadowed.
  */
-function convertSelection(control: Y.Doc, phaseId: string, topicId: string): void {
-  const key = selectionKey(phaseId, topicId);
-  if (!selectionsOf(control).has(key)) return;
-  const hasRecords = [...criteriaMap(control).values()].some((r) => r instanceof Y.Map && r.get('phaseId') === phaseId && r.get('topicId') === topicId);
-  if (!hasRecords) for (const c of legacyCriteria(control, phaseId, topicId)) criteriaMap(control).set(c.id, makeCriterionRecord(c));
-  selectionsOf(control).delete(key);
+function convertLegacy(control: Y.Doc, phaseId: string, id: string): void {
+  if (criteriaMap(control).has(id)) return;
+  const legacy = [...readCriteria(control, phaseId).values()].flat().find((c) => c.id === id);
+  if (legacy) criteriaMap(control).set(id, makeCriterionRecord(legacy));
 }
 
 /** A new criterion record with the given fields (imports build these directly, under their own origin). */
@@ -108,7 +109,6 @@ export function addCriterion(control: Y.Doc, input: NewCriterion, id = recordId(
   const noteIds = cleanNoteIds(input.noteIds);
   if (!text && !noteIds.length) throw new Error('A criterion needs wording or a note');
   control.transact(() => {
-    convertSelection(control, input.phaseId, input.topicId);
     const topic = readCriteria(control, input.phaseId).get(input.topicId) ?? [];
     if (topic.length >= MAX_CRITERIA_PER_TOPIC) throw new Error(`A topic keeps at most ${MAX_CRITERIA_PER_TOPIC} criteria`);
     const order = topic.reduce((max, c) => Math.max(max, c.order), 0) + 1;
@@ -117,14 +117,11 @@ export function addCriterion(control: Y.Doc, input: NewCriterion, id = recordId(
   return id;
 }
 
-/** The record of criterion `id`, converting an old selection first when `id` is one of its derived ids. */
+/** The record of criterion `id`, converting it from an old selection first when it is one. */
 function recordOf(control: Y.Doc, id: string, phaseId: string): RecordMap {
-  if (!criteriaMap(control).has(id)) {
-    const legacy = [...readCriteria(control, phaseId).values()].flat().find((c) => c.id === id);
-    if (legacy) convertSelection(control, phaseId, legacy.topicId);
-  }
+  convertLegacy(control, phaseId, id);
   const record = criteriaMap(control).get(id);
-  if (!(record instanceof Y.Map)) throw new Error(`No criterion "${id}"`);
+  if (!(record instanceof Y.Map) || record.get('removed') === true) throw new Error(`No criterion "${id}"`);
   return record;
 }
 
@@ -148,11 +145,19 @@ export function setCriterionNotes(control: Y.Doc, phaseId: string, id: string, n
   }, local('criterion.notes'));
 }
 
-/** Takes a criterion out; its notes stay where they are, in the material. */
+/**
+ * Takes a criterion out; its notes stay where they are, in the material. One from an old selection
+ * stays as a record marked removed: deleting it would let the old list show it again.
+ */
 export function removeCriterion(control: Y.Doc, phaseId: string, id: string): void {
   control.transact(() => {
-    recordOf(control, id, phaseId);
-    criteriaMap(control).delete(id);
+    const record = recordOf(control, id, phaseId);
+    const fromOldList = [...selectionsOf(control).keys()].some((key) => {
+      const [phase, topicId] = key.split('/');
+      return phase === phaseId && !!topicId && legacyCriteria(control, phaseId, topicId).some((c) => c.id === id);
+    });
+    if (fromOldList) record.set('removed', true);
+    else criteriaMap(control).delete(id);
   }, local('criterion.remove'));
 }
 
