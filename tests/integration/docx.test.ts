@@ -152,9 +152,9 @@ function structuredHarvest(): Structured {
   const harvest: Harvest = { ...matrixHarvest, phases };
   return {
     checklistLines: [
-      `1. ${stage.section!.label} (1/${stage.children.length} done)`,
-      `☑ ${stage.children[0]!.label}`,
-      `☐ ${stage.children[1]!.label}`,
+      `1. ${stage.section!.label}1/${stage.children.length} done`,
+      `${stage.children[0]!.label}☑`,
+      `${stage.children[1]!.label}☐`,
     ],
     harvest,
     rows: form.rows.map((r) => r.label),

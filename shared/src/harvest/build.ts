@@ -1,7 +1,9 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { checklistProgress, readCells, readChecks, readResponses, summariseMatrix, summariseQuestion, cellKey } from '../answers';
 import { readStacks } from '../clusters';
-import { readSession, type SessionSnapshot } from '../control';
+import { controlMaps, readSession, type SessionSnapshot } from '../control';
+import { cleanText, str } from '../records/common';
+import { MAX_LABEL } from '../records/topic';
 import { formOf } from '../forms';
 import { readNotes } from '../notes';
 import { CROSS_CUTTING, type Note } from '../records/note';
@@ -99,11 +101,15 @@ function ideasAndSteps(phase: Phase, session: SessionSnapshot, notes: readonly N
   return { topics, crossCutting: cross };
 }
 
-function matrixOf(phase: Phase, session: SessionSnapshot, doc: Y.Doc | undefined): HarvestMatrix {
+function matrixOf(phase: Phase, session: SessionSnapshot, doc: Y.Doc | undefined, source: HarvestSource): HarvestMatrix {
   const form = formOf(session.prompts, phase.id);
   const cells = doc ? readCells(doc) : {};
   const totals = summariseMatrix(form.rows, form.columns, cells);
+  const record = controlMaps(source.control).phases.get(phase.id);
+  const corner = record instanceof Y.Map ? cleanText(str(record.get('corner')), MAX_LABEL) : '';
   return {
+    corner,
+    ticks: totals.rows.reduce((sum, r) => sum + r.ticks, 0),
     rows: form.rows.map((r, i) => ({ id: r.id, label: r.label, ticks: totals.rows[i]?.ticks ?? 0 })),
     columns: form.columns.map((c, i) => ({ id: c.id, label: c.label, ticks: totals.columns[i]?.ticks ?? 0 })),
     cells: form.rows.map((r) =>
@@ -176,7 +182,7 @@ export function buildHarvest(source: HarvestSource): Harvest {
       votingBudget: budget,
       ...ideasAndSteps(phase, session, notes, ctx, criteria),
     };
-    if (phase.kind === 'matrix') base.matrix = matrixOf(phase, session, doc);
+    if (phase.kind === 'matrix') base.matrix = matrixOf(phase, session, doc, source);
     if (phase.kind === 'checklist') base.checklist = checklistOf(phase, session, doc);
     if (phase.kind === 'survey') base.survey = surveyOf(phase, session, doc);
     return base;

@@ -74,12 +74,12 @@ function formHtml(phase: HarvestPhase, labels: DocumentLabels): string {
   const m = phase.matrix;
   if (m && m.columns.length) {
     out.push(
-      `<table class="matrix"><thead><tr><th></th>${m.columns.map((c) => `<th>${esc(c.label)}</th>`).join('')}<th>Σ</th></tr></thead><tbody>`,
+      `<table class="matrix"><thead><tr><th>${esc(m.corner)}</th>${m.columns.map((c) => `<th>${esc(c.label)}</th>`).join('')}<th>Σ</th></tr></thead><tbody>`,
       ...m.rows.map(
         (r, i) =>
           `<tr><th>${esc(r.label)}</th>${(m.cells[i] ?? []).map((c) => `<td>${c.ticked ? '✓ ' : ''}${esc(c.text)}</td>`).join('')}<td>${r.ticks}</td></tr>`,
       ),
-      `<tr><th>Σ</th>${m.columns.map((c) => `<td>${c.ticks}</td>`).join('')}<td></td></tr></tbody></table>`,
+      `<tr><th>Σ</th>${m.columns.map((c) => `<td>${c.ticks}</td>`).join('')}<td>${m.ticks}</td></tr></tbody></table>`,
     );
   }
   if (phase.checklist) {

@@ -79,8 +79,9 @@ function phaseMarkdown(phase: HarvestPhase, ctx: Ctx): string[] {
   if (phase.matrix && phase.matrix.columns.length) {
     const m = phase.matrix;
     const cell = (c: { ticked: boolean; text: string }) => [c.ticked ? '✓' : '', escapeMarkdown(c.text)].filter(Boolean).join(' ');
-    out.push(`| | ${m.columns.map((c) => escapeMarkdown(c.label)).join(' | ')} |`, `|---|${m.columns.map(() => '---').join('|')}|`);
-    m.rows.forEach((r, i) => out.push(`| ${escapeMarkdown(r.label)} | ${(m.cells[i] ?? []).map(cell).join(' | ')} |`));
+    out.push(`| ${escapeMarkdown(m.corner)} | ${m.columns.map((c) => escapeMarkdown(c.label)).join(' | ')} | Σ |`, `|---|${m.columns.map(() => '---').join('|')}|---|`);
+    m.rows.forEach((r, i) => out.push(`| ${escapeMarkdown(r.label)} | ${(m.cells[i] ?? []).map(cell).join(' | ')} | ${r.ticks} |`));
+    out.push(`| Σ | ${m.columns.map((c) => c.ticks).join(' | ')} | ${m.ticks} |`);
     out.push('');
   }
   if (phase.checklist) {

@@ -49,6 +49,10 @@ export type HarvestTopicSection = {
 };
 
 export type HarvestMatrix = {
+  /** The top-left header cell: what the rows are («Выгоды»); '' when the form names none. */
+  corner: string;
+  /** All ticks of the form: the grand total in the bottom-right cell. */
+  ticks: number;
   rows: { id: string; label: string; ticks: number }[];
   columns: { id: string; label: string; ticks: number }[];
   /** cells[row][column] */
