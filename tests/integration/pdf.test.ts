@@ -30,6 +30,7 @@ import {
 import { renderPdf } from '@wcb/shared/render-pdf';
 import { harvestOf as harvestAt, SEED003_PATH, type SessionDocsLike } from '../support/harvest';
 import { describeNeeding } from '../support/system-deps';
+import { writePageOnePng } from '../support/page-pictures';
 
 const run = promisify(execFile);
 const FIXTURE = SEED003_PATH;
@@ -98,6 +99,8 @@ describeNeeding(['pdftotext'], 'PDF harvest', () => {
     const harvest = harvestOf(importSeed003(JSON.parse(await readFile(FIXTURE, 'utf8')), { sessionId: 'seed003', now: 1_000 }));
     // As published: no provenance, no charts (one text size, so a line's words share their top).
     const { file, bytes, text } = await readBack(harvest, 'seed', AS_SEED_003);
+    // For a person to look at: the seed's page 1 of the PDF.
+    await writePageOnePng(file, 'seed-003-pdf-page1');
     const flat = collapse(withoutFooters(text));
     expect(flat).toContain('ОЦИФРОВАНІ РЕЗУЛЬТАТИ РОБОТИ «NGO NETWORKING: КОНФЕРЕНЦІЯ»');
     expect(text).toMatch(/^1 ?\/ ?\d+$/m);

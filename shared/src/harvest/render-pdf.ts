@@ -132,8 +132,9 @@ export async function renderPdf(harvest: Harvest, fonts: PdfFonts, options: Docu
   const phases = printedPhases(harvest);
   // Each phase on pages of its own, landscape where its topics need it; the first shares the title's page.
   if (phases[0]) layout.orient(isWide(phases[0]));
-  layout.paragraph([{ text: documentHeading(harvest, options), weight: 'bold', size: 18 }], { align: 'center', spaceAfter: 10 });
-  if (harvest.intro) layout.paragraph([{ text: harvest.intro, size: BODY + 1 }], { spaceAfter: 6 });
+  // As the DOCX sets them: a 16 pt heading (18 pt broke seed 003's title in two on a landscape page), the intro centred under it.
+  layout.paragraph([{ text: documentHeading(harvest, options), weight: 'bold', size: 16 }], { align: 'center', spaceAfter: 10 });
+  if (harvest.intro) layout.paragraph([{ text: harvest.intro, size: BODY + 1 }], { align: 'center', spaceAfter: 6 });
   phases.forEach((phase, i) => {
     if (i > 0) layout.newPage(isWide(phase));
     phaseSection(layout, phase, { labels, options });
