@@ -161,6 +161,21 @@ describeNeeding(['pdftotext'], 'PDF harvest', () => {
     expect(Buffer.from(await renderPdf(harvest, fonts, AS_SEED_003)).equals(Buffer.from(bytes))).toBe(true);
   });
 
+  it('the participation figure is drawn on a page of its own when asked for, and left out of seed 003’s default', async () => {
+    const docs = buildSessionDocs({ sessionId: 'p', templateId: 'world-cafe-ngo', language: 'uk', now: 1 });
+    const ideal = docs.phases.find((p) => p.phaseId === 'ideal')!.doc;
+    addNote(ideal, { topic: 'government', text: 'Довіра', table: 't1', round: 1, author: 'Оля' }, 1, 'a');
+    addNote(ideal, { topic: 'community', text: 'Гроші', table: 't2', round: 2, author: '' }, 2, 'b');
+    const harvest = harvestOf(docs);
+    const withFigure = await readBack(harvest, 'participation', { ...AS_SEED_003, participation: true });
+    const squashed = withFigure.text.replace(/\s+/g, ' ');
+    expect(squashed).toContain('Хто взяв участь');
+    expect(squashed).toContain('Без імені: 1 з 2 нотаток (50%)');
+    expect(squashed).not.toContain('Оля');
+    await writePageOnePng(withFigure.file, 'participation-pdf', 2);
+    expect((await readBack(harvest, 'plain', AS_SEED_003)).text).not.toContain('Хто взяв участь');
+  });
+
   it('hostile note text renders without throwing and reads back as plain text; a 300-letter word wraps', async () => {
     const long = 'щ'.repeat(150) + 'w'.repeat(150);
     const hostile = [

@@ -12,10 +12,10 @@ const run = promisify(execFile);
  */
 export const TEST_OUTPUT = process.env['WCB_TEST_OUTPUT'] ?? fileURLToPath(new URL('../../test-results/', import.meta.url));
 
-/** Page 1 of `pdf` as `<name>.png` (pdftoppm, 110 dpi: a page fits a screen); returns its path. */
-export async function writePageOnePng(pdf: string, name: string): Promise<string> {
+/** Page `page` (1 unless told) of `pdf` as `<name>.png` (pdftoppm, 110 dpi: a page fits a screen); returns its path. */
+export async function writePageOnePng(pdf: string, name: string, page = 1): Promise<string> {
   await mkdir(TEST_OUTPUT, { recursive: true });
   const base = join(TEST_OUTPUT, name);
-  await run('pdftoppm', ['-png', '-r', '110', '-f', '1', '-l', '1', '-singlefile', pdf, base]);
+  await run('pdftoppm', ['-png', '-r', '110', '-f', String(page), '-l', String(page), '-singlefile', pdf, base]);
   return `${base}.png`;
 }

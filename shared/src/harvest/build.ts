@@ -13,6 +13,7 @@ import { tally } from '../voting';
 import { votingBudgetFor } from '../voting-control';
 import { criterionWording, readCriteria } from '../criteria';
 import type { Criterion } from '../records/criterion';
+import { participationOf } from './participation';
 import type { Harvest, HarvestChecklist, HarvestItem, HarvestMatrix, HarvestNote, HarvestPhase, HarvestSurvey } from './types';
 
 /** Everything a harvest is read from. A phase without a document (never opened) reads as empty. */
@@ -197,5 +198,6 @@ export function buildHarvest(source: HarvestSource): Harvest {
     topics: session.topics.map((t) => ({ id: t.id, label: t.label })),
     tables: session.tables.map((t) => ({ id: t.id, name: t.name })),
     phases,
+    participation: participationOf(source),
   };
 }

@@ -3,6 +3,7 @@ import { chartItems, phaseHasChart, phaseVoteScale } from './charts';
 import { printedPhases } from './printed';
 import { DOCUMENT_LABELS, type DocumentLabels } from './labels';
 import { documentHeading, EVERYTHING, type DocumentOptions } from './options';
+import { participationBlocks } from './render-docx-participation';
 import { formBlocks } from './render-docx-forms';
 import {
   CELL_PAD,
@@ -143,6 +144,10 @@ export async function renderDocx(harvest: Harvest, options: DocumentOptions = EV
     return { properties: page(landscape), children: i === 0 ? [...front, ...blocks] : blocks };
   });
   if (!sections.length) sections.push({ properties: page(false), children: front });
+  // Who took part, on a page of its own after the results, when asked for (options.ts says why it is off by default here).
+  if (options.participation && harvest.participation && harvest.participation.total > 0) {
+    sections.push({ properties: page(false), children: participationBlocks(harvest.participation, harvest.language, contentWidth(false)) });
+  }
   const last = sections[sections.length - 1]!;
   sections[sections.length - 1] = { ...last, children: [...last.children, footer] };
 

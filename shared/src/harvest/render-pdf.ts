@@ -5,6 +5,7 @@ import { printedPhases } from './printed';
 import { DOCUMENT_LABELS, type DocumentLabels } from './labels';
 import { documentHeading, EVERYTHING, provenanceOf, type DocumentOptions } from './options';
 import { matrixGrid, surveyQuestion, voteChart } from './pdf-blocks';
+import { participationFigure } from './pdf-participation';
 import { BODY, COLORS, FlowLayout, type Run } from './pdf-layout';
 import { cacheTextOf } from './pdf-text-cache';
 import { PdfTable, type Entry, type TableRow } from './pdf-table';
@@ -139,6 +140,11 @@ export async function renderPdf(harvest: Harvest, fonts: PdfFonts, options: Docu
     if (i > 0) layout.newPage(isWide(phase));
     phaseSection(layout, phase, { labels, options });
   });
+  // Who took part, on a page of its own after the results, when asked for (options.ts says why it is off by default here).
+  if (options.participation && harvest.participation && harvest.participation.total > 0) {
+    layout.newPage(false);
+    participationFigure(layout, harvest.participation, harvest.language);
+  }
   layout.footers(`${labels.exported}: ${day(harvest.exportedAt)}`);
 
   doc.setTitle(layout.clean(harvest.title.replace(/\s+/g, ' ')), { showInWindowTitleBar: true });

@@ -1,4 +1,5 @@
 import type { PhaseKind } from '../records/phase';
+import type { Participation } from './participation';
 import type { AnswerKind } from '../records/prompt';
 import type { QuestionSummary } from '../answers';
 import type { Language } from '../templates/types';
@@ -102,4 +103,6 @@ export type Harvest = {
   topics: { id: string; label: string }[];
   tables: { id: string; name: string }[];
   phases: HarvestPhase[];
+  /** Who took part (participation.ts): counts only, for the participation figure. */
+  participation?: Participation;
 };
