@@ -244,6 +244,10 @@ export const en = {
   'criteria.remove': 'Remove “{note}”',
   'criteria.add': 'Add a note of {topic}',
   'criteria.addPlaceholder': 'Add a note…',
+  // Who took part (ParticipationSection.tsx, issue 19 part 3).
+  'participation.title': 'Who took part',
+  'participation.hint': 'The phase on screen, live: notes per table and round, notes and votes per topic, notes written without a name.',
+  'participation.empty': 'No notes on this phase yet.',
   // Criteria in the facilitator's own wording (CriteriaTopic.tsx).
   'criteria.wording': 'Wording of the criterion',
   'criteria.wordingPlaceholder': 'Leave empty to keep each note in its own words',

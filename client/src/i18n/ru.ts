@@ -244,6 +244,10 @@ export const ru: Dict = {
   'criteria.remove': 'Убрать «{note}»',
   'criteria.add': 'Добавить заметку темы «{topic}»',
   'criteria.addPlaceholder': 'Добавить заметку…',
+  // Who took part (ParticipationSection.tsx, issue 19 part 3).
+  'participation.title': 'Кто участвовал',
+  'participation.hint': 'Этап на экране, вживую: заметки по столам и раундам, заметки и голоса по темам, заметки без имени.',
+  'participation.empty': 'На этом этапе ещё нет заметок.',
   // Criteria in the facilitator's own wording (CriteriaTopic.tsx).
   'criteria.wording': 'Формулировка критерия',
   'criteria.wordingPlaceholder': 'Оставьте пустым, чтобы каждая заметка осталась своими словами',

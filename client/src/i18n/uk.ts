@@ -244,6 +244,10 @@ export const uk: Dict = {
   'criteria.remove': 'Прибрати «{note}»',
   'criteria.add': 'Додати нотатку теми «{topic}»',
   'criteria.addPlaceholder': 'Додати нотатку…',
+  // Who took part (ParticipationSection.tsx, issue 19 part 3).
+  'participation.title': 'Хто взяв участь',
+  'participation.hint': 'Етап на екрані, наживо: нотатки за столами й раундами, нотатки й голоси за темами, нотатки без імені.',
+  'participation.empty': 'На цьому етапі ще немає нотаток.',
   // Criteria in the facilitator's own wording (CriteriaTopic.tsx).
   'criteria.wording': 'Формулювання критерію',
   'criteria.wordingPlaceholder': 'Залиште порожнім, щоб кожна нотатка лишилася своїми словами',

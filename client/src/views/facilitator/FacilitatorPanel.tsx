@@ -8,6 +8,7 @@ import { VotingSection } from './VotingSection';
 import { ExportSection } from './ExportSection';
 import { PhaseLocks } from './PhaseLocks';
 import './facilitator.css';
+import { ParticipationSection } from './ParticipationSection';
 
 export type Props = { session: Session; facilitation: Facilitation };
 
@@ -31,6 +32,7 @@ export function FacilitatorPanel(props: Props & { onClose: () => void }) {
       <RunSection {...props} />
       <SetupSection {...props} />
       <VotingSection {...props} />
+      <ParticipationSection session={props.session} />
       <ExportSection session={props.session} />
     </aside>
   );
