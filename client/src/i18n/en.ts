@@ -248,6 +248,7 @@ export const en = {
   'participation.title': 'Who took part',
   'participation.hint': 'The phase on screen, live: notes per table and round, notes and votes per topic, notes written without a name.',
   'participation.empty': 'No notes on this phase yet.',
+  'participation.option': 'Who took part (a figure after the results)',
   // Criteria in the facilitator's own wording (CriteriaTopic.tsx).
   'criteria.wording': 'Wording of the criterion',
   'criteria.wordingPlaceholder': 'Leave empty to keep each note in its own words',

@@ -248,6 +248,7 @@ export const ru: Dict = {
   'participation.title': 'Кто участвовал',
   'participation.hint': 'Этап на экране, вживую: заметки по столам и раундам, заметки и голоса по темам, заметки без имени.',
   'participation.empty': 'На этом этапе ещё нет заметок.',
+  'participation.option': 'Кто участвовал (диаграмма после результатов)',
   // Criteria in the facilitator's own wording (CriteriaTopic.tsx).
   'criteria.wording': 'Формулировка критерия',
   'criteria.wordingPlaceholder': 'Оставьте пустым, чтобы каждая заметка осталась своими словами',

@@ -248,6 +248,7 @@ export const uk: Dict = {
   'participation.title': 'Хто взяв участь',
   'participation.hint': 'Етап на екрані, наживо: нотатки за столами й раундами, нотатки й голоси за темами, нотатки без імені.',
   'participation.empty': 'На цьому етапі ще немає нотаток.',
+  'participation.option': 'Хто взяв участь (діаграма після результатів)',
   // Criteria in the facilitator's own wording (CriteriaTopic.tsx).
   'criteria.wording': 'Формулювання критерію',
   'criteria.wordingPlaceholder': 'Залиште порожнім, щоб кожна нотатка лишилася своїми словами',
