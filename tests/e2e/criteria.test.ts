@@ -81,6 +81,10 @@ describe('selected criteria and suggestions', () => {
     await expect.poll(() => panel.criteriaTexts('government')).toEqual([
       'Joint drafting and adoption of decisionsfrom: Shared decision-making; Joint drafting of decisions',
     ]);
+    // Who took part, live in the same panel: the three notes, all by a named participant.
+    const figure = a.board.page.getByTestId('participation.figure');
+    await expect.poll(() => figure.getAttribute('data-total')).toBe('3');
+    expect(await figure.getAttribute('data-anonymous')).toBe('0');
     await panel.close();
 
     const md = (await new ExportPanel(a.board.page).download('md')).text;
