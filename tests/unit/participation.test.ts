@@ -78,6 +78,10 @@ describe('who took part (participation.ts)', () => {
     ]);
     expect(documentXml(await renderDocx(harvest, AS_SEED_003))).not.toContain('Who took part');
     expect(documentXml(await renderDocx(harvest, EVERYTHING))).toContain('Who took part');
-    expect(renderMarkdown(harvest)).toBeTruthy();
+    const md = renderMarkdown(harvest);
+    expect(md).toContain('## Who took part');
+    expect(md).toContain('| Table 1 | 2 | 1 | 0 |');
+    expect(md).toContain('Written anonymously: 1 of 5 notes (20%)');
+    expect(renderMarkdown(harvest, AS_SEED_003)).not.toContain('Who took part');
   }, 30_000);
 });
