@@ -85,6 +85,8 @@ describe('selected criteria and suggestions', () => {
     const figure = a.board.page.getByTestId('participation.figure');
     await expect.poll(() => figure.getAttribute('data-total')).toBe('3');
     expect(await figure.getAttribute('data-anonymous')).toBe('0');
+    await figure.scrollIntoViewIfNeeded();
+    await a.board.page.screenshot({ path: '/tmp/participation-live.png' });
     await panel.close();
 
     const md = (await new ExportPanel(a.board.page).download('md')).text;

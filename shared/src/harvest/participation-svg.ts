@@ -66,8 +66,6 @@ export const PARTICIPATION_LABELS: Record<Language, ParticipationLabels> = {
   },
 };
 
-const W = 640;
-const LABEL_W = 170;
 const CELL_H = 26;
 const FONT = 'font-family="DejaVu Sans, Arial, sans-serif"';
 const NOTES_FILL = '#e8a33d';
@@ -87,7 +85,12 @@ const text = (x: number, y: number, s: string, extra = '') => `<text x="${x}" y=
  * The participation figure as one SVG string (no DOM): the heat map, the per-topic bars, the
  * anonymous share. Every text is escaped; the same string is the HTML figure and the .svg download.
  */
-export function participationSvg(p: Participation, language: Language): string {
+export function participationSvg(p: Participation, language: Language, width = 640): string {
+  // Drawn at the size it is shown (the facilitator's drawer is narrow): scaled down, 11 px text became unreadable.
+  const W = width;
+  const LABEL_W = Math.round(W * 0.27);
+  // Capitals at 11 px run about 7.5 px wide: a label never reaches its bar.
+  const maxChars = Math.max(8, Math.floor(LABEL_W / 7.5));
   const l = PARTICIPATION_LABELS[language];
   const crossLabel = DOCUMENT_LABELS[language].crossCutting;
   const out: string[] = [];
@@ -102,7 +105,8 @@ export function participationSvg(p: Participation, language: Language): string {
   y += 20;
   const max = Math.max(0, ...p.notes.flat());
   p.tables.forEach((t, i) => {
-    out.push(text(0, y + 17, t.name || (t.id ? '?' : l.noTable)));
+    const name = t.name || (t.id ? '?' : l.noTable);
+    out.push(text(0, y + 17, name.length > maxChars ? `${name.slice(0, maxChars - 1)}…` : name));
     p.rounds.forEach((_, j) => {
       const n = p.notes[i]?.[j] ?? 0;
       const x = LABEL_W + j * colW;
@@ -115,10 +119,11 @@ export function participationSvg(p: Participation, language: Language): string {
   out.push(text(0, y, l.perTopic, 'font-weight="bold"'));
   y += 8;
   const barMax = Math.max(1, ...p.topics.flatMap((t) => [t.notes, t.votes]));
-  const barW = W - LABEL_W - 40;
+  // Room after the longest bar for its count.
+  const barW = W - LABEL_W - 80;
   for (const t of p.topics) {
     const label = t.label || crossLabel;
-    out.push(text(0, y + 12, label.length > 28 ? `${label.slice(0, 27)}…` : label));
+    out.push(text(0, y + 12, label.length > maxChars ? `${label.slice(0, maxChars - 1)}…` : label));
     const nw = Math.round((t.notes / barMax) * barW);
     const vw = Math.round((t.votes / barMax) * barW);
     out.push(`<rect x="${LABEL_W}" y="${y + 2}" width="${nw}" height="10" fill="${NOTES_FILL}"/>`, text(LABEL_W + nw + 4, y + 11, l.noteCount(t.notes), 'font-size="10"'));

@@ -12,6 +12,9 @@ function listen(doc: Y.Doc | undefined, bump: () => void): void {
   onCleanup(() => doc.off('update', bump));
 }
 
+// The drawer's inner width on a laptop: the figure is drawn at the size it is shown, its text stays 11 px.
+const FIGURE_WIDTH = 320;
+
 /**
  * Who took part, live, for the phase on screen (the rooms this device holds open): notes per table
  * × round, notes and dots per topic, the anonymous share. The same SVG as the harvest's figure,
@@ -35,7 +38,7 @@ export function ParticipationSection(props: { session: Session }) {
       phaseDocs: new Map([[p.phaseId, p.room.doc]]),
       voteDocs: v && v.phaseId === p.phaseId ? new Map([[p.phaseId, v.room.doc]]) : new Map(),
     });
-    return counts.total > 0 ? { counts, svg: participationSvg(counts, locale()) } : null;
+    return counts.total > 0 ? { counts, svg: participationSvg(counts, locale(), FIGURE_WIDTH) } : null;
   });
   return (
     <section class="fac-section fac-participation" data-testid="participation.section" aria-labelledby="fac-participation-title">
