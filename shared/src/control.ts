@@ -93,7 +93,8 @@ export function applyTemplate(doc: Y.Doc, opts: ApplyTemplateOptions, origin: Sy
     content.topics.forEach((t, i) => topics.set(t.id, newRecord({ label: t.label, order: i + 1 }, tv)));
     const pv = latestVersion(phaseMigrations);
     content.phases.forEach((p, i) => {
-      phases.set(p.id, newRecord({ title: p.title, question: p.question, kind: p.kind, order: i + 1 }, pv));
+      const corner = p.form?.corner ? { corner: p.form.corner } : {};
+      phases.set(p.id, newRecord({ title: p.title, question: p.question, kind: p.kind, order: i + 1, ...corner }, pv));
       if (p.form) stampForm(prompts, p.id, p.form);
     });
     const bv = latestVersion(tableMigrations);

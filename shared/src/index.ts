@@ -24,6 +24,8 @@ export * from './clusters';
 export * from './similarity';
 export * from './voting';
 export * from './voting-control';
+export * from './criteria';
+export { MAX_CRITERION_TEXT, MAX_CRITERION_NOTES, type Criterion } from './records/criterion';
 export * from './timer';
 export * from './clock';
 export * from './rounds';

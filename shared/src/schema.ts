@@ -7,6 +7,8 @@ import { phaseMigrations } from './records/phase';
 import { tableMigrations } from './records/table';
 import { promptMigrations } from './records/prompt';
 import { topicMigrations } from './records/topic';
+import { criterionMigrations } from './records/criterion';
+import { criteriaMap } from './criteria';
 import { SCHEMA_VERSION } from './schema-version';
 
 export { SCHEMA_VERSION };
@@ -28,6 +30,7 @@ function recordSets(doc: Y.Doc, kind: 'control' | 'phase'): RecordSet[] {
     { map: phases, migrations: phaseMigrations },
     { map: tables, migrations: tableMigrations },
     { map: prompts, migrations: promptMigrations },
+    { map: criteriaMap(doc), migrations: criterionMigrations },
   ];
 }
 

@@ -46,7 +46,7 @@ describe('the voting and criteria panels show the real state', () => {
     await panel.confirmButton('government').scrollIntoViewIfNeeded();
     expect(await geometryOf(panel.confirmButton('government'))).toMatchObject({ inViewport: true, onTop: true });
 
-    await panel.confirmButton('government').click();
+    await panel.confirm('government');
     await expect.poll(() => panel.proposal('government').getAttribute('data-state')).toBe('confirmed');
     expect(await panel.proposal('government').textContent()).toBe('✓ The proposed criteria are confirmed.');
     expect(await panel.confirmButton('government').count()).toBe(0);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useE2E } from './support/harness';
 import { CriteriaBoard, CriteriaPanel } from './support/criteria-page';
+import { ExportPanel } from './support/export-page';
 
 const e2e = useE2E();
 
@@ -29,7 +30,7 @@ describe('selected criteria and suggestions', () => {
     await expect.poll(() => pb.note(second).getByTestId('note.my-dots').getAttribute('data-count')).toBe('1');
 
     await panel.closeVoting();
-    await panel.confirmButton('government').click();
+    await panel.confirm('government');
     await expect.poll(() => panel.selectedList('government').locator('li').count()).toBe(2);
 
     await pb.selectedMark(first).waitFor();
@@ -43,6 +44,58 @@ describe('selected criteria and suggestions', () => {
     await panel.addSelect('government').selectOption(third);
     await pb.selectedMark(third).waitFor();
     await expect.poll(() => pb.selectedCount('government').getAttribute('data-count')).toBe('2');
+  });
+
+  it('the facilitator distils two notes into one criterion in their own wording while confirming, rewords it later, and the results print that wording with all the material', async () => {
+    const { a, b } = await cafe('Criteria wording');
+    const first = await b.board.addNote('government', 'Shared decision-making');
+    const second = await b.board.addNote('government', 'Joint drafting of decisions');
+    const third = await b.board.addNote('government', 'Open data');
+    await a.board.waitForNoteTexts(['Shared decision-making', 'Joint drafting of decisions', 'Open data']);
+
+    const panel = await new CriteriaPanel(a.board.page).open();
+    await panel.openVoting({ phaseId: 'ideal', budget: 2 });
+    const pb = new CriteriaBoard(b.board.page);
+    for (const id of [first, second]) {
+      const vote = pb.note(id).getByTestId('note.vote');
+      await expect.poll(() => vote.isDisabled()).toBe(false);
+      await vote.click();
+      await expect.poll(() => pb.note(id).getByTestId('note.my-dots').getAttribute('data-count')).toBe('1');
+    }
+    await panel.closeVoting();
+
+    // Both proposed notes are ticked in the form; the wording makes them one criterion.
+    await panel.confirm('government', { wording: 'Shared drafting and making of decisions', notes: [first, second] });
+    await expect.poll(() => panel.criteriaTexts('government')).toEqual([
+      'Shared drafting and making of decisionsfrom: Shared decision-making; Joint drafting of decisions',
+    ]);
+    await expect.poll(() => panel.proposal('government').getAttribute('data-state')).toBe('confirmed');
+    // On every board both source notes are marked, the column counts one criterion.
+    await pb.selectedMark(first).waitFor();
+    await pb.selectedMark(second).waitFor();
+    expect(await pb.selectedMark(third).count()).toBe(0);
+    await expect.poll(() => pb.selectedCount('government').getAttribute('data-count')).toBe('1');
+
+    await a.board.page.screenshot({ path: '/tmp/criteria-wording-confirmed.png' });
+    await panel.reword('government', 'Shared drafting', 'Joint drafting and adoption of decisions');
+    await expect.poll(() => panel.criteriaTexts('government')).toEqual([
+      'Joint drafting and adoption of decisionsfrom: Shared decision-making; Joint drafting of decisions',
+    ]);
+    // Who took part, live in the same panel: the three notes, all by a named participant.
+    const figure = a.board.page.getByTestId('participation.figure');
+    await expect.poll(() => figure.getAttribute('data-total')).toBe('3');
+    expect(await figure.getAttribute('data-anonymous')).toBe('0');
+    await figure.scrollIntoViewIfNeeded();
+    await a.board.page.screenshot({ path: '/tmp/participation-live.png' });
+    await panel.close();
+
+    const md = (await new ExportPanel(a.board.page).download('md')).text;
+    const [selected, material] = md.split('**Material worked out in the World Café**');
+    expect(material).toBeDefined();
+    expect(selected).toContain('1. Joint drafting and adoption of decisions\n');
+    expect(selected).not.toContain('Shared decision-making');
+    // The material row keeps all material, the notes the criterion came from included.
+    for (const text of ['Shared decision-making', 'Joint drafting of decisions', 'Open data']) expect(material).toContain(`- ${text}`);
   });
 
   it('the facilitator confirms the criteria of the voted phase while showing another phase', async () => {
@@ -65,7 +118,7 @@ describe('selected criteria and suggestions', () => {
     await a.board.switchPhase('reality');
     await panel.open();
     await expect.poll(() => panel.confirmButton('government').isDisabled()).toBe(false);
-    await panel.confirmButton('government').click();
+    await panel.confirm('government');
     await expect.poll(() => panel.selectedList('government').locator('li').count()).toBe(1);
     expect(await a.board.currentPhase()).toBe('reality');
 

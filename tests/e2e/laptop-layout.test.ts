@@ -89,7 +89,7 @@ describe('a facilitator\'s laptop in Ukrainian', () => {
     await pb.note(first).getByTestId('note.vote').click();
     await expect.poll(() => pb.note(first).getByTestId('note.my-dots').getAttribute('data-count')).toBe('1');
     await panel.closeVoting();
-    await panel.confirmButton((await a.board.topicIds())[0]!).click();
+    await panel.confirm((await a.board.topicIds())[0]!);
     await pb.selectedMark(first).waitFor();
     for (const size of LAPTOPS) {
       for (const p of [a, b]) {

@@ -143,8 +143,8 @@ describe('a whole World Café', () => {
       }
       // The facilitator stays on the voted phase while confirming.
       expect(await fac.board.currentPhase()).toBe('ideal');
-      await criteria.confirmButton('government').click();
-      await criteria.confirmButton('ngos').click();
+      await criteria.confirm('government');
+      await criteria.confirm('ngos');
       // Nobody voted on the community's notes: nothing to propose there, nothing to confirm.
       expect(await criteria.proposal('community').getAttribute('data-state')).toBe('none');
       expect(await criteria.confirmButton('community').count()).toBe(0);

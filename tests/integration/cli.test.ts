@@ -77,8 +77,10 @@ describe('export and import on the command line', () => {
     expect((await cli('export', first, '--format', 'csv', '--out', csvFile)).code).toBe(0);
     // The seed has no votes: give two notes some, as a facilitator's export would have them.
     const rows = Papa.parse<string[]>((await readFile(csvFile, 'utf8')).replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' }).data;
-    rows[1]![6] = '4';
-    rows[7]![6] = '1';
+    // Note rows, not the criteria's own rows (no time: seed 003's criteria are wording only).
+    const noteRows = rows.slice(1).filter((r) => r[9] !== '');
+    noteRows[0]![6] = '4';
+    noteRows[6]![6] = '1';
     const edited = `\uFEFF${Papa.unparse(rows, { quotes: true, newline: '\r\n' })}\r\n`;
     await writeFile(csvFile, edited);
 

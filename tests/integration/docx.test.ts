@@ -29,6 +29,7 @@ import {
 import { renderDocx } from '@wcb/shared/render-docx';
 import { harvestOf, SEED003_PATH, type SessionDocsLike } from '../support/harvest';
 import { describeNeeding } from '../support/system-deps';
+import { writePageOnePng } from '../support/page-pictures';
 
 const run = promisify(execFile);
 const FIXTURE = SEED003_PATH;
@@ -152,9 +153,9 @@ function structuredHarvest(): Structured {
   const harvest: Harvest = { ...matrixHarvest, phases };
   return {
     checklistLines: [
-      `1. ${stage.section!.label} (1/${stage.children.length} done)`,
-      `☑ ${stage.children[0]!.label}`,
-      `☐ ${stage.children[1]!.label}`,
+      `1. ${stage.section!.label}1/${stage.children.length} done`,
+      `${stage.children[0]!.label}☑`,
+      `${stage.children[1]!.label}☐`,
     ],
     harvest,
     rows: form.rows.map((r) => r.label),
@@ -184,6 +185,9 @@ describeNeeding(['soffice', 'pdftotext'], 'DOCX export, opened by LibreOffice', 
       text[name] = (await run('pdftotext', ['-raw', join(dir, `${name}.pdf`), '-'])).stdout;
       xml[name] = strFromU8(unzipSync(await readFile(join(dir, `${name}.docx`)), { filter: (f) => f.name === 'word/document.xml' })['word/document.xml']!);
     }
+    // For a person to look at: the seed's page 1 as LibreOffice lays out the Word document.
+    await writePageOnePng(join(dir, 'seed.pdf'), 'seed-003-docx-page1');
+    await writePageOnePng(join(dir, 'structured.pdf'), 'forms-docx-page1');
   }, 240_000);
   afterAll(async () => {
     if (dir) await rm(dir, { recursive: true, force: true });

@@ -30,6 +30,7 @@ import {
 import { renderPdf } from '@wcb/shared/render-pdf';
 import { harvestOf as harvestAt, SEED003_PATH, type SessionDocsLike } from '../support/harvest';
 import { describeNeeding } from '../support/system-deps';
+import { writePageOnePng } from '../support/page-pictures';
 
 const run = promisify(execFile);
 const FIXTURE = SEED003_PATH;
@@ -98,6 +99,8 @@ describeNeeding(['pdftotext'], 'PDF harvest', () => {
     const harvest = harvestOf(importSeed003(JSON.parse(await readFile(FIXTURE, 'utf8')), { sessionId: 'seed003', now: 1_000 }));
     // As published: no provenance, no charts (one text size, so a line's words share their top).
     const { file, bytes, text } = await readBack(harvest, 'seed', AS_SEED_003);
+    // For a person to look at: the seed's page 1 of the PDF.
+    await writePageOnePng(file, 'seed-003-pdf-page1');
     const flat = collapse(withoutFooters(text));
     expect(flat).toContain('ОЦИФРОВАНІ РЕЗУЛЬТАТИ РОБОТИ «NGO NETWORKING: КОНФЕРЕНЦІЯ»');
     expect(text).toMatch(/^1 ?\/ ?\d+$/m);
@@ -132,7 +135,7 @@ describeNeeding(['pdftotext'], 'PDF harvest', () => {
       phase.topics.forEach((topic, j) => {
         // In its own column, in order: the criteria, then all material, then the steps.
         let at = 0;
-        for (const item of [...topic.selected, ...topic.written, ...topic.steps]) {
+        for (const item of [...topic.selected, ...topic.material, ...topic.steps]) {
           const next = columns[j]!.indexOf(squashed(item.text), at);
           expect(next, `${phase.id}/${topic.topicId}: ${item.text}`).toBeGreaterThanOrEqual(0);
           at = next;
@@ -156,6 +159,21 @@ describeNeeding(['pdftotext'], 'PDF harvest', () => {
     expect(pdf.getCreationDate()?.getTime()).toBe(EXPORTED_AT);
     // The same harvest gives the same file.
     expect(Buffer.from(await renderPdf(harvest, fonts, AS_SEED_003)).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('the participation figure is drawn on a page of its own when asked for, and left out of seed 003’s default', async () => {
+    const docs = buildSessionDocs({ sessionId: 'p', templateId: 'world-cafe-ngo', language: 'uk', now: 1 });
+    const ideal = docs.phases.find((p) => p.phaseId === 'ideal')!.doc;
+    addNote(ideal, { topic: 'government', text: 'Довіра', table: 't1', round: 1, author: 'Оля' }, 1, 'a');
+    addNote(ideal, { topic: 'community', text: 'Гроші', table: 't2', round: 2, author: '' }, 2, 'b');
+    const harvest = harvestOf(docs);
+    const withFigure = await readBack(harvest, 'participation', { ...AS_SEED_003, participation: true });
+    const squashed = withFigure.text.replace(/\s+/g, ' ');
+    expect(squashed).toContain('Хто взяв участь');
+    expect(squashed).toContain('Без імені: 1 з 2 нотаток (50%)');
+    expect(squashed).not.toContain('Оля');
+    await writePageOnePng(withFigure.file, 'participation-pdf', 2);
+    expect((await readBack(harvest, 'plain', AS_SEED_003)).text).not.toContain('Хто взяв участь');
   });
 
   it('hostile note text renders without throwing and reads back as plain text; a 300-letter word wraps', async () => {

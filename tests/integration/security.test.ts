@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readdir, readFile } from 'node:fs/promises';
 import { join as joinPath } from 'node:path';
 import * as Y from 'yjs';
-import { controlMaps, controlRoom, phaseRoom, randomId, votesRoom, type VotingSettings } from '@wcb/shared';
+import { addCriterion, controlMaps, controlRoom, phaseRoom, randomId, readCriteria, rewordCriterion, votesRoom, type VotingSettings } from '@wcb/shared';
 import { createJsonLogger } from '@wcb/sync-server';
 import { hashToken } from '../../sync-server/src/tokens';
 import { connectClient, nextEvent, waitForDoc, type TestClient } from './helpers/clients';
@@ -157,6 +157,30 @@ describe('roles enforced by the server', () => {
       const participant = await peer(room, tokens.participant);
       const observer = await peer(room, tokens.viewer);
       await expectRefused(participant, observer, room, 'participant-control');
+    });
+
+    it('a participant cannot write a selected criterion (wording or its notes); the facilitator’s reaches everyone', async () => {
+      const room = controlRoom(sessionId);
+      const pair = await controlPair();
+      const phaseId = phases[0] ?? '';
+      const topicId = [...controlMaps(pair.facilitator.doc).topics.keys()][0] ?? '';
+      // The facilitator's criterion, written by the shared mutation on the stock client.
+      const id = addCriterion(pair.facilitator.doc, { phaseId, topicId, text: 'Shared decisions', noteIds: ['n1', 'n2'] });
+      await waitForDoc('the criterion reached the participant', pair.witness.doc, (d) => readCriteria(d, phaseId).get(topicId)?.[0]?.text === 'Shared decisions');
+
+      // A participant's own reword of it, from a peer that has the room's state: refused.
+      const participant = await peer(room, tokens.participant);
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(pair.witness.doc));
+      const vector = Y.encodeStateVector(copy);
+      rewordCriterion(copy, phaseId, id, 'Participant wording');
+      addCriterion(copy, { phaseId, topicId, text: 'Participant criterion', noteIds: [] });
+      const denials = participant.denials;
+      participant.sendUpdate(Y.encodeStateAsUpdate(copy, vector));
+      await participant.waitFor('the permission-denied notice', () => participant.denials > denials);
+      const after = await stored(room);
+      expect(readCriteria(after, phaseId).get(topicId)?.map((c) => c.text)).toEqual(['Shared decisions']);
+      expect(readCriteria(await seenByFacilitator(room), phaseId).get(topicId)?.map((c) => [c.text, c.noteIds])).toEqual([['Shared decisions', ['n1', 'n2']]]);
     });
 
     it('a participant cannot write a locked phase room, nor can the facilitator', async () => {

@@ -2,7 +2,6 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { addNote, initPhaseDoc, readNotes, stackNote, suggestClusters, type Note } from '@wcb/shared';
 import { loadIgnored, saveIgnored, suggestionId, visibleSuggestions } from '../../client/src/board/suggestions';
-import { editSelection } from '../../client/src/views/board/selection-view';
 
 const memoryStore = () => {
   const m = new Map<string, string>();
@@ -17,15 +16,6 @@ function phase(texts: [string, string][]) {
   return doc;
 }
 const notesMap = (doc: Y.Doc) => new Map(readNotes(doc).map((n: Note) => [n.id, n]));
-
-describe('editSelection', () => {
-  it('adds once, at the end, and removes', () => {
-    expect(editSelection(['a', 'b'], { add: 'c' })).toEqual(['a', 'b', 'c']);
-    expect(editSelection(['a', 'b'], { add: 'a' })).toEqual(['a', 'b']);
-    expect(editSelection(['a', 'b', 'c'], { remove: 'b' })).toEqual(['a', 'c']);
-    expect(editSelection([], { remove: 'x' })).toEqual([]);
-  });
-});
 
 describe('similar-note suggestions', () => {
   it('labels a group with its first text and count', () => {

@@ -14,7 +14,7 @@ describe('export options are remembered per session on this device', () => {
     expect(loadExportOptions(store, 'a')).toEqual(AS_SEED_003);
     saveExportOptions(store, 'a', { provenance: 'place', charts: true });
     saveExportOptions(store, 'a', { heading: 'Підсумки' });
-    expect(loadExportOptions(store, 'a')).toEqual({ provenance: 'place', charts: true, heading: 'Підсумки' });
+    expect(loadExportOptions(store, 'a')).toEqual({ provenance: 'place', charts: true, heading: 'Підсумки', participation: false });
     expect(loadExportOptions(store, 'b')).toEqual(AS_SEED_003);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addNote, AS_SEED_003, buildSessionDocs, CROSS_CUTTING, importSeed003, setSelection, type Harvest, type HarvestItem } from '@wcb/shared';
+import { addNote, AS_SEED_003, buildSessionDocs, CROSS_CUTTING, formOf, importSeed003, readSession, setCellTicked, setChecked, setSelection, type Harvest, type HarvestItem } from '@wcb/shared';
 import { renderDocx } from '@wcb/shared/render-docx';
 import { harvestOf, readSeed003 } from '../support/harvest';
 import { documentXml, xmlTables, type XmlTable } from '../support/harvest-docs';
@@ -44,8 +44,12 @@ describe('DOCX in seed 003’s layout', () => {
     expect(materialAt).toBeGreaterThan(selectedAt + 1);
     expect(cellLines(table, selectedAt + 1)).toEqual(ideal.topics.map((t) => lines(t.selected)));
     // All material: what was written in the topic, the notes that became criteria included.
-    expect(cellLines(table, materialAt + 1)).toEqual(ideal.topics.map((t) => lines(t.written)));
-    for (const t of ideal.topics) expect(t.written.length).toBe(t.selected.length + t.material.length);
+    expect(cellLines(table, materialAt + 1)).toEqual(ideal.topics.map((t) => lines(t.material)));
+    // The seed's criteria in its own wording, and its material whole (the overflow row included).
+    const seed = readSeed003() as { phases: { selected?: Record<string, string[]>; material: Record<string, string[]>; continued?: Record<string, string[]> }[] };
+    const file = seed.phases[0]!;
+    expect(ideal.topics.map((t) => lines(t.selected))).toEqual(ideal.topics.map((t) => file.selected![t.topicId]));
+    expect(ideal.topics.map((t) => lines(t.material))).toEqual(ideal.topics.map((t) => [...file.material[t.topicId]!, ...(file.continued?.[t.topicId] ?? [])]));
   }, 30_000);
 
   it('a steps phase holds each topic’s numbered steps, first to last, in its column', async () => {
@@ -73,5 +77,27 @@ describe('DOCX in seed 003’s layout', () => {
     // The chosen criterion stays in the material row too.
     const materialAt = labelRow(table, harvest.phases[0]!.materialLabel || 'Material');
     expect(cellLines(table, materialAt + 1)[0]).toEqual(['Trust', 'Openness']);
+  }, 30_000);
+
+  it('the matrix in seed 000’s form: the top-left header cell names the rows, a Σ column and row, and the grand total; the checklist in the same table style', async () => {
+    const docs = buildSessionDocs({ sessionId: 'm', templateId: 'benefits-matrix', language: 'ru', now: 1 });
+    const form = formOf(readSession(docs.control).prompts, 'benefits');
+    const benefits = docs.phases.find((p) => p.phaseId === 'benefits')!.doc;
+    setCellTicked(benefits, form.rows[0]!.id, form.columns[1]!.id, true, 'olya');
+    setCellTicked(benefits, form.rows[0]!.id, form.columns[2]!.id, true, 'olya');
+    setCellTicked(benefits, form.rows[3]!.id, form.columns[2]!.id, true, 'olya');
+    const [matrix] = xmlTables(documentXml(await renderDocx(harvestOf(docs), AS_SEED_003))).filter((t) => t.depth === 0);
+    const texts = matrix!.rows.map((r) => r.map((c) => c.text));
+    expect(texts[0]).toEqual(['Выгоды', ...form.columns.map((c) => c.label), 'Σ']);
+    expect(texts[1]!.at(-1)).toBe('2');
+    expect(texts.at(-1)).toEqual(['Σ', '0', '1', '2', '0', '3']);
+
+    const cycle = buildSessionDocs({ sessionId: 'c', templateId: 'partnership-cycle', language: 'en', now: 1 });
+    const stage = formOf(readSession(cycle.control).prompts, 'cycle').sections[0]!;
+    setChecked(cycle.phases.find((p) => p.phaseId === 'cycle')!.doc, stage.children[0]!.id, true, 'olya', 5);
+    const [checklist] = xmlTables(documentXml(await renderDocx(harvestOf(cycle), AS_SEED_003))).filter((t) => t.depth === 0);
+    expect(checklist!.rows[0]!.map((c) => c.text)).toEqual([`1. ${stage.section!.label}`, `1/${stage.children.length} done`]);
+    expect(checklist!.rows[1]!.map((c) => c.text)).toEqual([stage.children[0]!.label, '☑']);
+    expect(checklist!.rows[2]!.map((c) => c.text)).toEqual([stage.children[1]!.label, '☐']);
   }, 30_000);
 });

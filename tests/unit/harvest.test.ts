@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import {
+  addCriterion,
   addNote,
   buildSessionDocs,
   castDot,
@@ -88,12 +89,17 @@ describe('harvest builder', () => {
     const phase = harvestOf(docs, new Map([['ideal', votes]])).phases[0]!;
     expect(phase.votingBudget).toBe(2);
     const gov = phase.topics.find((t) => t.topicId === 'government')!;
-    expect(gov.selected.map((i) => [i.text, i.votes, i.count])).toEqual([
-      ['Funding', 1, 1],
-      ['Trust', 3, 2],
+    // An old selection reads as criteria worded as their notes; a stack's head brings the stack's dots.
+    expect(gov.selected.map((i) => [i.text, i.votes, i.sources?.map((n) => n.id)])).toEqual([
+      ['Funding', 1, ['money']],
+      ['Trust', 3, ['trust']],
     ]);
-    expect(gov.selected[1]!.members.map((m) => [m.text, m.tableName, m.round])).toEqual([['Mutual trust', 'Table 2', 2]]);
-    expect(gov.material).toEqual([]);
+    // The material keeps every note, the selected ones included, flagged as selected.
+    expect(gov.material.map((i) => [i.text, i.votes, i.count, i.selected])).toEqual([
+      ['Trust', 3, 2, true],
+      ['Funding', 1, 1, true],
+    ]);
+    expect(gov.material[0]!.members.map((m) => [m.text, m.tableName, m.round])).toEqual([['Mutual trust', 'Table 2', 2]]);
     expect(phase.crossCutting.map((i) => i.text)).toEqual(['Everywhere: openness']);
     expect(readSession(docs.control).phases.length).toBe(3);
   });
@@ -117,7 +123,7 @@ describe('session JSON', () => {
     openVoting(docs.control, { phaseId: 'ideal', budget: 3, per: 'table', hideCounts: true });
     const votes = new Y.Doc();
     castDot(votes, 't1', a, 3);
-    setSelection(docs.control, 'ideal', 'government', [a]);
+    addCriterion(docs.control, { phaseId: 'ideal', topicId: 'government', text: 'Доверие и открытость', noteIds: [a, b] }, 'crit1');
     return { docs, votes };
   };
   const exportOf = (docs: { control: Y.Doc; phases: { phaseId: string; doc: Y.Doc }[] }, votes: { phaseId: string; doc: Y.Doc }[], sessionId: string) =>
@@ -138,7 +144,9 @@ describe('session JSON', () => {
     expect(readSession(imported.control).meta.id).toBe('copy');
     // The imported note text is collaborative text again, not a frozen string.
     const harvest = harvestOf(imported, new Map(imported.votes.map((v) => [v.phaseId, v.doc])));
-    expect(harvest.phases[0]!.topics[0]!.selected.map((i) => [i.text, i.votes, i.count])).toEqual([['Доверие 👍\nи <b>открытость</b>', 1, 2]]);
+    expect(harvest.phases[0]!.topics[0]!.material.map((i) => [i.text, i.votes, i.count])).toEqual([['Доверие 👍\nи <b>открытость</b>', 1, 2]]);
+    // The criterion keeps both its wording and the notes it was distilled from.
+    expect(harvest.phases[0]!.topics[0]!.selected.map((i) => [i.text, i.sources?.map((n) => n.id)])).toEqual([['Доверие и открытость', ['a', 'b']]]);
   });
 
   it('a broken session file names the field at fault and creates nothing', () => {

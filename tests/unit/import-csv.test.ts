@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import {
+  addCriterion,
   addNote,
   buildSessionDocs,
   castDot,
@@ -80,10 +81,30 @@ describe('CSV import', () => {
     expect(after.language).toBe('uk');
     expect(after.sessionId).toBe('back');
     const gov = after.phases[0]!.topics.find((t) => t.label === before.phases[0]!.topics.find((x) => x.topicId === 'government')!.label)!;
-    expect(gov.selected.map((i) => [i.text, i.votes, i.count])).toEqual([
-      ['Фінансування, "гроші"\nі звіти', 2, 1],
-      ['Довіра', 3, 2],
+    expect(gov.selected.map((i) => [i.text, i.votes, i.sources?.map((n) => n.text)])).toEqual([
+      ['Фінансування, "гроші"\nі звіти', 2, ['Фінансування, "гроші"\nі звіти']],
+      ['Довіра', 3, ['Довіра']],
     ]);
+  });
+
+  it('a reworded criterion comes back with its wording, its notes, and its place among the criteria', () => {
+    const { docs, votes } = richSession();
+    const reworded = addCriterion(docs.control, { phaseId: 'ideal', topicId: 'government', text: 'Довіра та прозорість', noteIds: ['trust2', 'open'] });
+    addCriterion(docs.control, { phaseId: 'ideal', topicId: 'government', text: '=Гроші без нотаток', noteIds: [] });
+    expect(reworded).toBeTruthy();
+    const before = harvestOf(docs, votes);
+    const csv = renderCsv(before);
+    expect(csv).toContain(`"Довіра та прозорість"`);
+    const gov = (h: Harvest) => h.phases[0]!.topics.find((t) => t.topicId === 'government' || t.label === 'ВЛАДОЮ')!;
+    const view = (h: Harvest) => gov(h).selected.map((i) => [i.text, i.votes, (i.sources ?? []).map((n) => n.text)]);
+    const after = harvestOf(importCsv(csv, { sessionId: 'back', now: 7 }));
+    expect(view(after)).toEqual(view(before));
+    expect(view(after).slice(2)).toEqual([
+      ['Довіра та прозорість', 1, ['Взаємна довіра', 'Прозорість']],
+      ['=Гроші без нотаток', 0, []],
+    ]);
+    // Every note stays material, the ones criteria came from included.
+    expect(gov(after).material.map((i) => i.text)).toEqual(gov(before).material.map((i) => i.text));
   });
 
   it('formula-guarded cells come back exactly as written', () => {

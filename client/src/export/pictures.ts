@@ -3,7 +3,7 @@ import {
   EXPORT_MIME,
   exportFileName,
   readNotes,
-  readSelection,
+  criteriaNoteIds,
   readSession,
   tally,
   votingBudgetFor,
@@ -35,7 +35,7 @@ export function boardInput(source: SessionSource, phase: Phase): BoardSvgInput {
     topics: session.topics.map((t) => ({ id: t.id, label: t.label })),
     notes: doc ? readNotes(doc) : [],
     votes: budget !== null && voteDoc ? tally(voteDoc, budget) : new Map<string, number>(),
-    selected: new Set([...readSelection(source.control, phase.id).values()].flat()),
+    selected: criteriaNoteIds(source.control, phase.id),
     crossCuttingLabel: (DOCUMENT_LABELS[session.meta.language] ?? DOCUMENT_LABELS.en).crossCutting,
   };
 }

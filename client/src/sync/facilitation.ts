@@ -41,6 +41,8 @@ import {
   type TimerState,
 } from '@wcb/shared';
 import { createServerClock, type ReactiveServerClock } from './clock';
+import { createCriteriaView, type CriteriaView } from './criteria-view';
+import { criteriaWrites, type CriteriaWrites } from './criteria-writes';
 
 /**
  * The café's timer and rounds as signals (for everyone), and the facilitator's writes to the
@@ -92,7 +94,9 @@ export type Facilitation = {
   endTimer(): void;
   openVoting(input: OpenVotingInput): void;
   closeVoting(): void;
-};
+  /** The selected criteria as everyone reads them (criteria-view.ts); the writes below are the facilitator's. */
+  criteria: CriteriaView;
+} & CriteriaWrites;
 
 const sameTimer = (a: TimerState, b: TimerState): boolean =>
   a.status === b.status && a.durationMs === b.durationMs && a.endsAt === b.endsAt && a.remainingMs === b.remainingMs && a.round === b.round;
@@ -173,5 +177,7 @@ export function createFacilitation(doc: Y.Doc, canControl: Accessor<boolean>, co
     endTimer: write(() => endTimer(doc, clock.now())),
     openVoting: write((input: OpenVotingInput) => openVoting(doc, input)),
     closeVoting: write(() => closeVoting(doc)),
+    criteria: createCriteriaView(doc),
+    ...criteriaWrites(doc, write),
   };
 }

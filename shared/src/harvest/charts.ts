@@ -12,7 +12,8 @@ export const CHART_TOP = 5;
 /** A topic's most voted ideas, most votes first; an idea without a vote gets no bar. */
 export function chartItems(topic: HarvestTopicSection): HarvestItem[] {
   const seen = new Set<string>();
-  return [...topic.selected, ...topic.material]
+  // Dots are cast on notes: a criterion sums its notes' dots and would count them twice.
+  return [...topic.material]
     .filter((i) => i.votes > 0 && !seen.has(i.id) && !!seen.add(i.id))
     .sort((a, b) => b.votes - a.votes)
     .slice(0, CHART_TOP);

@@ -12,6 +12,8 @@ import { SCHEMA_VERSION } from '../schema-version';
 import type { Language } from '../templates/types';
 import { votesMaps } from '../voting';
 import { MAX_BUDGET } from '../voting-control';
+import { criteriaMap, makeCriterionRecord } from '../criteria';
+import { cleanCriterionText, MAX_CRITERION_NOTES } from '../records/criterion';
 import { importProblem, type ImportError } from './import-error';
 import { DOCUMENT_LABELS } from './labels';
 import type { ImportedSession } from './session-json';
@@ -50,7 +52,10 @@ type Row = {
   text: string;
   votes: number;
   cluster: string;
-  selected: boolean;
+  /** null: not selected; '': a criterion worded as the note; else the criterion's wording. */
+  criterion: string | null;
+  /** A criterion's own row (wording as text and as `selected`, no table, round, author or time): no note. */
+  wordingOnly: boolean;
   createdAt: number;
 };
 
@@ -140,10 +145,10 @@ function readRow(raw: RawRow, header: { language: Language; at: Map<Column, numb
   };
   const phase = cell('phase').trim();
   if (!phase) throw importProblem('csv.emptyColumn', at, { column: name('phase') });
-  const selected = cell('selected').trim().toLowerCase();
-  if (!['', '0', '1', 'true', 'false'].includes(selected)) {
-    throw importProblem('csv.notFlag', at, { column: name('selected'), found: selected.slice(0, 20) });
-  }
+  // A flag (older files: 1 = selected as written) or the wording of the criterion the note went into.
+  const selected = cell('selected').trim();
+  const flag = selected.toLowerCase();
+  const criterion = ['', '0', 'false'].includes(flag) ? null : ['1', 'true'].includes(flag) ? '' : cleanCriterionText(selected);
   const created = cell('created').trim();
   const createdAt = created ? Date.parse(created) : now + index;
   if (!Number.isFinite(createdAt)) {
@@ -159,7 +164,9 @@ function readRow(raw: RawRow, header: { language: Language; at: Map<Column, numb
     text: cleanText(cell('text'), MAX_NOTE_TEXT),
     votes: whole('votes'),
     cluster: cell('cluster').trim(),
-    selected: selected === '1' || selected === 'true',
+    criterion,
+    wordingOnly:
+      !!criterion && criterion === cleanCriterionText(cell('text')) && !created && !cell('table').trim() && !cell('round').trim() && !cell('author').trim(),
     createdAt,
   };
 }
@@ -191,7 +198,6 @@ export function importCsv(text: string, opts: { sessionId: string; now?: number;
   const control = new Y.Doc();
   const { meta, topics, phases, tables, state } = controlMaps(control);
   const budgets = control.getMap<unknown>('voteBudgets');
-  const selections = control.getMap<unknown>('selections');
   const record = (fields: Record<string, unknown>, version: number) => {
     const m = new Y.Map<unknown>();
     m.set('v', version);
@@ -224,11 +230,19 @@ export function importCsv(text: string, opts: { sessionId: string; now?: number;
     initPhaseDoc(doc, opts.sessionId, phaseId);
     const perCell = new Map<string, number>();
     const clusterHeads = new Map<string, string>();
-    const selection = new Map<string, string[]>();
+    // Per topic, criteria by wording: notes that share one wording were distilled into one criterion.
+    const selection = new Map<string, Map<string, string[]>>();
     const counts: { noteId: string; votes: number }[] = [];
     doc.transact(() => {
       inPhase.forEach((r, n) => {
         const topic = topicOf(r);
+        const byWording = selection.get(topic) ?? new Map<string, string[]>();
+        selection.set(topic, byWording);
+        if (r.wordingOnly) {
+          // Its place among the topic's criteria is taken here, its notes join it from their rows.
+          if (!byWording.has(r.criterion!)) byWording.set(r.criterion!, []);
+          return;
+        }
         const i = perCell.get(topic) ?? 0;
         perCell.set(topic, i + 1);
         const id = `csv-${phaseId}-n${n + 1}`;
@@ -238,14 +252,22 @@ export function importCsv(text: string, opts: { sessionId: string; now?: number;
         const pos = { x: CELL_PAD + (i % 2) * NOTE_STEP_X, y: CELL_PAD + Math.floor(i / 2) * NOTE_STEP_Y };
         const note = { topic, text: r.text, table: tableIds.get(r.table) ?? '', round: r.round, author: r.author, order: i + 1, stack, ...pos };
         phaseMaps(doc).notes.set(id, makeNoteRecord(note, r.createdAt));
-        // A stack is selected as a whole, under its head; its members repeat the flag in the file.
-        if (r.selected && !stack) selection.set(topic, [...(selection.get(topic) ?? []), id]);
+        if (r.criterion !== null) {
+          // A note selected as written (older files' "1") is a criterion of its own; a wording gathers its notes.
+          const key = r.criterion || `\u0000${id}`;
+          byWording.set(key, [...(byWording.get(key) ?? []), id]);
+        }
         if (r.votes > 0) counts.push({ noteId: id, votes: r.votes });
       });
     }, origin);
     phaseDocs.push({ phaseId, doc });
     control.transact(() => {
-      for (const [topic, ids] of selection) selections.set(`${phaseId}/${topic}`, ids);
+      for (const [topicId, byWording] of selection) {
+        [...byWording].forEach(([key, noteIds], i) => {
+          const text = key.startsWith('\u0000') ? '' : key;
+          criteriaMap(control).set(`csv-${phaseId}-c${topicId}-${i + 1}`, makeCriterionRecord({ phaseId, topicId, text, noteIds: noteIds.slice(0, MAX_CRITERION_NOTES), order: i + 1 }));
+        });
+      }
     }, origin);
     if (!counts.length) continue;
     const budget = Math.min(MAX_BUDGET, Math.max(...counts.map((c) => c.votes)));

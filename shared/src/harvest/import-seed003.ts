@@ -8,6 +8,8 @@ import { MAX_QUESTION, phaseMigrations } from '../records/phase';
 import { MAX_LABEL, topicMigrations } from '../records/topic';
 import { RECORD_ID_RE } from '../rooms';
 import { SCHEMA_VERSION } from '../schema-version';
+import { criteriaMap, makeCriterionRecord, MAX_CRITERIA_PER_TOPIC } from '../criteria';
+import { cleanCriterionText } from '../records/criterion';
 import type { SessionDocs } from '../session';
 import { isLanguage } from '../templates/types';
 import { importProblem, needArray, needRecord, needString } from './import-error';
@@ -101,7 +103,6 @@ export function importSeed003(json: unknown, opts: { sessionId: string; now?: nu
   const now = opts.now ?? Date.now();
   const control = new Y.Doc();
   const { meta, topics, phases, state } = controlMaps(control);
-  const selections = control.getMap<unknown>('selections');
   const phaseDocs: SessionDocs['phases'] = [];
   const labels = seed.phases.find((p) => p.selectedLabel || p.materialLabel);
   control.transact(() => {
@@ -140,17 +141,21 @@ export function importSeed003(json: unknown, opts: { sessionId: string; now?: nu
     const notes = phaseMaps(doc).notes;
     doc.transact(() => {
       seed.topics.forEach((topic, ti) => {
-        const selected = p.lists.selected[topic.id] ?? [];
         const rest = steps ? (p.lists.steps[topic.id] ?? []) : [...(p.lists.material[topic.id] ?? []), ...(p.lists.continued[topic.id] ?? [])];
-        const ids: string[] = [];
-        [...selected, ...rest].forEach((text, i) => {
+        rest.forEach((text, i) => {
           const id = `imp-p${pi}-t${ti}-n${i}`;
           const pos = { x: CELL_PAD + (i % 2) * NOTE_STEP_X, y: CELL_PAD + Math.floor(i / 2) * NOTE_STEP_Y };
           // createdAt follows the file's order, so anything sorted by age reads like the document.
           notes.set(id, makeNoteRecord({ topic: topic.id, text: cleanText(text, MAX_NOTE_TEXT), order: i + 1, ...pos }, now + i));
-          if (i < selected.length) ids.push(id);
         });
-        if (ids.length) control.transact(() => selections.set(`${p.id}/${topic.id}`, ids), origin);
+        // The seed's criteria are the groups' own wording, not notes: which notes each was distilled
+        // from is not in the file, so they come as wording alone and every note stays material.
+        const criteria = (p.lists.selected[topic.id] ?? []).map(cleanCriterionText).filter(Boolean).slice(0, MAX_CRITERIA_PER_TOPIC);
+        control.transact(() => {
+          criteria.forEach((text, i) => {
+            criteriaMap(control).set(`imp-p${pi}-t${ti}-c${i}`, makeCriterionRecord({ phaseId: p.id, topicId: topic.id, text, noteIds: [], order: i + 1 }));
+          });
+        }, origin);
       });
     }, origin);
     phaseDocs.push({ phaseId: p.id, doc });

@@ -16,3 +16,5 @@ export type { PdfFonts } from './render-pdf';
 export * from './charts';
 export * from './printed';
 export * from './options';
+export * from './participation';
+export * from './participation-svg';

@@ -17,14 +17,20 @@ export type DocumentOptions = {
   charts: boolean;
   /** The results heading as the facilitator worded it; '' for the language's own (resultsHeading). */
   heading: string;
+  /**
+   * The participation figure (participation-svg.ts). Off where seed 003's shape is the default (a
+   * published DOCX or PDF shows the results, not who wrote how much); on for HTML and Markdown,
+   * which a facilitator reads back after the café.
+   */
+  participation?: boolean;
 };
 
 export const MAX_HEADING = 200;
 
 /** Everything the session holds: the renderers' default, and what JSON and CSV always carry. */
-export const EVERYTHING: DocumentOptions = { provenance: 'full', charts: true, heading: '' };
+export const EVERYTHING: DocumentOptions = { provenance: 'full', charts: true, heading: '', participation: true };
 /** The published document's shape. */
-export const AS_SEED_003: DocumentOptions = { provenance: 'none', charts: false, heading: '' };
+export const AS_SEED_003: DocumentOptions = { provenance: 'none', charts: false, heading: '', participation: false };
 
 /** The formats a person's export options apply to (the export dialog); JSON and CSV are data and carry everything. */
 export const DOCUMENT_FORMATS: readonly ExportFormat[] = ['docx', 'pdf', 'html', 'md'];
@@ -44,6 +50,7 @@ export function readDocumentOptions(raw: unknown, fallback: DocumentOptions = AS
     provenance: PROVENANCE.includes(r.provenance as Provenance) ? (r.provenance as Provenance) : fallback.provenance,
     charts: typeof r.charts === 'boolean' ? r.charts : fallback.charts,
     heading: typeof r.heading === 'string' ? r.heading.slice(0, MAX_HEADING) : fallback.heading,
+    participation: typeof r.participation === 'boolean' ? r.participation : (fallback.participation ?? false),
   };
 }
 

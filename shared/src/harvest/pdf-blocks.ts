@@ -63,9 +63,9 @@ export function matrixGrid(layout: FlowLayout, m: HarvestMatrix): void {
   const labelW = Math.min(140, layout.width * 0.28);
   const colW = (layout.width - labelW - sumW) / m.columns.length;
   const widths = [labelW, ...m.columns.map(() => colW), sumW];
-  const header = ['', ...m.columns.map((c) => c.label), 'Σ'];
+  const header = [m.corner, ...m.columns.map((c) => c.label), 'Σ'];
   const body = m.rows.map((r, i) => [r.label, ...m.columns.map((_, j) => cellText(m.cells[i]?.[j])), String(r.ticks)]);
-  const totals = ['Σ', ...m.columns.map((c) => String(c.ticks)), ''];
+  const totals = ['Σ', ...m.columns.map((c) => String(c.ticks)), String(m.ticks)];
   const drawRow = (cells: string[], bold: boolean, fill: boolean) => {
     const wrapped = cells.map((text, k) =>
       layout.wrap([{ text, size: GRID_SIZE, weight: bold || k === 0 ? 'bold' : 'regular' }], widths[k]! - 2 * PAD),

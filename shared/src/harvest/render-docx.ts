@@ -3,6 +3,7 @@ import { chartItems, phaseHasChart, phaseVoteScale } from './charts';
 import { printedPhases } from './printed';
 import { DOCUMENT_LABELS, type DocumentLabels } from './labels';
 import { documentHeading, EVERYTHING, type DocumentOptions } from './options';
+import { participationBlocks } from './render-docx-participation';
 import { formBlocks } from './render-docx-forms';
 import {
   CELL_PAD,
@@ -58,8 +59,8 @@ function topicsTable(phase: HarvestPhase, ctx: Ctx, width: number): Table | null
 
   if (topics.some((t) => t.selected.length)) rows.push(labelRow(phase.selectedLabel || labels.selected), listRow((t) => t.selected, true));
   // All material, the notes that became criteria too: seed 003's material row lists everything written.
-  if (topics.some((t) => t.written.length)) {
-    rows.push(labelRow(phase.materialLabel || labels.material), listRow((t) => t.written, false));
+  if (topics.some((t) => t.material.length)) {
+    rows.push(labelRow(phase.materialLabel || labels.material), listRow((t) => t.material, false));
     if (options.charts && phaseHasChart(phase)) {
       const chartW = colW - 2 * CELL_PAD - 20;
       const scale = phaseVoteScale(phase);
@@ -143,6 +144,10 @@ export async function renderDocx(harvest: Harvest, options: DocumentOptions = EV
     return { properties: page(landscape), children: i === 0 ? [...front, ...blocks] : blocks };
   });
   if (!sections.length) sections.push({ properties: page(false), children: front });
+  // Who took part, on a page of its own after the results, when asked for (options.ts says why it is off by default here).
+  if (options.participation && harvest.participation && harvest.participation.total > 0) {
+    sections.push({ properties: page(false), children: participationBlocks(harvest.participation, harvest.language, contentWidth(false)) });
+  }
   const last = sections[sections.length - 1]!;
   sections[sections.length - 1] = { ...last, children: [...last.children, footer] };
 

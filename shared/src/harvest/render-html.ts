@@ -3,6 +3,7 @@ import { printedPhases } from './printed';
 import { DOCUMENT_LABELS, type DocumentLabels } from './labels';
 import { documentHeading, EVERYTHING, provenanceOf, type DocumentOptions } from './options';
 import { surveyRows } from './survey-rows';
+import { participationSvg } from './participation-svg';
 import type { Harvest, HarvestItem, HarvestPhase, HarvestTopicSection } from './types';
 
 /** Every text goes through this: no note can open a tag, an attribute or an entity. */
@@ -74,12 +75,12 @@ function formHtml(phase: HarvestPhase, labels: DocumentLabels): string {
   const m = phase.matrix;
   if (m && m.columns.length) {
     out.push(
-      `<table class="matrix"><thead><tr><th></th>${m.columns.map((c) => `<th>${esc(c.label)}</th>`).join('')}<th>Σ</th></tr></thead><tbody>`,
+      `<table class="matrix"><thead><tr><th>${esc(m.corner)}</th>${m.columns.map((c) => `<th>${esc(c.label)}</th>`).join('')}<th>Σ</th></tr></thead><tbody>`,
       ...m.rows.map(
         (r, i) =>
           `<tr><th>${esc(r.label)}</th>${(m.cells[i] ?? []).map((c) => `<td>${c.ticked ? '✓ ' : ''}${esc(c.text)}</td>`).join('')}<td>${r.ticks}</td></tr>`,
       ),
-      `<tr><th>Σ</th>${m.columns.map((c) => `<td>${c.ticks}</td>`).join('')}<td></td></tr></tbody></table>`,
+      `<tr><th>Σ</th>${m.columns.map((c) => `<td>${c.ticks}</td>`).join('')}<td>${m.ticks}</td></tr></tbody></table>`,
     );
   }
   if (phase.checklist) {
@@ -116,6 +117,12 @@ ol,ul{margin:0;padding-left:20px}.count{color:#a35d00}.votes{color:#555;font-siz
 .checklist{list-style:none;padding-left:4px}.checklist .done{color:#2b6b2b}.footer{color:#777;font-size:11px;margin-top:32px}
 @media print{body{margin:0}h2{page-break-after:avoid}tr{page-break-inside:avoid}}`;
 
+/** The participation figure, when asked for and there is anything to show. */
+const participationHtml = (harvest: Harvest, options: DocumentOptions): string =>
+  options.participation && harvest.participation && harvest.participation.total > 0
+    ? `<section class="participation" data-figure="participation">${participationSvg(harvest.participation, harvest.language)}</section>`
+    : '';
+
 /** A standalone, printable HTML page laid out like seed 003: one topics table per phase. */
 export function renderHtml(harvest: Harvest, options: DocumentOptions = EVERYTHING): string {
   const labels = DOCUMENT_LABELS[harvest.language];
@@ -130,6 +137,7 @@ export function renderHtml(harvest: Harvest, options: DocumentOptions = EVERYTHI
 <title>${escapeHtml(harvest.title)}</title><style>${STYLE}</style></head>
 <body><h1>${esc(documentHeading(harvest, options))}</h1>${harvest.intro ? `<p class="intro">${esc(harvest.intro)}</p>` : ''}
 ${phases.join('\n')}
+${participationHtml(harvest, options)}
 <p class="footer">${escapeHtml(labels.exported)}: ${new Date(harvest.exportedAt).toISOString().slice(0, 10)}</p></body></html>
 `;
 }

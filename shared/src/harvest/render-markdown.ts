@@ -3,6 +3,9 @@ import { DOCUMENT_LABELS, type DocumentLabels } from './labels';
 import { documentHeading, EVERYTHING, provenanceOf, type DocumentOptions } from './options';
 import type { Harvest, HarvestItem, HarvestPhase } from './types';
 import { surveyRows, type QuestionSummaryRow } from './survey-rows';
+import { PARTICIPATION_LABELS } from './participation-svg';
+import type { Participation } from './participation';
+import type { Language } from '../templates/types';
 
 // Anywhere in a line: code spans, emphasis, links and images, strikethrough, table cells; a
 // backslash before punctuation (it would escape it) or at the end of a line (a hard break).
@@ -79,8 +82,9 @@ function phaseMarkdown(phase: HarvestPhase, ctx: Ctx): string[] {
   if (phase.matrix && phase.matrix.columns.length) {
     const m = phase.matrix;
     const cell = (c: { ticked: boolean; text: string }) => [c.ticked ? '✓' : '', escapeMarkdown(c.text)].filter(Boolean).join(' ');
-    out.push(`| | ${m.columns.map((c) => escapeMarkdown(c.label)).join(' | ')} |`, `|---|${m.columns.map(() => '---').join('|')}|`);
-    m.rows.forEach((r, i) => out.push(`| ${escapeMarkdown(r.label)} | ${(m.cells[i] ?? []).map(cell).join(' | ')} |`));
+    out.push(`| ${escapeMarkdown(m.corner)} | ${m.columns.map((c) => escapeMarkdown(c.label)).join(' | ')} | Σ |`, `|---|${m.columns.map(() => '---').join('|')}|---|`);
+    m.rows.forEach((r, i) => out.push(`| ${escapeMarkdown(r.label)} | ${(m.cells[i] ?? []).map(cell).join(' | ')} | ${r.ticks} |`));
+    out.push(`| Σ | ${m.columns.map((c) => c.ticks).join(' | ')} | ${m.ticks} |`);
     out.push('');
   }
   if (phase.checklist) {
@@ -111,5 +115,20 @@ export function renderMarkdown(harvest: Harvest, options: DocumentOptions = EVER
   const out = [`# ${escapeHeading(documentHeading(harvest, options))}`, ''];
   if (harvest.intro) out.push(escapeMarkdown(harvest.intro), '');
   for (const phase of printedPhases(harvest)) out.push(...phaseMarkdown(phase, { labels, options }));
+  if (options.participation && harvest.participation && harvest.participation.total > 0) out.push(...participationMarkdown(harvest.participation, harvest.language));
   return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** Who took part as Markdown tables: the heat map's counts, then notes and votes per topic, then the anonymous share. */
+function participationMarkdown(p: Participation, language: Language): string[] {
+  const l = PARTICIPATION_LABELS[language];
+  const doc = DOCUMENT_LABELS[language];
+  const out = [`## ${escapeHeading(l.title)}`, '', `**${escapeMarkdown(l.heatMap)}**`, ''];
+  const round = (r: number) => (r === 0 ? l.noRound : `${doc.round} ${r}`);
+  out.push(`| | ${p.rounds.map(round).map(escapeMarkdown).join(' | ')} |`, `|---|${p.rounds.map(() => '---').join('|')}|`);
+  p.tables.forEach((t, i) => out.push(`| ${escapeMarkdown(t.name || l.noTable)} | ${(p.notes[i] ?? []).join(' | ')} |`));
+  out.push('', `**${escapeMarkdown(l.perTopic)}**`, '', `| | ${escapeMarkdown(l.notes)} | ${escapeMarkdown(l.votes)} |`, '|---|---|---|');
+  for (const t of p.topics) out.push(`| ${escapeMarkdown(t.label || doc.crossCutting)} | ${t.notes} | ${t.votes} |`);
+  out.push('', escapeMarkdown(l.anonymous(p.anonymous, p.total)), '');
+  return out;
 }

@@ -5,6 +5,7 @@ import { printedPhases } from './printed';
 import { DOCUMENT_LABELS, type DocumentLabels } from './labels';
 import { documentHeading, EVERYTHING, provenanceOf, type DocumentOptions } from './options';
 import { matrixGrid, surveyQuestion, voteChart } from './pdf-blocks';
+import { participationFigure } from './pdf-participation';
 import { BODY, COLORS, FlowLayout, type Run } from './pdf-layout';
 import { cacheTextOf } from './pdf-text-cache';
 import { PdfTable, type Entry, type TableRow } from './pdf-table';
@@ -49,7 +50,7 @@ function tableRows(phase: HarvestPhase, ctx: Ctx): TableRow[] | null {
     cells: topics.map((t) => entries(pick(t), ctx, numbered)),
   });
   if (topics.some((t) => t.selected.length)) rows.push({ kind: 'label', text: phase.selectedLabel || labels.selected }, lists((t) => t.selected, true));
-  if (topics.some((t) => t.written.length)) rows.push({ kind: 'label', text: phase.materialLabel || labels.material }, lists((t) => t.written, false));
+  if (topics.some((t) => t.material.length)) rows.push({ kind: 'label', text: phase.materialLabel || labels.material }, lists((t) => t.material, false));
   if (topics.some((t) => t.steps.length)) rows.push(lists((t) => t.steps, true));
   if (phase.crossCutting.length) rows.push({ kind: 'label', text: labels.crossCutting }, { kind: 'span', entries: entries(phase.crossCutting, ctx, false) });
   return rows.length ? rows : null;
@@ -132,12 +133,18 @@ export async function renderPdf(harvest: Harvest, fonts: PdfFonts, options: Docu
   const phases = printedPhases(harvest);
   // Each phase on pages of its own, landscape where its topics need it; the first shares the title's page.
   if (phases[0]) layout.orient(isWide(phases[0]));
-  layout.paragraph([{ text: documentHeading(harvest, options), weight: 'bold', size: 18 }], { align: 'center', spaceAfter: 10 });
-  if (harvest.intro) layout.paragraph([{ text: harvest.intro, size: BODY + 1 }], { spaceAfter: 6 });
+  // As the DOCX sets them: a 16 pt heading (18 pt broke seed 003's title in two on a landscape page), the intro centred under it.
+  layout.paragraph([{ text: documentHeading(harvest, options), weight: 'bold', size: 16 }], { align: 'center', spaceAfter: 10 });
+  if (harvest.intro) layout.paragraph([{ text: harvest.intro, size: BODY + 1 }], { align: 'center', spaceAfter: 6 });
   phases.forEach((phase, i) => {
     if (i > 0) layout.newPage(isWide(phase));
     phaseSection(layout, phase, { labels, options });
   });
+  // Who took part, on a page of its own after the results, when asked for (options.ts says why it is off by default here).
+  if (options.participation && harvest.participation && harvest.participation.total > 0) {
+    layout.newPage(false);
+    participationFigure(layout, harvest.participation, harvest.language);
+  }
   layout.footers(`${labels.exported}: ${day(harvest.exportedAt)}`);
 
   doc.setTitle(layout.clean(harvest.title.replace(/\s+/g, ' ')), { showInWindowTitleBar: true });

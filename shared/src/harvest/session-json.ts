@@ -27,7 +27,7 @@ export type SessionJson = {
 
 /** Which top-level maps each kind of document has, and which hold records (Y.Maps) vs plain values. */
 const LAYOUT = {
-  control: { plain: ['meta', 'state', 'selections', 'voteBudgets'], records: ['topics', 'phases', 'tables', 'prompts', 'runSheet'] },
+  control: { plain: ['meta', 'state', 'selections', 'voteBudgets'], records: ['topics', 'phases', 'tables', 'prompts', 'runSheet', 'criteria'] },
   phase: { plain: ['meta', 'cells', 'checks', 'responses'], records: ['notes'] },
   votes: { plain: ['dots'], records: [] as string[] },
 } as const;

@@ -1,4 +1,5 @@
 import type { PhaseKind } from '../records/phase';
+import type { Participation } from './participation';
 import type { AnswerKind } from '../records/prompt';
 import type { QuestionSummary } from '../answers';
 import type { Language } from '../templates/types';
@@ -23,31 +24,36 @@ export type HarvestItem = {
   round: number;
   author: string;
   createdAt: number;
+  /** A material item: whether any of its notes went into a criterion. A criterion: always true. */
   selected: boolean;
+  /** A criterion only: the notes it was distilled from (none when typed from scratch or imported as wording). */
+  sources?: HarvestNote[];
 };
 
-export type HarvestNote = Omit<HarvestItem, 'members' | 'count' | 'selected' | 'votes'> & { votes: number };
+export type HarvestNote = Omit<HarvestItem, 'members' | 'count' | 'selected' | 'votes' | 'sources'> & { votes: number };
 
 export type HarvestTopicSection = {
   topicId: string;
   label: string;
-  /** The facilitator's confirmed criteria, in their chosen order. */
+  /**
+   * The selected criteria, in the facilitator's order: each worded as the facilitator (or the
+   * group) put it, with the notes it came from in `sources`.
+   */
   selected: HarvestItem[];
   /**
-   * Everything else written in this topic, in reading order (top to bottom, left to right on the
-   * wall). Each note appears once in a harvest: a selected one in `selected`, not again here.
+   * All that was written in this topic, in reading order (top to bottom, left to right on the wall),
+   * the notes criteria were distilled from included, as seed 003 lists all material (empty in a steps phase).
    */
   material: HarvestItem[];
-  /**
-   * All that was written in this topic, in reading order, the notes that became criteria included:
-   * the material row of the DOCX and PDF, which list all material as seed 003 does (empty in a steps phase).
-   */
-  written: HarvestItem[];
   /** Steps phases: the numbered list, first to last (material is then empty). */
   steps: HarvestItem[];
 };
 
 export type HarvestMatrix = {
+  /** The top-left header cell: what the rows are («Выгоды»); '' when the form names none. */
+  corner: string;
+  /** All ticks of the form: the grand total in the bottom-right cell. */
+  ticks: number;
   rows: { id: string; label: string; ticks: number }[];
   columns: { id: string; label: string; ticks: number }[];
   /** cells[row][column] */
@@ -97,4 +103,6 @@ export type Harvest = {
   topics: { id: string; label: string }[];
   tables: { id: string; name: string }[];
   phases: HarvestPhase[];
+  /** Who took part (participation.ts): counts only, for the participation figure. */
+  participation?: Participation;
 };

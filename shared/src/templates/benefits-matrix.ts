@@ -13,6 +13,8 @@ type Words = Omit<TemplateContent, 'topics' | 'phases' | 'tables'> & {
   case: string;
   phaseTitle: string;
   question: string;
+  /** The matrix's top-left cell, what its rows are: seed 000's «Выгоды». */
+  corner: string;
   rows: readonly string[];
   columns: readonly string[];
   tables: readonly string[];
@@ -30,7 +32,7 @@ const content = (w: Words): TemplateContent => ({
       title: w.phaseTitle,
       question: w.question,
       kind: 'matrix',
-      form: { rows: labelled(ROWS, w.rows), columns: labelled(COLUMNS, w.columns) },
+      form: { corner: w.corner, rows: labelled(ROWS, w.rows), columns: labelled(COLUMNS, w.columns) },
     },
   ],
   tables: w.tables,
@@ -47,6 +49,7 @@ const words: Record<Language, Words> = {
     ].join('\n\n'),
     selectedLabel: 'ОТМЕЧЕННЫЕ ВЫГОДЫ',
     materialLabel: 'Таблица выгод партнерства',
+    corner: 'Выгоды',
     case: 'Городской марафон «Не бросай!» в г. Барнауле',
     phaseTitle: 'Выгоды партнерства',
     question: 'Какие выгоды получил каждый из партнеров марафона? Отметьте ячейку и поясните.',
@@ -75,6 +78,7 @@ const words: Record<Language, Words> = {
     ].join('\n\n'),
     selectedLabel: 'ПОЗНАЧЕНІ ВИГОДИ',
     materialLabel: 'Таблиця вигод партнерства',
+    corner: 'Вигоди',
     case: 'Міський марафон «Не кидай!» у м. Барнаулі',
     phaseTitle: 'Вигоди партнерства',
     question: 'Які вигоди отримав кожен із партнерів марафону? Позначте клітинку й поясніть.',
@@ -103,6 +107,7 @@ const words: Record<Language, Words> = {
     ].join('\n\n'),
     selectedLabel: 'BENEFITS TICKED',
     materialLabel: 'Benefits of partnership table',
+    corner: 'Benefits',
     case: 'City marathon “Don’t throw it away!”, Barnaul',
     phaseTitle: 'Benefits of partnership',
     question: 'Which benefits did each partner in the marathon gain? Tick the cell and explain.',

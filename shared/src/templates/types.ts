@@ -19,6 +19,8 @@ export type TemplateQuestion = {
  * the phase id. matrix: rows × columns; checklist: sections with items; survey: sections with questions.
  */
 export type TemplateForm = {
+  /** A matrix's top-left header cell: what its rows are (seed 000: «Выгоды»). */
+  corner?: string;
   rows?: readonly { id: string; label: string }[];
   columns?: readonly { id: string; label: string }[];
   sections?: readonly {

@@ -35,6 +35,42 @@ export class CriteriaPanel extends FacilitatorPanel {
   confirmButton(topicId: string): Locator {
     return this.page.locator(tid('criteria.confirm') + attr('data-topic-id', topicId));
   }
+  confirmForm(topicId: string): Locator {
+    return this.page.locator(tid('criteria.confirm-form') + attr('data-topic-id', topicId));
+  }
+  /**
+   * Confirms a topic's proposal: "Confirm", then (optionally) which notes and the wording they
+   * become one criterion in, then the form's "Confirm". Without a wording each note stays its own criterion.
+   */
+  async confirm(topicId: string, opts: { wording?: string; notes?: string[] } = {}): Promise<void> {
+    await this.confirmButton(topicId).click();
+    const form = this.confirmForm(topicId);
+    await form.waitFor();
+    if (opts.notes) {
+      for (const box of await form.getByTestId('criteria.confirm-note').all()) {
+        const want = opts.notes.includes((await box.getAttribute('data-note-id')) ?? '');
+        if ((await box.isChecked()) !== want) await box.click();
+      }
+    }
+    if (opts.wording !== undefined) await form.getByTestId('criteria.wording-input').fill(opts.wording);
+    await form.getByTestId('criteria.confirm-save').click();
+    await form.waitFor({ state: 'detached' });
+  }
+  /** The confirmed criteria of a topic as the panel shows them (wording, then "from: …" when reworded). */
+  async criteriaTexts(topicId: string): Promise<string[]> {
+    return this.selectedList(topicId).getByTestId('criteria.wording').allTextContents();
+  }
+  /** Rewords a confirmed criterion (by its current wording) from the panel. */
+  async reword(topicId: string, current: string, wording: string): Promise<void> {
+    const found = this.selectedList(topicId).getByTestId('criteria.item').filter({ has: this.page.getByTestId('criteria.wording').filter({ hasText: current }) });
+    // By its id: while it is being edited its wording is an input, no longer text to find it by.
+    const item = this.page.locator(tid('criteria.item') + attr('data-criterion-id', (await found.getAttribute('data-criterion-id')) ?? ''));
+    await item.getByTestId('criteria.edit').click();
+    const input = item.getByTestId('criteria.reword');
+    await input.fill(wording);
+    await input.press('Enter');
+    await item.getByTestId('criteria.reword-form').waitFor({ state: 'detached' });
+  }
   selectedList(topicId: string): Locator {
     return this.page.locator(tid('criteria.selected') + attr('data-topic-id', topicId));
   }

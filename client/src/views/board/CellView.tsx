@@ -5,7 +5,6 @@ import { useBoard } from './context';
 import { PasteLinesDialog } from './PasteLinesDialog';
 import { StepsList } from './StepsList';
 import { VoteBar } from './VoteBar';
-import { selectionOf } from './selection-view';
 import './selection.css';
 
 // A tablet's finger double-taps where a mouse double-clicks: the hint names the gesture the device has.
@@ -25,7 +24,7 @@ export function CellView(props: { topic: string }) {
     cross() ? t('board.crossCutting') : (board.session.session.topics.find((topic) => topic.id === props.topic)?.label ?? '');
   const headingId = () => `cell-${props.topic}`;
   const steps = () => board.session.session.phases.find((p) => p.id === board.phase.phaseId)?.kind === 'steps';
-  const selectedCount = () => (cross() ? 0 : (selectionOf(board.session.controlDoc, board.phase.phaseId).get(props.topic)?.length ?? 0));
+  const selectedCount = () => (cross() ? 0 : board.session.facilitation.criteria.count(board.phase.phaseId, props.topic));
   const known = () => new Set(board.session.session.topics.map((topic) => topic.id));
   const [pasting, setPasting] = createSignal(false);
   return (

@@ -15,7 +15,6 @@ import { loadPrefs } from '../../lib/prefs';
 import { toggledAuthor } from '../../lib/seat';
 import { browserStore } from '../../lib/storage';
 import { useVotes } from './votes-view';
-import { selectionOf } from './selection-view';
 import './selection.css';
 import { noteUnder, useStackOf, useStacks } from './stacks-view';
 import './note.css';
@@ -73,7 +72,7 @@ export function NoteCard(props: { id: string; position: Accessor<Point> }) {
   };
   const selected = () => {
     const n = note();
-    return !!n && (selectionOf(board.session.controlDoc, board.phase.phaseId).get(n.topic)?.includes(id) ?? false);
+    return !!n && board.session.facilitation.criteria.isSelected(board.phase.phaseId, n.topic, id);
   };
   const toggleAuthor = () => {
     const n = note();

@@ -2,7 +2,6 @@ import { createContext, createMemo, useContext, type Accessor } from 'solid-js';
 import { CROSS_CUTTING } from '@wcb/shared';
 import { t } from '../../i18n';
 import type { BoardContextValue } from './context';
-import { selectionOf } from './selection-view';
 import type { StackOf, StacksView } from './stacks-view';
 import type { VotesView } from './votes-view';
 import { authorName } from './person-name';
@@ -33,7 +32,7 @@ export function createNoteLabels(board: BoardContextValue, votes: Accessor<Votes
     const v = votes();
     const count = v?.counts.get(id) ?? 0;
     const myDots = v?.mine.get(id) ?? 0;
-    const selected = selectionOf(board.session.controlDoc, board.phase.phaseId).get(n.topic)?.includes(id) ?? false;
+    const selected = board.session.facilitation.criteria.isSelected(board.phase.phaseId, n.topic, id);
     const proposed = v?.proposed.get(n.topic)?.includes(id) ?? false;
     const stackCount = stackOf.isHead(id) ? (stacks().count.get(id) ?? 1) : 1;
     const parts = [

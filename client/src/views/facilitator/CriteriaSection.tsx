@@ -1,8 +1,8 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import { proposeCriteria, setSelection, type Note } from '@wcb/shared';
+import { proposeCriteria, type Note } from '@wcb/shared';
 import { t } from '../../i18n';
 import type { Session } from '../../sync/session';
-import { editSelection, selectionOf } from '../board/selection-view';
+import { CriteriaTopic } from './CriteriaTopic';
 
 type Props = { session: Session };
 
@@ -13,10 +13,9 @@ const phaseNotes = (session: Session): Note[] =>
 const noteLabel = (n: Note | undefined): string => (n ? n.text.trim() || t('note.empty') : '?');
 
 /**
- * After voting closed: per topic, the proposed criteria (most dots) not yet confirmed, to confirm,
- * and the confirmed list to edit. Confirming adds the proposed notes to the confirmed list (one
- * setSelection of the whole list, so the last write wins); once they are all confirmed the topic
- * says so instead of offering them again.
+ * After voting closed: per topic (CriteriaTopic.tsx), the proposed criteria (most dots) not yet
+ * confirmed, to confirm in the facilitator's own wording, and the confirmed criteria to reword,
+ * remove or add to. Writes go through session.facilitation, reads through its criteria view.
  */
 export function CriteriaSection(props: Props) {
   const v = () => props.session.voting();
@@ -31,82 +30,26 @@ export function CriteriaSection(props: Props) {
     const r = room();
     return s && r && ready() ? proposeCriteria(notes(), r.tally(s.budget)) : new Map<string, string[]>();
   });
-  const selection = () => (v() ? selectionOf(props.session.controlDoc, v()!.phaseId) : new Map<string, readonly string[]>());
-  const byId = createMemo(() => new Map(notes().map((n) => [n.id, n])));
-  const write = (topicId: string, ids: readonly string[]) => {
-    const s = v();
-    if (!s || !props.session.canControl()) return;
-    try {
-      setSelection(props.session.controlDoc, s.phaseId, topicId, ids);
-    } catch (e) {
-      console.warn('Selection not saved:', e);
-    }
-  };
+  const byTopic = createMemo(() => {
+    const out = new Map<string, Map<string, Note>>();
+    for (const n of notes()) out.set(n.topic, (out.get(n.topic) ?? new Map()).set(n.id, n));
+    return out;
+  });
   return (
     <Show when={v() && !v()!.open}>
       <div class="fac-criteria" data-testid="criteria.section">
         <h4>{t('criteria.title')}</h4>
         <Show when={ready()} fallback={<p>{t('criteria.loading')}</p>}>
           <For each={props.session.session.topics}>
-            {(topic) => {
-              const confirmed = () => selection().get(topic.id) ?? [];
-              const proposal = () => proposed().get(topic.id) ?? [];
-              // Proposed and not confirmed yet: the only ones a "Confirm" may offer.
-              const unconfirmed = () => proposal().filter((id) => !confirmed().includes(id));
-              const proposalState = () => (proposal().length === 0 ? 'none' : unconfirmed().length === 0 ? 'confirmed' : 'proposed');
-              const candidates = () => notes().filter((n) => n.topic === topic.id && !confirmed().includes(n.id));
-              return (
-                <div class="fac-criteria-topic" data-testid="criteria.topic" data-topic-id={topic.id} data-state={proposalState()}>
-                  <h5>{topic.label}</h5>
-                  <p class="fac-criteria-proposed" data-testid="criteria.proposal" data-topic-id={topic.id} data-state={proposalState()}>
-                    {proposalState() === 'none'
-                      ? t('criteria.none')
-                      : proposalState() === 'confirmed'
-                        ? t('criteria.allConfirmed')
-                        : t('criteria.proposed', { list: unconfirmed().map((id) => noteLabel(byId().get(id))).join(', ') })}
-                  </p>
-                  <Show when={proposalState() === 'proposed'}>
-                    <button class="btn" data-testid="criteria.confirm" data-topic-id={topic.id} onClick={() => write(topic.id, [...confirmed(), ...unconfirmed()])}>
-                      {t('criteria.confirm')}
-                    </button>
-                  </Show>
-                  <ul class="fac-list" data-testid="criteria.selected" data-topic-id={topic.id}>
-                    <For each={confirmed()}>
-                      {(id) => (
-                        <li class="fac-row">
-                          <span>{noteLabel(byId().get(id))}</span>
-                          <button
-                            class="btn btn-icon"
-                            data-testid="criteria.remove"
-                            data-note-id={id}
-                            aria-label={t('criteria.remove', { note: noteLabel(byId().get(id)) })}
-                            onClick={() => write(topic.id, editSelection(confirmed(), { remove: id }))}
-                          >
-                            ×
-                          </button>
-                        </li>
-                      )}
-                    </For>
-                  </ul>
-                  <Show when={candidates().length > 0}>
-                    <select
-                      data-testid="criteria.add"
-                      data-topic-id={topic.id}
-                      aria-label={t('criteria.add', { topic: topic.label })}
-                      value=""
-                      onChange={(e) => {
-                        const id = e.currentTarget.value;
-                        e.currentTarget.value = '';
-                        if (id) write(topic.id, editSelection(confirmed(), { add: id }));
-                      }}
-                    >
-                      <option value="">{t('criteria.addPlaceholder')}</option>
-                      <For each={candidates()}>{(n) => <option value={n.id}>{noteLabel(n)}</option>}</For>
-                    </select>
-                  </Show>
-                </div>
-              );
-            }}
+            {(topic) => (
+              <CriteriaTopic
+                session={props.session}
+                phaseId={v()!.phaseId}
+                topic={topic}
+                notes={byTopic().get(topic.id) ?? new Map()}
+                proposal={proposed().get(topic.id) ?? []}
+              />
+            )}
           </For>
         </Show>
       </div>

@@ -46,6 +46,15 @@ export function ExportOptions(props: { session: Session; options: DocumentOption
         <input type="checkbox" data-testid="export.charts" checked={props.options.charts} onChange={(e) => props.onChange({ charts: e.currentTarget.checked })} />
         {t('export.charts')}
       </label>
+      <label>
+        <input
+          type="checkbox"
+          data-testid="export.participation"
+          checked={props.options.participation === true}
+          onChange={(e) => props.onChange({ participation: e.currentTarget.checked })}
+        />
+        {t('participation.option')}
+      </label>
       <p class="fac-hint">{t('export.optionsHint')}</p>
     </fieldset>
   );

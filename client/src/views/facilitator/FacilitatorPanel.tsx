@@ -9,6 +9,7 @@ import { ExportSection } from './ExportSection';
 import { KitSection } from './KitSection';
 import { PhaseLocks } from './PhaseLocks';
 import { RunSheetEditor } from '../run/RunSheetEditor';
+import { ParticipationSection } from './ParticipationSection';
 import './facilitator.css';
 
 export type Props = { session: Session; facilitation: Facilitation };
@@ -34,6 +35,7 @@ export function FacilitatorPanel(props: Props & { onClose: () => void }) {
       <RunSheetEditor session={props.session} />
       <SetupSection {...props} />
       <VotingSection {...props} />
+      <ParticipationSection session={props.session} />
       <KitSection session={props.session} />
       <ExportSection session={props.session} />
     </aside>

@@ -1,7 +1,6 @@
 import { createEffect, onCleanup, Show } from 'solid-js';
 import type { Note } from '@wcb/shared';
 import { t } from '../../i18n';
-import { selectionOf } from '../board/selection-view';
 import { NoteEditor } from '../board/NoteEditor';
 import { usePhone } from './context';
 import { PhoneCardTools } from './PhoneCardTools';
@@ -19,7 +18,7 @@ export function PhoneNoteCard(props: { note: Note; number?: number; first: boole
   const open = () => phone.editing.open() === id();
   const editing = () => phone.editing.editing() === id();
   const table = () => phone.session.session.tables.find((x) => x.id === props.note.table)?.name ?? '';
-  const selected = () => selectionOf(phone.session.controlDoc, phone.phase.phaseId).get(props.note.topic)?.includes(id()) ?? false;
+  const selected = () => phone.session.facilitation.criteria.isSelected(phone.phase.phaseId, props.note.topic, id());
   const proposed = () => phone.votes()?.proposed.get(props.note.topic)?.includes(id()) ?? false;
   const stackCount = () => phone.stacks().count.get(id()) ?? 1;
   const member = () => (phone.stacks().headOf.get(id()) ?? id()) !== id();
