@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as Y from 'yjs';
-import { addNote, buildSessionDocs, castDot, CROSS_CUTTING, openVoting, renderExport, type SessionSource } from '@wcb/shared';
+import { addNote, buildSessionDocs, castDot, CROSS_CUTTING, openVoting } from '@wcb/shared';
+import { renderExport, type SessionSource } from '@wcb/shared/harvest';
 import { timeAndCpuMedian, round } from './lib/stats';
 import type { Figure } from './lib/report';
 

@@ -30,8 +30,6 @@ export * from './timer';
 export * from './clock';
 export * from './rounds';
 export * from './follow';
-export * from './harvest';
-export * from './harvest/import-problems';
 export * from './kit';
 export * from './paste-lines';
 export * from './placement';

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { EXPORT_MIME, exportFileName, isExportFormat, readSession, renderExport } from '@wcb/shared';
+import { readSession } from '@wcb/shared';
+import { EXPORT_MIME, exportFileName, isExportFormat, renderExport } from '@wcb/shared/harvest';
 import { makeFontLoader } from './fonts';
 import { HttpError, sendJson } from './http-util';
 import type { AuthGuard } from './limits';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { PdfFonts } from '@wcb/shared';
+import type { PdfFonts } from '@wcb/shared/harvest';
 
 const require = createRequire(import.meta.url);
 

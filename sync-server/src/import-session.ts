@@ -1,21 +1,11 @@
 import * as Y from 'yjs';
-import {
-  controlRoom,
-  importFile,
-  IMPORT_FORMATS,
-  phaseRoom,
-  readSession,
-  ROLES,
-  votesRoom,
-  type ImportedSession,
-  type ImportFormat,
-  type Role,
-} from '@wcb/shared';
+import { controlRoom, phaseRoom, readSession, ROLES, votesRoom, type Role } from '@wcb/shared';
+import { importFile, IMPORT_FORMATS, type ImportedSession, type ImportFormat } from '@wcb/shared/harvest';
 import type { RoomSeed, SessionStore } from './storage/types';
 import { capabilityLink, hashToken, mintToken, sessionIdForHash, type TokenHashes } from './tokens';
 
 // The formats and their detection live in shared (harvest/import-file.ts): the browser imports too.
-export { IMPORT_FORMATS, detectImportFormat, type ImportFormat } from '@wcb/shared';
+export { IMPORT_FORMATS, detectImportFormat, type ImportFormat } from '@wcb/shared/harvest';
 
 export type ImportedDocs = ImportedSession;
 

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { buildKit, exportFileName, isKitPaper, readSession, type KitLinks, type KitPaper, type PdfFonts } from '@wcb/shared';
+import { buildKit, isKitPaper, readSession, type KitLinks, type KitPaper } from '@wcb/shared';
+import { exportFileName, type PdfFonts } from '@wcb/shared/harvest';
 import { contentDisposition } from './export-api';
 import { makeFontLoader } from './fonts';
 import { HttpError, sendJson } from './http-util';

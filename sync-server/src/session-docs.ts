@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { controlRoom, phaseRoom, readSession, votesRoom, type SessionSource } from '@wcb/shared';
+import { controlRoom, phaseRoom, readSession, votesRoom } from '@wcb/shared';
+import { type SessionSource } from '@wcb/shared/harvest';
 import type { DocStorage } from './storage/types';
 
 async function loadDoc(storage: DocStorage, room: string): Promise<Y.Doc> {

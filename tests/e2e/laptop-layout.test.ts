@@ -6,7 +6,7 @@ import { useE2E, type Person } from './support/harness';
 import { personWithLocale } from './support/i18n-page';
 import { PasteLinesDialog } from './support/import-page';
 import { layoutProblems, topBarRows } from './support/layout-page';
-import { FIT_MIN_ZOOM } from '../../client/src/board/viewport';
+import { FIT_MIN_ZOOM } from '../../client/src/board-logic/viewport';
 
 const e2e = useE2E();
 // People with a Ukrainian browser (the harness's are English-speaking): the longest words we ship.

@@ -6,26 +6,8 @@ import { promisify } from 'node:util';
 import * as Y from 'yjs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  addNote,
-  buildSessionDocs,
-  castDot,
-  closeVoting,
-  documentHeading,
-  EVERYTHING,
-  formOf,
-  importSeed003,
-  openVoting,
-  readSession,
-  setAnswer,
-  setCellText,
-  setCellTicked,
-  setChecked,
-  setFollowUp,
-  setSelection,
-  type Harvest,
-  type HarvestItem,
-} from '@wcb/shared';
+import { addNote, buildSessionDocs, castDot, closeVoting, formOf, openVoting, readSession, setAnswer, setCellText, setCellTicked, setChecked, setFollowUp, setSelection } from '@wcb/shared';
+import { documentHeading, EVERYTHING, importSeed003, type Harvest, type HarvestItem } from '@wcb/shared/harvest';
 import { renderDocx } from '@wcb/shared/render-docx';
 import { harvestOf, SEED003_PATH, type SessionDocsLike } from '../support/harvest';
 import { describeNeeding } from '../support/system-deps';

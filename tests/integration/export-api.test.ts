@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addNote, phaseMaps, type SessionJson } from '@wcb/shared';
+import { addNote, phaseMaps } from '@wcb/shared';
+import { type SessionJson } from '@wcb/shared/harvest';
 import type { CreateSessionResponse } from '@wcb/shared/wire';
 import { connectClient, waitUntil, type TestClient } from './helpers/clients';
 import { tokenOfLink } from './helpers/sessions';

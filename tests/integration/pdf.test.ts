@@ -7,26 +7,8 @@ import { promisify } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
 import * as Y from 'yjs';
 import { afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
-import {
-  addNote,
-  AS_SEED_003,
-  buildSessionDocs,
-  castDot,
-  closeVoting,
-  formOf,
-  importSeed003,
-  openVoting,
-  readSession,
-  setAnswer,
-  setCellText,
-  setCellTicked,
-  setChecked,
-  setSelection,
-  stackNote,
-  type DocumentOptions,
-  type Harvest,
-  type PdfFonts,
-} from '@wcb/shared';
+import { addNote, buildSessionDocs, castDot, closeVoting, formOf, openVoting, readSession, setAnswer, setCellText, setCellTicked, setChecked, setSelection, stackNote } from '@wcb/shared';
+import { AS_SEED_003, importSeed003, type DocumentOptions, type Harvest, type PdfFonts } from '@wcb/shared/harvest';
 import { renderPdf } from '@wcb/shared/render-pdf';
 import { harvestOf as harvestAt, SEED003_PATH, type SessionDocsLike } from '../support/harvest';
 import { describeNeeding } from '../support/system-deps';

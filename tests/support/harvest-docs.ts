@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import * as Y from 'yjs';
-import { addNote, buildSessionDocs, castDot, closeVoting, openVoting, type Harvest, type PdfFonts } from '@wcb/shared';
+import { addNote, buildSessionDocs, castDot, closeVoting, openVoting } from '@wcb/shared';
+import { type Harvest, type PdfFonts } from '@wcb/shared/harvest';
 import { harvestOf } from './harvest';
 
 /** Fixtures and readers for the results documents, shared by the renderer tests that need no LibreOffice. */

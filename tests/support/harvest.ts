@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type * as Y from 'yjs';
-import { buildHarvest, type Harvest } from '@wcb/shared';
+import { buildHarvest, type Harvest } from '@wcb/shared/harvest';
 
 /** The seed-003 results (../shared beside the repo, as in CI). */
 export const SEED003_PATH = fileURLToPath(new URL('../../../shared/fixtures/seed-003-results.json', import.meta.url));

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { addNote, deleteNote, moveNote, setNoteText } from '@wcb/shared';
-import { summarize } from '../../client/src/board/announcements';
+import { summarize } from '../../client/src/board-logic/announcements';
 import { watchRemoteNotes, type RemoteNoteChange } from '../../client/src/sync/remote-notes';
 import type { Room } from '../../client/src/sync/room';
 

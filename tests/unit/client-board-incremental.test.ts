@@ -8,7 +8,7 @@ import { createNoteLod } from '../../client/src/views/board/note-lod';
 import { createWorldLayers } from '../../client/src/views/board/world-layers';
 import type { Drag } from '../../client/src/views/board/context';
 import type { PhaseRoom } from '../../client/src/sync/phase-room';
-import type { Point, Viewport } from '../../client/src/board/viewport';
+import type { Point, Viewport } from '../../client/src/board-logic/viewport';
 
 const TOPICS = ['government', 'community', 'ngos'];
 

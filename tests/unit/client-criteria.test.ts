@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { addNote, initPhaseDoc, readNotes, stackNote, suggestClusters, type Note } from '@wcb/shared';
-import { loadIgnored, saveIgnored, suggestionId, visibleSuggestions } from '../../client/src/board/suggestions';
+import { loadIgnored, saveIgnored, suggestionId, visibleSuggestions } from '../../client/src/board-logic/suggestions';
 
 const memoryStore = () => {
   const m = new Map<string, string>();

@@ -11,10 +11,10 @@ import {
   setSpotlight,
   viewedPhase,
 } from '@wcb/shared';
-import { centreOf, centredOn, easeInOut, interpolateViewport } from '../../client/src/board/viewport';
+import { centreOf, centredOn, easeInOut, interpolateViewport } from '../../client/src/board-logic/viewport';
 import { createFollowViewport, createPresses, spotOf } from '../../client/src/sync/follow';
 import { createRoot, createSignal } from 'solid-js';
-import type { Size, Viewport } from '../../client/src/board/viewport';
+import type { Size, Viewport } from '../../client/src/board-logic/viewport';
 import type { Spotlight } from '@wcb/shared';
 
 function controlDoc(): Y.Doc {

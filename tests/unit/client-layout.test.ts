@@ -18,7 +18,7 @@ import {
   notePosition,
   ROW_GAP,
   toCellCoords,
-} from '../../client/src/board/layout';
+} from '../../client/src/board-logic/layout';
 
 const topics = ['government', 'community', 'ngos'];
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CROSS_CUTTING, type Note } from '@wcb/shared';
-import { HEADER_H, layoutBoard, CELL_PAD } from '../../client/src/board/layout';
-import { dropBefore, STEP_H, stepPlacements } from '../../client/src/board/steps-layout';
-import { topNotes } from '../../client/src/board/vote-bars';
+import { HEADER_H, layoutBoard, CELL_PAD } from '../../client/src/board-logic/layout';
+import { dropBefore, STEP_H, stepPlacements } from '../../client/src/board-logic/steps-layout';
+import { topNotes } from '../../client/src/board-logic/vote-bars';
 import { authorFor, loadSeat, participantId, saveSeat, toggledAuthor, voterFor } from '../../client/src/lib/seat';
 import type { KeyValueStore } from '../../client/src/lib/storage';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CROSS_CUTTING, type Note } from '@wcb/shared';
-import { countsByCell, newNotePlacement, notesOfCell, phoneTopics, stepTopic } from '../../client/src/board/phone-list';
-import { CELL_PAD, layoutNotes, NOTE_GAP, NOTE_H, NOTE_W } from '../../client/src/board/layout';
+import { countsByCell, newNotePlacement, notesOfCell, phoneTopics, stepTopic } from '../../client/src/board-logic/phone-list';
+import { CELL_PAD, layoutNotes, NOTE_GAP, NOTE_H, NOTE_W } from '../../client/src/board-logic/layout';
 
 const note = (id: string, topic: string, x: number, y: number, order = 0): Note => ({
   id,

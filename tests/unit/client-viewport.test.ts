@@ -14,7 +14,7 @@ import {
   ZOOM_MAX,
   ZOOM_MIN,
   type Viewport,
-} from '../../client/src/board/viewport';
+} from '../../client/src/board-logic/viewport';
 
 const close = (a: { x: number; y: number }, b: { x: number; y: number }) => {
   expect(a.x).toBeCloseTo(b.x, 6);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CULL_MIN_NOTES, detailedNotes, MIN_READABLE_PX, NOTE_TEXT_PX, showsDetail, stillCovered } from '../../client/src/board/visible-notes';
-import { layoutBoard, NOTE_H, NOTE_W, sameLayout } from '../../client/src/board/layout';
-import type { Point } from '../../client/src/board/viewport';
+import { CULL_MIN_NOTES, detailedNotes, MIN_READABLE_PX, NOTE_TEXT_PX, showsDetail, stillCovered } from '../../client/src/board-logic/visible-notes';
+import { layoutBoard, NOTE_H, NOTE_W, sameLayout } from '../../client/src/board-logic/layout';
+import type { Point } from '../../client/src/board-logic/viewport';
 
 const screen = { width: 1000, height: 800 };
 const grid = (count: number): Map<string, Point> => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AS_SEED_003 } from '@wcb/shared';
+import { AS_SEED_003 } from '@wcb/shared/harvest';
 import { loadExportOptions, saveExportOptions } from '../../client/src/lib/export-prefs';
 import type { KeyValueStore } from '../../client/src/lib/storage';
 

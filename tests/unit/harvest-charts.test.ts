@@ -1,6 +1,6 @@
 import { PDFPage, rgb } from 'pdf-lib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { EVERYTHING, renderHtml } from '@wcb/shared';
+import { EVERYTHING, renderHtml } from '@wcb/shared/harvest';
 import { renderDocx } from '@wcb/shared/render-docx';
 import { renderPdf } from '@wcb/shared/render-pdf';
 import { docxBars, documentXml, pdfFonts, votedHarvest } from '../support/harvest-docs';

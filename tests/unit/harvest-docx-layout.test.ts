@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addNote, AS_SEED_003, buildSessionDocs, CROSS_CUTTING, formOf, importSeed003, readSession, setCellTicked, setChecked, setSelection, type Harvest, type HarvestItem } from '@wcb/shared';
+import { addNote, buildSessionDocs, CROSS_CUTTING, formOf, readSession, setCellTicked, setChecked, setSelection } from '@wcb/shared';
+import { AS_SEED_003, importSeed003, type Harvest, type HarvestItem } from '@wcb/shared/harvest';
 import { renderDocx } from '@wcb/shared/render-docx';
 import { harvestOf, readSeed003 } from '../support/harvest';
 import { documentXml, xmlTables, type XmlTable } from '../support/harvest-docs';

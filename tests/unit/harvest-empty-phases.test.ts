@@ -1,6 +1,7 @@
 import { PDFPage } from 'pdf-lib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { addNote, buildSessionDocs, formOf, phaseHasContent, readSession, renderHtml, renderMarkdown, setCellTicked } from '@wcb/shared';
+import { addNote, buildSessionDocs, formOf, readSession, setCellTicked } from '@wcb/shared';
+import { phaseHasContent, renderHtml, renderMarkdown } from '@wcb/shared/harvest';
 import { renderDocx } from '@wcb/shared/render-docx';
 import { renderPdf } from '@wcb/shared/render-pdf';
 import { harvestOf } from '../support/harvest';

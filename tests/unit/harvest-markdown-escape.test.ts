@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown } from '@wcb/shared';
+import { escapeMarkdown } from '@wcb/shared/harvest';
 
 describe('Markdown escapes only what would change the rendering', () => {
   it('ordinary text stays as written: dots, question marks, hyphens, parentheses, hashes inside a line', () => {

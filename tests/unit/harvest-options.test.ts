@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  addNote,
-  AS_SEED_003,
-  buildSessionDocs,
-  castDot,
-  closeVoting,
-  defaultDocumentOptions,
-  documentHeading,
-  EVERYTHING,
-  openVoting,
-  renderHtml,
-  renderMarkdown,
-  renderTextExport,
-  type DocumentOptions,
-} from '@wcb/shared';
+import { addNote, buildSessionDocs, castDot, closeVoting, openVoting } from '@wcb/shared';
+import { AS_SEED_003, defaultDocumentOptions, documentHeading, EVERYTHING, renderHtml, renderMarkdown, renderTextExport, type DocumentOptions } from '@wcb/shared/harvest';
 import { renderDocx } from '@wcb/shared/render-docx';
 import { harvestOf } from '../support/harvest';
 import { documentXml, docxBars, xmlText } from '../support/harvest-docs';

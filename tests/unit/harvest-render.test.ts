@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addNote,
-  buildSessionDocs,
-  csvCell,
-  escapeHtml,
-  escapeMarkdown,
-  importSeed003,
-  renderCsv,
-  renderHtml,
-  renderMarkdown,
-  type Harvest,
-} from '@wcb/shared';
+import { addNote, buildSessionDocs } from '@wcb/shared';
+import { csvCell, escapeHtml, escapeMarkdown, importSeed003, renderCsv, renderHtml, renderMarkdown, type Harvest } from '@wcb/shared/harvest';
 import { harvestOf, readSeed003 } from '../support/harvest';
 
 const seed = readSeed003;

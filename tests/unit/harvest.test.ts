@@ -1,28 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import {
-  addCriterion,
-  addNote,
-  buildSessionDocs,
-  castDot,
-  closeVoting,
-  CROSS_CUTTING,
-  ImportError,
-  importSeed003,
-  openVoting,
-  readSession,
-  setSelection,
-  stackNote,
-  exportSessionJson,
-  formOf,
-  importSessionJson,
-  setAnswer,
-  setCellText,
-  setCellTicked,
-  setChecked,
-  setFollowUp,
-  type Harvest,
-} from '@wcb/shared';
+import { addCriterion, addNote, buildSessionDocs, castDot, closeVoting, CROSS_CUTTING, openVoting, readSession, setSelection, stackNote, formOf, setAnswer, setCellText, setCellTicked, setChecked, setFollowUp } from '@wcb/shared';
+import { ImportError, importSeed003, exportSessionJson, importSessionJson, type Harvest } from '@wcb/shared/harvest';
 import { harvestOf, readSeed003 } from '../support/harvest';
 
 const fixture = readSeed003;

@@ -1,24 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import {
-  addCriterion,
-  addNote,
-  buildSessionDocs,
-  castDot,
-  closeVoting,
-  CROSS_CUTTING,
-  detectImportFormat,
-  importCsv,
-  ImportError,
-  importFile,
-  importSeed003,
-  openVoting,
-  renderCsv,
-  setSelection,
-  stackNote,
-  type Harvest,
-  type HarvestItem,
-} from '@wcb/shared';
+import { addCriterion, addNote, buildSessionDocs, castDot, closeVoting, CROSS_CUTTING, openVoting, setSelection, stackNote } from '@wcb/shared';
+import { detectImportFormat, importCsv, ImportError, importFile, importSeed003, renderCsv, type Harvest, type HarvestItem } from '@wcb/shared/harvest';
 import { harvestOf, readSeed003 } from '../support/harvest';
 
 

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  IMPORT_PROBLEMS,
-  importCsv,
-  ImportError,
-  importFile,
-  importProblemText,
-  importSessionJson,
-  LANGUAGES,
-  problemPlaceholders,
-  type ProblemCode,
-} from '@wcb/shared';
+import { LANGUAGES } from '@wcb/shared';
+import { IMPORT_PROBLEMS, importProblemText, problemPlaceholders, type ProblemCode } from '@wcb/shared/harvest';
+import { importCsv, ImportError, importFile, importSessionJson } from '@wcb/shared/harvest';
 
 const caught = (build: () => unknown): ImportError => {
   try {

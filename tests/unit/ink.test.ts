@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PRESENCE_COLORS } from '@wcb/shared';
-import { contrastRatio, luminance, readableInk } from '../../client/src/board/ink';
+import { contrastRatio, luminance, readableInk } from '../../client/src/board-logic/ink';
 
 describe('readable ink on a person\'s colour', () => {
   it('reads at WCAG AA (4.5:1) on every presence colour', () => {

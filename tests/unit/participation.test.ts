@@ -1,19 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import {
-  addNote,
-  AS_SEED_003,
-  buildSessionDocs,
-  castDot,
-  closeVoting,
-  CROSS_CUTTING,
-  EVERYTHING,
-  openVoting,
-  participationOf,
-  participationSvg,
-  renderHtml,
-  renderMarkdown,
-} from '@wcb/shared';
+import { addNote, buildSessionDocs, castDot, closeVoting, CROSS_CUTTING, openVoting } from '@wcb/shared';
+import { AS_SEED_003, EVERYTHING, participationOf, participationSvg, renderHtml, renderMarkdown } from '@wcb/shared/harvest';
 import { renderDocx } from '@wcb/shared/render-docx';
 import { harvestOf } from '../support/harvest';
 import { documentXml, xmlTables } from '../support/harvest-docs';

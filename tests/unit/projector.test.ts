@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CROSS_CUTTING } from '@wcb/shared';
-import { CELL_PAD, HEADER_H, layoutBoard, NOTE_H, type BoardLayout } from '../../client/src/board/layout';
-import { groupColumns, pageShowing, projectorPages, shownBounds, type ProjectorPage } from '../../client/src/board/projector-pages';
-import { VOTE_BAR_ROW_H, VOTE_BARS_CHROME, VOTE_BARS_GAP, voteBarsReach } from '../../client/src/board/vote-bars';
-import { ZOOM_MAX, type Size } from '../../client/src/board/viewport';
+import { CELL_PAD, HEADER_H, layoutBoard, NOTE_H, type BoardLayout } from '../../client/src/board-logic/layout';
+import { groupColumns, pageShowing, projectorPages, shownBounds, type ProjectorPage } from '../../client/src/board-logic/projector-pages';
+import { VOTE_BAR_ROW_H, VOTE_BARS_CHROME, VOTE_BARS_GAP, voteBarsReach } from '../../client/src/board-logic/vote-bars';
+import { ZOOM_MAX, type Size } from '../../client/src/board-logic/viewport';
 import { effectiveContrast } from '../../client/src/views/board/contrast';
 import {
   NOTE_TEXT_PX,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CROSS_CUTTING } from '@wcb/shared';
-import { focusAfterDelete, readingOrder, stepInOrder, type ReadablePlacement } from '../../client/src/board/reading-order';
+import { focusAfterDelete, readingOrder, stepInOrder, type ReadablePlacement } from '../../client/src/board-logic/reading-order';
 
 const note = (id: string, topic: string, x: number, y: number, order = 0): ReadablePlacement => ({ id, topic, x, y, order });
 

@@ -20,7 +20,7 @@ import {
   updatePrompt,
   viewedPhase,
 } from '@wcb/shared';
-import { cellTopic } from '../../client/src/board/layout';
+import { cellTopic } from '../../client/src/board-logic/layout';
 
 /** Sends everything `from` has that `to` lacks, as the provider would. */
 const deliver = (from: Y.Doc, to: Y.Doc) => Y.applyUpdate(to, Y.encodeStateAsUpdate(from, Y.encodeStateVector(to)), 'connection');

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as prng from 'lib0/prng';
-import { TEMPLATES, addNote, buildSessionDocs, importSeed003, setNoteText } from '@wcb/shared';
+import { TEMPLATES, addNote, buildSessionDocs, setNoteText } from '@wcb/shared';
+import { importSeed003 } from '@wcb/shared/harvest';
 import { EncodedDoc } from '../../sync-server/src/doc-state/encoded-doc';
 import { LiveDoc } from '../../sync-server/src/doc-state/live-doc';
 import type { DocState } from '../../sync-server/src/doc-state/types';

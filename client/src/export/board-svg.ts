@@ -1,6 +1,6 @@
 import { byOrder, readStacks, type Note, type NoteColor, type PhaseKind } from '@wcb/shared';
-import { cellTopic, layoutBoard, layoutNotes, MIN_BODY_W, NOTE_H, NOTE_W, notePosition, type BoardLayout, type Cell, type NotePlacement } from '../board/layout';
-import { STEP_H, STEP_LINE_H } from '../board/steps-layout';
+import { cellTopic, layoutBoard, layoutNotes, MIN_BODY_W, NOTE_H, NOTE_W, notePosition, type BoardLayout, type Cell, type NotePlacement } from '../board-logic/layout';
+import { STEP_H, STEP_LINE_H } from '../board-logic/steps-layout';
 
 /**
  * One phase board as a standalone SVG picture, drawn with the board's own layout (layout.ts) so

@@ -1,4 +1,4 @@
-import type { PdfFonts } from '@wcb/shared';
+import type { PdfFonts } from '@wcb/shared/harvest';
 // Build assets (hashed, precached by the service worker), so a PDF export works offline too.
 import regularUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
 import boldUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?url';

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import { phaseRoom, readSession, votesRoom, type SessionSource } from '@wcb/shared';
+import { phaseRoom, readSession, votesRoom } from '@wcb/shared';
+import { type SessionSource } from '@wcb/shared/harvest';
 import { makeRoom, type Room, type RoomState } from '../sync/room';
 
 // How long an export waits for a room the server has not answered yet. Offline it goes on with

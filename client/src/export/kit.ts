@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import { buildKit, exportFileName, readSession, type KitPaper } from '@wcb/shared';
+import { buildKit, readSession, type KitPaper } from '@wcb/shared';
+import { exportFileName } from '@wcb/shared/harvest';
 import { renderKitPdf } from '@wcb/shared/render-kit-pdf';
 import type { Credentials } from '../lib/credentials';
 import { loadPdfFonts } from './fonts';

@@ -1,15 +1,5 @@
-import {
-  DOCUMENT_LABELS,
-  EXPORT_MIME,
-  exportFileName,
-  readNotes,
-  criteriaNoteIds,
-  readSession,
-  tally,
-  votingBudgetFor,
-  type Phase,
-  type SessionSource,
-} from '@wcb/shared';
+import { readNotes, criteriaNoteIds, readSession, tally, votingBudgetFor, type Phase } from '@wcb/shared';
+import { DOCUMENT_LABELS, EXPORT_MIME, exportFileName, type SessionSource } from '@wcb/shared/harvest';
 import { loadCredentials } from '../lib/credentials';
 import { browserStore } from '../lib/storage';
 import type { Session } from '../sync/session';

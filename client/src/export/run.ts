@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import { EXPORT_MIME, exportFileName, isDocumentFormat, readSession, renderExport, type DocumentOptions, type ExportFormat } from '@wcb/shared';
+import { readSession } from '@wcb/shared';
+import { EXPORT_MIME, exportFileName, isDocumentFormat, renderExport, type DocumentOptions, type ExportFormat } from '@wcb/shared/harvest';
 import { loadPdfFonts } from './fonts';
 import { gatherSession, type GatherProgress } from './gather';
 

@@ -1,4 +1,4 @@
-import { AS_SEED_003, readDocumentOptions, type DocumentOptions } from '@wcb/shared';
+import { AS_SEED_003, readDocumentOptions, type DocumentOptions } from '@wcb/shared/harvest';
 import { readJson, writeJson, type KeyValueStore } from './storage';
 
 /**

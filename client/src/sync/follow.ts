@@ -1,7 +1,7 @@
 import { createEffect, createSignal, on, untrack, type Accessor } from 'solid-js';
 import type { FollowViewport, Spotlight } from '@wcb/shared';
-import { createGlide } from '../board/glide';
-import { centreOf, centredOn, type Size, type Viewport } from '../board/viewport';
+import { createGlide } from '../board-logic/glide';
+import { centreOf, centredOn, type Size, type Viewport } from '../board-logic/viewport';
 
 /** How long a followed move takes, unless the person prefers reduced motion. */
 export const FOLLOW_ANIMATION_MS = 400;

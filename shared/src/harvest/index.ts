@@ -18,3 +18,4 @@ export * from './printed';
 export * from './options';
 export * from './participation';
 export * from './participation-svg';
+export * from './import-problems';

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { EXPORT_FORMATS, exportFileName, isExportFormat, readSession, renderExport, SESSION_ID_RE } from '@wcb/shared';
+import { readSession, SESSION_ID_RE } from '@wcb/shared';
+import { EXPORT_FORMATS, exportFileName, isExportFormat, renderExport } from '@wcb/shared/harvest';
 import { makeFontLoader } from '../fonts';
 import { loadSessionDocs } from '../session-docs';
 import { SqliteStorage } from '../storage/sqlite';

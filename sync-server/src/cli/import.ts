@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { ImportError } from '@wcb/shared';
+import { ImportError } from '@wcb/shared/harvest';
 import { IMPORT_FORMATS, importDocs, mintSession, storeImportedSession, type ImportFormat, type StoredImport } from '../import-session';
 import { SqliteStorage } from '../storage/sqlite';
 import { parseCli, UsageError } from './args';

@@ -1,4 +1,4 @@
-import { ImportError } from '@wcb/shared';
+import { ImportError } from '@wcb/shared/harvest';
 import { UsageError } from './args';
 import { BACKUP_USAGE, runBackup } from './backup';
 import { EXPORT_USAGE, runExport } from './export';

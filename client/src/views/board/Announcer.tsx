@@ -1,5 +1,5 @@
 import { createEffect, createSignal, on, onCleanup } from 'solid-js';
-import { summarize, type BoardEvent } from '../../board/announcements';
+import { summarize, type BoardEvent } from '../../board-logic/announcements';
 import { t } from '../../i18n';
 import { watchRemoteNotes } from '../../sync/remote-notes';
 import type { Session } from '../../sync/session';

@@ -1,7 +1,7 @@
 import { onCleanup, onMount } from 'solid-js';
 import { CROSS_CUTTING, type Note } from '@wcb/shared';
-import { readingOrder, stepInOrder } from '../../board/reading-order';
-import { panBy, type Viewport } from '../../board/viewport';
+import { readingOrder, stepInOrder } from '../../board-logic/reading-order';
+import { panBy, type Viewport } from '../../board-logic/viewport';
 import { useBoard } from './context';
 import { focusNote, noteOf } from './note-focus';
 

@@ -1,6 +1,6 @@
 import { createEffect, createSignal, lazy, Match, on, onCleanup, Show, Suspense, Switch, untrack } from 'solid-js';
 import { t, type MessageKey } from '../../i18n';
-import { IDENTITY, type Size, type Viewport } from '../../board/viewport';
+import { IDENTITY, type Size, type Viewport } from '../../board-logic/viewport';
 import { takeLinkToken, type Credentials } from '../../lib/credentials';
 import { planOpening, settleOpening, type Opening } from '../../lib/link-choice';
 import { linkClick } from '../../lib/router';

@@ -1,6 +1,6 @@
 import { For, Show } from 'solid-js';
-import { readableInk } from '../../board/ink';
-import { toScreen } from '../../board/viewport';
+import { readableInk } from '../../board-logic/ink';
+import { toScreen } from '../../board-logic/viewport';
 import { useBoard } from './context';
 import { personName } from './person-name';
 

@@ -1,6 +1,6 @@
 import { Show, type Accessor } from 'solid-js';
 import { t } from '../../i18n';
-import type { Size, Viewport } from '../../board/viewport';
+import type { Size, Viewport } from '../../board-logic/viewport';
 import { spotOf } from '../../sync/follow';
 import type { Session } from '../../sync/session';
 import './follow.css';

@@ -1,8 +1,8 @@
 import { batch, createSignal, For, onCleanup, Show, type Accessor } from 'solid-js';
 import { NOTE_COLORS } from '@wcb/shared';
 import { t } from '../../i18n';
-import type { Point } from '../../board/viewport';
-import { focusAfterDelete, readingOrder } from '../../board/reading-order';
+import type { Point } from '../../board-logic/viewport';
+import { focusAfterDelete, readingOrder } from '../../board-logic/reading-order';
 import type { Note } from '@wcb/shared';
 import { focusNote, rememberDeleted } from './note-focus';
 import { useBoard } from './context';

@@ -1,5 +1,5 @@
 import { batch, createMemo, getOwner, runWithOwner, type Accessor } from 'solid-js';
-import type { Point } from '../../board/viewport';
+import type { Point } from '../../board-logic/viewport';
 import { useBoard } from './context';
 import { createNoteDrag } from './create-note-drag';
 import { useNoteLabels } from './note-label';

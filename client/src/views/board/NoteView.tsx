@@ -1,6 +1,6 @@
 import { createMemo, Show } from 'solid-js';
-import { notePosition } from '../../board/layout';
-import type { Point } from '../../board/viewport';
+import { notePosition } from '../../board-logic/layout';
+import type { Point } from '../../board-logic/viewport';
 import { useBoard } from './context';
 import { NoteCard } from './NoteCard';
 import { NoteChip } from './NoteChip';

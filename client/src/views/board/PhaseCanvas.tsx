@@ -1,8 +1,8 @@
 import { batch, createEffect, createMemo, createSelector, createSignal, For, on, onCleanup, onMount, Show, untrack, type Accessor } from 'solid-js';
 import { CROSS_CUTTING, type Note, type NoteColor, type Presence } from '@wcb/shared';
 import { t } from '../../i18n';
-import { cellTopic, cellUnder, freePosition, freeSlot, layoutBoard, noteAtPointer } from '../../board/layout';
-import { fit, FIT_MIN_ZOOM, readableFit, toBoard, type Point, type Size, type Viewport } from '../../board/viewport';
+import { cellTopic, cellUnder, freePosition, freeSlot, layoutBoard, noteAtPointer } from '../../board-logic/layout';
+import { fit, FIT_MIN_ZOOM, readableFit, toBoard, type Point, type Size, type Viewport } from '../../board-logic/viewport';
 import { loadPrefs, savePrefs } from '../../lib/prefs';
 import { browserStore } from '../../lib/storage';
 import type { PhaseRoom } from '../../sync/phase-room';

@@ -1,9 +1,9 @@
 import { For, Show, type Accessor } from 'solid-js';
 import { CROSS_CUTTING, type Note } from '@wcb/shared';
 import { t } from '../../i18n';
-import type { Cell } from '../../board/layout';
-import type { Size, Viewport } from '../../board/viewport';
-import { voteBarsReach } from '../../board/vote-bars';
+import type { Cell } from '../../board-logic/layout';
+import type { Size, Viewport } from '../../board-logic/viewport';
+import { voteBarsReach } from '../../board-logic/vote-bars';
 import { useBoard } from './context';
 import { createProjectorFrame } from './projector-frame';
 import { useVotes } from './votes-view';

@@ -1,7 +1,7 @@
 import { createMemo, For, Show } from 'solid-js';
 import { byOrder, type Note } from '@wcb/shared';
 import { t } from '../../i18n';
-import { dropBefore } from '../../board/steps-layout';
+import { dropBefore } from '../../board-logic/steps-layout';
 import { useBoard } from './context';
 import { NoteEditor } from './NoteEditor';
 import { useVotes } from './votes-view';

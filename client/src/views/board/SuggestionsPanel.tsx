@@ -2,7 +2,7 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import { suggestClusters, type Note } from '@wcb/shared';
 import { t } from '../../i18n';
 import { browserStore } from '../../lib/storage';
-import { loadIgnored, saveIgnored, visibleSuggestions, type SuggestionRow } from '../../board/suggestions';
+import { loadIgnored, saveIgnored, visibleSuggestions, type SuggestionRow } from '../../board-logic/suggestions';
 import { useBoard } from './context';
 
 /**

@@ -1,5 +1,5 @@
 import { createSignal, Show, type Accessor } from 'solid-js';
-import type { Size, Viewport } from '../../board/viewport';
+import type { Size, Viewport } from '../../board-logic/viewport';
 import { t } from '../../i18n';
 import { linkClick } from '../../lib/router';
 import { updateReady } from '../../pwa';

@@ -1,7 +1,7 @@
 import { createMemo, For, Show } from 'solid-js';
 import type { Note } from '@wcb/shared';
 import { t } from '../../i18n';
-import { topNotes, VOTE_BAR_ROW_H, VOTE_BARS_LIMIT } from '../../board/vote-bars';
+import { topNotes, VOTE_BAR_ROW_H, VOTE_BARS_LIMIT } from '../../board-logic/vote-bars';
 import { useBoard } from './context';
 import { useVotes } from './votes-view';
 

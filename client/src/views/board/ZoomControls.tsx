@@ -1,6 +1,6 @@
 import type { Accessor } from 'solid-js';
 import { formatPercent, t } from '../../i18n';
-import { zoomBy, zoomTo, ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, type Size, type Viewport } from '../../board/viewport';
+import { zoomBy, zoomTo, ZOOM_MAX, ZOOM_MIN, ZOOM_STEP, type Size, type Viewport } from '../../board-logic/viewport';
 import { useBoard } from './context';
 import { ContrastToggle } from './ProjectorToggles';
 

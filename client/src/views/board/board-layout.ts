@@ -1,7 +1,7 @@
 import { createComputed, createSignal, onCleanup, type Accessor } from 'solid-js';
 import { makeSpreader, type Note } from '@wcb/shared';
-import { layoutBoard, layoutNotes, sameLayout, type BoardLayout } from '../../board/layout';
-import { stepPlacements } from '../../board/steps-layout';
+import { layoutBoard, layoutNotes, sameLayout, type BoardLayout } from '../../board-logic/layout';
+import { stepPlacements } from '../../board-logic/steps-layout';
 import type { PhaseRoom } from '../../sync/phase-room';
 import type { Drag } from './context';
 

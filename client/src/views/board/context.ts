@@ -1,7 +1,7 @@
 import { createContext, useContext, type Accessor } from 'solid-js';
 import type { NoteColor, Presence } from '@wcb/shared';
-import type { BoardLayout, NotePlacement } from '../../board/layout';
-import type { Point, Viewport } from '../../board/viewport';
+import type { BoardLayout, NotePlacement } from '../../board-logic/layout';
+import type { Point, Viewport } from '../../board-logic/viewport';
 import type { PhaseRoom } from '../../sync/phase-room';
 import type { Session } from '../../sync/session';
 import type { TypeAhead } from './type-ahead';

@@ -1,7 +1,7 @@
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import type { Note } from '@wcb/shared';
-import { cellAt, notePosition, toCellCoords } from '../../board/layout';
-import type { Point } from '../../board/viewport';
+import { cellAt, notePosition, toCellCoords } from '../../board-logic/layout';
+import type { Point } from '../../board-logic/viewport';
 import { throttle } from '../../lib/throttle';
 import type { BoardContextValue } from './context';
 import { createLongPress } from './create-long-press';

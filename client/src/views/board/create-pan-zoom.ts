@@ -1,5 +1,5 @@
 import { onCleanup, type Accessor } from 'solid-js';
-import { panBy, pinch, wheelPixels, wheelZoomFactor, zoomBy, type Point, type Viewport } from '../../board/viewport';
+import { panBy, pinch, wheelPixels, wheelZoomFactor, zoomBy, type Point, type Viewport } from '../../board-logic/viewport';
 
 /** Controls that handle their own pointer input; a press on them never pans the board. */
 const CONTROLS = 'button, a, input, textarea, select';

@@ -1,6 +1,6 @@
 import { createComputed, createMemo, createSignal, type Accessor } from 'solid-js';
-import { cullArea, inArea, sameArea, stillCovered, type CullArea } from '../../board/visible-notes';
-import type { Point, Size, Viewport } from '../../board/viewport';
+import { cullArea, inArea, sameArea, stillCovered, type CullArea } from '../../board-logic/visible-notes';
+import type { Point, Size, Viewport } from '../../board-logic/viewport';
 
 type Options = {
   viewport: Accessor<Viewport>;

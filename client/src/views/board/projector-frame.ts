@@ -1,9 +1,9 @@
 import { createEffect, createMemo, createSignal, on, onCleanup, untrack, type Accessor } from 'solid-js';
 import type { Spotlight } from '@wcb/shared';
-import type { BoardLayout } from '../../board/layout';
-import { createGlide } from '../../board/glide';
-import { pageShowing, projectorPages, type ProjectorPage } from '../../board/projector-pages';
-import type { Size, Viewport } from '../../board/viewport';
+import type { BoardLayout } from '../../board-logic/layout';
+import { createGlide } from '../../board-logic/glide';
+import { pageShowing, projectorPages, type ProjectorPage } from '../../board-logic/projector-pages';
+import type { Size, Viewport } from '../../board-logic/viewport';
 import { PROJECTOR_MAX_ZOOM, PROJECTOR_MIN_ZOOM } from './projector';
 
 /** How long the hall gets to read one page before the projector turns to the next. */

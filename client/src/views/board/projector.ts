@@ -1,4 +1,4 @@
-import { clampZoom } from '../../board/viewport';
+import { clampZoom } from '../../board-logic/viewport';
 
 /**
  * The projector view: what a viewer link shows on the wall of a hall. Notes are drawn in board

@@ -1,5 +1,5 @@
 import { createMemo, type Accessor } from 'solid-js';
-import type { Rect, Size, Viewport } from '../../board/viewport';
+import type { Rect, Size, Viewport } from '../../board-logic/viewport';
 
 // The dot grid's spacing in board units: a quiet texture that shows panning and zoom.
 const GRID = 24;

@@ -1,5 +1,5 @@
 import { For } from 'solid-js';
-import { documentHeading, MAX_HEADING, PROVENANCE, type DocumentOptions, type Provenance } from '@wcb/shared';
+import { documentHeading, MAX_HEADING, PROVENANCE, type DocumentOptions, type Provenance } from '@wcb/shared/harvest';
 import { t } from '../../i18n';
 import type { Session } from '../../sync/session';
 import './export-options.css';

@@ -1,5 +1,5 @@
 import { createSignal, For, Show, untrack } from 'solid-js';
-import { EXPORT_FORMATS, type DocumentOptions, type ExportFormat } from '@wcb/shared';
+import { EXPORT_FORMATS, type DocumentOptions, type ExportFormat } from '@wcb/shared/harvest';
 import { t } from '../../i18n';
 import { loadCredentials } from '../../lib/credentials';
 import { loadExportOptions, saveExportOptions } from '../../lib/export-prefs';

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { createEffect, createMemo, createSignal, onCleanup, Show } from 'solid-js';
-import { participationOf, participationSvg } from '@wcb/shared';
+import { participationOf, participationSvg } from '@wcb/shared/harvest';
 import { locale, t } from '../../i18n';
 import type { Session } from '../../sync/session';
 import './criteria.css';

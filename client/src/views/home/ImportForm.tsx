@@ -1,5 +1,6 @@
 import { createSignal, Show } from 'solid-js';
-import { ImportError, importProblemText } from '@wcb/shared';
+import { importProblemText } from '@wcb/shared/harvest';
+import { ImportError } from '@wcb/shared/harvest';
 import { locale, t } from '../../i18n';
 import { openOwnSession } from './open-own-session';
 import { InsecureContextError } from '../../sync/own-session';

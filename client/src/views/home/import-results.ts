@@ -1,4 +1,5 @@
-import { importFile, readSession, type Language } from '@wcb/shared';
+import { readSession, type Language } from '@wcb/shared';
+import { importFile } from '@wcb/shared/harvest';
 import { t } from '../../i18n';
 import { saveLocalSession } from '../../sync/create-session';
 import { mintOwnSession, type OwnSession } from '../../sync/own-session';

@@ -1,7 +1,7 @@
 import { createMemo, createSignal, For, Show, type Accessor } from 'solid-js';
 import { CROSS_CUTTING, type Note } from '@wcb/shared';
 import { t } from '../../i18n';
-import { countsByCell, newNotePlacement, notesOfCell, phoneTopics } from '../../board/phone-list';
+import { countsByCell, newNotePlacement, notesOfCell, phoneTopics } from '../../board-logic/phone-list';
 import { loadPrefs } from '../../lib/prefs';
 import { authorFor } from '../../lib/seat';
 import { browserStore } from '../../lib/storage';

@@ -1,6 +1,6 @@
 import { createSignal, For, Show } from 'solid-js';
 import { t } from '../../i18n';
-import { stepTopic } from '../../board/phone-list';
+import { stepTopic } from '../../board-logic/phone-list';
 import { closeSheetOf, PhoneSheet } from './PhoneSheet';
 
 type Props = {
