@@ -7,7 +7,7 @@ const e2e = useE2E();
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 describe('board pictures', () => {
-  it('the facilitator downloads each board phase as SVG and as PNG, with notes a participant wrote', async () => {
+  it('the facilitator downloads each board phase, and the figure of who took part, as SVG and as PNG', async () => {
     const { a, b } = await e2e.cafe({ title: 'Pictures' });
     await b.board.addNote('government', 'Budget <open>');
     await a.board.addNote('community', 'Councils & us');
@@ -15,12 +15,13 @@ describe('board pictures', () => {
 
     const panel = new PicturesPanel(a.board.page);
     const today = new Date().toISOString().slice(0, 10);
-    const svgs = await panel.download('svg', 3);
+    const svgs = await panel.download('svg', 4);
     expect(svgs.map((f) => f.fileName).sort()).toEqual(
       [
         `Pictures-ASSESSING-THE-CURRENT-REALITY-${today}.svg`,
         `Pictures-FORMING-THE-IDEAL-VISION-OF-INTERACTION-${today}.svg`,
         `Pictures-STEPS-TO-REALISE-THE-IDEAL-VISION-${today}.svg`,
+        `Pictures-Who-took-part-${today}.svg`,
       ].sort(),
     );
     const ideal = svgs.find((f) => f.fileName.includes('IDEAL-VISION-OF'))!;
@@ -31,8 +32,14 @@ describe('board pictures', () => {
     expect(ideal.text).toContain('FORMING THE IDEAL VISION OF INTERACTION');
     const reality = svgs.find((f) => f.fileName.includes('REALITY'))!;
     expect(reality.text).not.toContain('Budget');
+    // The figure counts the session's notes (two, one per topic), names no one.
+    const figure = svgs.find((f) => f.fileName.includes('Who-took-part'))!;
+    expect(figure.text).toMatch(/^<\?xml[^>]*>\s*<svg /);
+    expect(figure.text).toContain('Who took part');
+    expect(figure.text).toContain('GOVERNMENT');
+    expect(figure.text).not.toContain('Budget');
 
-    const pngs = await panel.download('png', 3);
+    const pngs = await panel.download('png', 4);
     expect(pngs.every((f) => f.fileName.endsWith('.png'))).toBe(true);
     for (const png of pngs) {
       expect([...png.bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);

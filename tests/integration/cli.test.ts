@@ -1,31 +1,17 @@
-import { execFile } from 'node:child_process';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteStorage } from '@wcb/sync-server';
+import { runCli, type CliResult } from './helpers/cli';
 import { makeTempDir } from './helpers/test-server';
 
-const run = promisify(execFile);
-// What `npm run export / import / backup` run: the CLI built to JavaScript (the project's global setup builds it).
-const CLI = fileURLToPath(new URL('../../sync-server/dist/cli.mjs', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('../../../shared/fixtures/seed-003-results.json', import.meta.url));
-
-type Result = { code: number; stdout: string; stderr: string };
 
 describe('export and import on the command line', () => {
   let dataDir: string;
-  const cli = async (...args: string[]): Promise<Result> => {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { ...process.env, DATA_DIR: dataDir } });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  };
+  const cli = (...args: string[]): Promise<CliResult> => runCli(args, { DATA_DIR: dataDir });
 
   beforeEach(async () => {
     dataDir = await makeTempDir();

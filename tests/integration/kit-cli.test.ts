@@ -1,29 +1,16 @@
-import { execFile } from 'node:child_process';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli, type CliResult } from './helpers/cli';
 import { makeTempDir } from './helpers/test-server';
 
-const run = promisify(execFile);
-const CLI = fileURLToPath(new URL('../../sync-server/dist/cli.mjs', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('../../../shared/fixtures/seed-003-results.json', import.meta.url));
-
-type Result = { code: number; stdout: string; stderr: string };
 
 describe('npm run kit', () => {
   let dataDir: string;
-  const cli = async (args: string[], env: Record<string, string> = {}): Promise<Result> => {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { ...process.env, DATA_DIR: dataDir, ...env } });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  };
+  const cli = (args: string[], env: Record<string, string> = {}): Promise<CliResult> => runCli(args, { DATA_DIR: dataDir, ...env });
   beforeEach(async () => {
     dataDir = await makeTempDir();
   });

@@ -53,6 +53,11 @@ describe('who took part (participation.ts)', () => {
     expect(svg).toContain('Хто взяв участь');
     expect(svg).toContain('Без імені: 1 з 5 нотаток (20%)');
     expect(svg).not.toContain('<script');
+    // A file of its own must be well-formed XML: no element names an attribute twice.
+    for (const tag of svg.match(/<[a-z][^>]*>/g) ?? []) {
+      const names = [...tag.matchAll(/\s([a-z-]+)=/g)].map((m) => m[1]);
+      expect(new Set(names).size, tag).toBe(names.length);
+    }
 
     expect(renderHtml(harvest)).toContain('<section class="participation" data-figure="participation"><svg');
     expect(renderHtml(harvest, AS_SEED_003)).not.toContain('data-figure="participation"');

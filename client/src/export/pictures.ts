@@ -1,5 +1,13 @@
 import { readNotes, criteriaNoteIds, readSession, tally, votingBudgetFor, type Phase } from '@wcb/shared';
-import { DOCUMENT_LABELS, EXPORT_MIME, exportFileName, type SessionSource } from '@wcb/shared/harvest';
+import {
+  DOCUMENT_LABELS,
+  EXPORT_MIME,
+  exportFileName,
+  PARTICIPATION_LABELS,
+  participationOf,
+  participationSvg,
+  type SessionSource,
+} from '@wcb/shared/harvest';
 import { loadCredentials } from '../lib/credentials';
 import { browserStore } from '../lib/storage';
 import type { Session } from '../sync/session';
@@ -9,6 +17,9 @@ import { gatherSession, type GatherProgress } from './gather';
 import { download } from './run';
 
 export type PictureFormat = 'svg' | 'png';
+
+// A file of its own declares its encoding, as the board pictures do.
+const SVG_PROLOGUE = '<?xml version="1.0" encoding="UTF-8"?>\n';
 export type PicturesResult = { files: string[]; stale: string[] };
 
 // Only boards are pictured: forms (matrix, checklist, survey) are in the results document.
@@ -31,8 +42,9 @@ export function boardInput(source: SessionSource, phase: Phase): BoardSvgInput {
 }
 
 /**
- * Loaded lazily by the Results section: one picture per board phase, each its own download
- * (named "<session> – <phase>-<date>.svg|png"). Works offline from what this device holds.
+ * Loaded lazily by the Results section: one picture per board phase, and the figure of who took
+ * part (participation.ts, the whole session), each its own download (named
+ * "<session> – <phase or figure>-<date>.svg|png"). Works offline from what this device holds.
  */
 export async function downloadBoardPictures(
   session: Pick<Session, 'id' | 'controlDoc'>,
@@ -45,12 +57,15 @@ export async function downloadBoardPictures(
     const snapshot = readSession(session.controlDoc);
     const now = Date.now();
     const files: string[] = [];
-    for (const phase of snapshot.phases.filter(isBoard)) {
-      const svg = boardSvg(boardInput(gathered.source, phase));
-      const fileName = exportFileName(`${snapshot.meta.title} – ${phase.title}`, now, format);
+    const save = async (name: string, svg: string) => {
+      const fileName = exportFileName(`${snapshot.meta.title} – ${name}`, now, format);
       download(fileName, format === 'svg' ? svg : await svgToPng(svg), EXPORT_MIME[format]!);
       files.push(fileName);
-    }
+    };
+    for (const phase of snapshot.phases.filter(isBoard)) await save(phase.title, boardSvg(boardInput(gathered.source, phase)));
+    const participation = participationOf(gathered.source);
+    const language = snapshot.meta.language;
+    if (participation.total > 0) await save(PARTICIPATION_LABELS[language].title, SVG_PROLOGUE + participationSvg(participation, language));
     return { files, stale: gathered.stale };
   } finally {
     gathered.dispose();

@@ -12,7 +12,7 @@ export * from './export-formats';
 export * from './formats';
 export * from './import-csv';
 export * from './import-file';
-export type { PdfFonts } from './render-pdf';
+export type { PdfFonts } from './pdf-fonts';
 export * from './charts';
 export * from './printed';
 export * from './options';

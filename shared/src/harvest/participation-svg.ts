@@ -79,7 +79,9 @@ export const heatFill = (n: number, max: number): string => {
   return `#${mix(0xff, 0xa3)}${mix(0xf6, 0x5d)}${mix(0xe8, 0x00)}`;
 };
 
-const text = (x: number, y: number, s: string, extra = '') => `<text x="${x}" y="${y}" font-size="11" ${extra}>${escapeHtml(s)}</text>`;
+// 11 px unless `extra` sets a size: an attribute twice is tolerated by HTML but makes the .svg file invalid XML.
+const text = (x: number, y: number, s: string, extra = '') =>
+  `<text x="${x}" y="${y}"${extra.includes('font-size=') ? '' : ' font-size="11"'} ${extra}>${escapeHtml(s)}</text>`;
 
 /**
  * The participation figure as one SVG string (no DOM): the heat map, the per-topic bars, the

@@ -12,8 +12,8 @@ import { PDFHexString, type PDFFont } from 'pdf-lib';
  * "а" is built from the Latin "a"), without characters: text in that PDF would not copy.
  */
 
-// Widths depend only on the font file, the size and the text (the features are render-pdf.ts's
-// fixed FEATURES), so they are kept across exports.
+// Widths depend only on the font file, the size and the text (the features are the
+// fixed FEATURES of pdf-fonts.ts), so they are kept across exports.
 // A long-running server sees ever new words: past this many entries a font's table starts over
 // (a few MB at most; one harvest of 3,000 notes uses about 2,000).
 const MAX_WIDTHS = 50_000;

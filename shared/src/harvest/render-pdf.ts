@@ -1,4 +1,3 @@
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
 import { chartItems, phaseHasChart, phaseVoteScale } from './charts';
 import { printedPhases } from './printed';
@@ -7,17 +6,13 @@ import { documentHeading, EVERYTHING, provenanceOf, type DocumentOptions } from 
 import { matrixGrid, surveyQuestion, voteChart } from './pdf-blocks';
 import { participationFigure } from './pdf-participation';
 import { BODY, COLORS, FlowLayout, type Run } from './pdf-layout';
-import { cacheTextOf } from './pdf-text-cache';
+import { embedFonts, type PdfFonts } from './pdf-fonts';
 import { PdfTable, type Entry, type TableRow } from './pdf-table';
 import type { Harvest, HarvestItem, HarvestPhase, HarvestTopicSection } from './types';
 
-/** The font files the PDF embeds (DejaVu Sans covers Cyrillic); node reads them, a browser fetches them. */
-export type PdfFonts = { regular: Uint8Array; bold: Uint8Array };
+export type { PdfFonts } from './pdf-fonts';
 
 const LIST_INDENT = 8;
-
-// Ligatures off: a ligature glyph would read back from the PDF as one odd character ("ﬁ").
-const FEATURES = { liga: false, clig: false, dlig: false, calt: false };
 
 /** A note's line: its text, then ×count for a stack, the votes, and where it was written in small grey. */
 /** The labels and the options every block of one document draws with. */
@@ -123,11 +118,7 @@ export async function renderPdf(harvest: Harvest, fonts: PdfFonts, options: Docu
   const labels = DOCUMENT_LABELS[harvest.language];
   const when = new Date(harvest.exportedAt);
   const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkit);
-  const regular = await doc.embedFont(fonts.regular, { subset: true, features: FEATURES });
-  const bold = await doc.embedFont(fonts.bold, { subset: true, features: FEATURES });
-  cacheTextOf(regular, fonts.regular);
-  cacheTextOf(bold, fonts.bold);
+  const { regular, bold } = await embedFonts(doc, fonts);
   const layout = new FlowLayout(doc, { regular, bold });
 
   const phases = printedPhases(harvest);

@@ -1,15 +1,11 @@
-import fontkit from '@pdf-lib/fontkit';
 import { concatTransformationMatrix, PDFDocument, popGraphicsState, pushGraphicsState, type PDFPage } from 'pdf-lib';
-import type { PdfFonts } from '../harvest/render-pdf';
-import { cacheTextOf } from '../harvest/pdf-text-cache';
+import { embedFonts, type PdfFonts } from '../harvest/pdf-fonts';
 import { drawQr, GREY, INK, KitPen, LIGHT, type TextStyle } from './kit-draw';
 import { rotationLine, type Kit, type KitPaper, type KitTable } from './kit-model';
 
 /** Page sizes in points. */
 export const KIT_PAGE_SIZES: Record<KitPaper, [number, number]> = { a4: [595.28, 841.89], letter: [612, 792] };
 
-// Ligatures off, as the harvest PDF: text reads back character for character.
-const FEATURES = { liga: false, clig: false, dlig: false, calt: false };
 const SIDE = 36;
 // Nothing within this distance of the fold, so a crease never runs through text or a QR code.
 const FOLD_GAP = 28;
@@ -138,11 +134,7 @@ function facilitatorSheet(doc: PDFDocument, pen: KitPen, kit: Kit, size: [number
 export async function renderKitPdf(kit: Kit, fonts: PdfFonts, paper: KitPaper = 'a4'): Promise<Uint8Array> {
   const size = KIT_PAGE_SIZES[paper];
   const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkit);
-  const regular = await doc.embedFont(fonts.regular, { subset: true, features: FEATURES });
-  const bold = await doc.embedFont(fonts.bold, { subset: true, features: FEATURES });
-  cacheTextOf(regular, fonts.regular);
-  cacheTextOf(bold, fonts.bold);
+  const { regular, bold } = await embedFonts(doc, fonts);
   const pen = new KitPen({ regular, bold });
   poster(doc, pen, kit, size);
   for (const table of kit.tables) tentCard(doc, pen, kit, table, size);
