@@ -9,7 +9,7 @@ import type { DocListener, DocState } from './types';
 const MERGE_AFTER = 32;
 // Garbage collection needs a Y.Doc for a moment; it runs once deleted content may have doubled
 // the state since the last collection (plus this slack, so small rooms are not hydrated often).
-const COLLECT_SLACK_BYTES = 16 * 1024;
+export const COLLECT_SLACK_BYTES = 16 * 1024;
 // Y.mergeUpdates slows down quadratically with thousands of parts (a log a crash left
 // uncompacted); past this many, loading goes through a Y.Doc for a moment instead.
 const HYDRATE_ABOVE = 64;
