@@ -14,7 +14,10 @@ describe('import results from the home page', () => {
     const text = await readFile(FIXTURE, 'utf8');
     const seed = JSON.parse(text) as Seed;
     const ideal = seed.phases.find((p) => p.id === 'ideal')!;
-    const government = [...(ideal.selected?.government ?? []), ...(ideal.material?.government ?? []), ...(ideal.continued?.government ?? [])];
+    // The material (and its continuation) are the notes; the selected criteria come in as criteria
+    // in the seed's own wording, counted in the column's header (issue 17).
+    const government = [...(ideal.material?.government ?? []), ...(ideal.continued?.government ?? [])];
+    const criteria = ideal.selected?.government ?? [];
 
     const a = await e2e.person('Facilitator');
     const id = await new ImportForm(a.user.page).importFile('seed-003-results.json', text);
@@ -22,6 +25,8 @@ describe('import results from the home page', () => {
     expect(await a.board.currentPhase()).toBe('ideal');
     for (const note of government) await a.board.waitForNoteText(note, 'government');
     expect((await a.board.noteTexts('government')).length).toBe(government.length);
+    const count = a.board.page.locator('[data-topic-id="government"] [data-testid="board.selected-count"]');
+    await expect.poll(() => count.getAttribute('data-count')).toBe(String(criteria.length));
     expect(await a.board.role()).toBe('facilitator');
 
     // Listed among the recent sessions like any session made here.
