@@ -18,7 +18,7 @@ export const GENERATOR_LIMIT_MS = 20;
 const CONNECT_TIMEOUT_MS = 120_000;
 
 export type LoadConfig = { clients: number; roomSize: number; rate: number; sendersPerRoom: number; cursorRate: number; durationMs: number };
-export type LoadResult = { latency: Summary; delivery: number; delivered: number; cpuSeconds: number; cpuPercent: number; peakRssMB: number; rssPerClientMB: number; generatorDelayMs: number; cursorsReceived: number };
+export type LoadResult = { latency: Summary; delivery: number; delivered: number; cpuSeconds: number; cpuPercent: number; peakRssMB: number; rssPerClientMB: number; generatorDelayMs: number; cursorsReceived: number; generatorCpuSeconds: number };
 
 export const freePort = (): Promise<number> =>
   new Promise<number>((resolve) => {
@@ -27,6 +27,21 @@ export const freePort = (): Promise<number> =>
       srv.close(() => resolve(port));
     });
   });
+
+// A room larger than this is shared by every generator process: one process holding a whole
+// 500-client plenary (25,000 frames in and 15,000 cursor sends a second) was the run's limit.
+const SPLIT_ROOMS_OVER = 100;
+
+/**
+ * Which of a room's places (0 … size − 1) each generator process holds: a table goes whole to one
+ * process (round robin by room), a plenary is dealt out place by place, so senders and probes
+ * (the lowest places, and every fifth) are spread over all processes too.
+ */
+export function roomShares(size: number, room: number, workers: number): number[][] {
+  const shares: number[][] = Array.from({ length: workers }, () => []);
+  for (let slot = 0; slot < size; slot++) shares[size > SPLIT_ROOMS_OVER ? slot % workers : room % workers]!.push(slot);
+  return shares;
+}
 
 type Target = { server: BenchServer; roomUrl: (i: number) => Promise<string> };
 
@@ -62,7 +77,10 @@ export async function runLoad(target: Target, config: LoadConfig): Promise<LoadR
     cursorRate: config.cursorRate,
     durationMs: config.durationMs,
   }));
-  urls.forEach((url, i) => plans[i % WORKERS]!.rooms.push({ url, clients: Math.min(config.roomSize, config.clients - i * config.roomSize) }));
+  urls.forEach((url, i) => {
+    const roomSize = Math.min(config.roomSize, config.clients - i * config.roomSize);
+    roomShares(roomSize, i, WORKERS).forEach((slots, w) => slots.length && plans[w]!.rooms.push({ url, roomSize, slots }));
+  });
   const pid = target.server.pid;
   const baseline = memoryOf(pid).rss;
   const workers = plans
@@ -115,6 +133,7 @@ export async function runLoad(target: Target, config: LoadConfig): Promise<LoadR
     rssPerClientMB: round((connected - baseline) / config.clients / MB, 3),
     generatorDelayMs: round(Math.max(...reports.map((r) => r.loopDelayP99Ms)), 1),
     cursorsReceived: reports.reduce((s, r) => s + r.cursorsReceived, 0),
+    generatorCpuSeconds: round(reports.reduce((s, r) => s + r.cpuSeconds, 0), 2),
   };
 }
 

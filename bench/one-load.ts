@@ -15,14 +15,16 @@ const { values: v } = parseArgs({
     senders: { type: 'string', default: '10' },
     cursors: { type: 'string', default: '0' },
     seconds: { type: 'string', default: '5' },
+    // ours only: durable (the default), normal (SQLite without fsync), memory (no storage)
+    storage: { type: 'string', default: 'durable' },
   },
 });
 const config: LoadConfig = { clients: +v.clients!, roomSize: +v.room!, rate: +v.rate!, sendersPerRoom: +v.senders!, cursorRate: +v.cursors!, durationMs: +v.seconds! * 1000 };
-const target = v.server === 'ours' ? await ours() : await reference(v.server === 'reference+y-leveldb');
+const target = v.server === 'ours' ? await ours(v.storage === 'memory' ? 'memory' : 'durable', v.storage === 'normal' ? { SQLITE_SYNCHRONOUS: 'NORMAL' } : {}) : await reference(v.server === 'reference+y-leveldb');
 try {
   const r = await runLoad(target, config);
   const perK = r.delivered ? (r.cpuSeconds * 1e6) / r.delivered : NaN;
-  process.stdout.write(`${v.server}: p50 ${r.latency.p50} p99 ${r.latency.p99} ms; delivery ${(r.delivery * 100).toFixed(2)} %; cpu ${r.cpuSeconds.toFixed(2)} s (${r.cpuPercent} %), ${perK.toFixed(1)} ms per 1,000 delivered; peak RSS ${r.peakRssMB} MB; per client ${r.rssPerClientMB} MB; generator delay p99 ${r.generatorDelayMs} ms\n`);
+  process.stdout.write(`${v.server}: p50 ${r.latency.p50} p99 ${r.latency.p99} ms; delivery ${(r.delivery * 100).toFixed(2)} %; cpu ${r.cpuSeconds.toFixed(2)} s (${r.cpuPercent} %), ${perK.toFixed(1)} ms per 1,000 delivered; peak RSS ${r.peakRssMB} MB; per client ${r.rssPerClientMB} MB; generator delay p99 ${r.generatorDelayMs} ms, CPU ${r.generatorCpuSeconds} s\n`);
 } finally {
   await target.server.stop();
 }

@@ -1,10 +1,10 @@
-import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { MessageType } from '@wcb/shared/wire';
+import { FrameSocket } from './frame-socket';
 
 const MESSAGE_SYNC = MessageType.Sync;
 const MESSAGE_AWARENESS = MessageType.Awareness;
@@ -67,23 +67,19 @@ export class BenchClient {
   awarenessCounted = 0;
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   synced = false;
-  private readonly ws: WebSocket;
+  private readonly ws: FrameSocket;
   readonly opened: Promise<void>;
   readonly syncedPromise: Promise<void>;
   readonly closed: Promise<number>;
 
   constructor(url: string) {
-    this.ws = new WebSocket(url, { perMessageDeflate: false });
-    this.ws.binaryType = 'nodebuffer';
-    this.opened = new Promise((resolve, reject) => {
-      this.ws.once('open', () => resolve());
-      this.ws.once('error', reject);
-    });
-    this.closed = new Promise((resolve) => this.ws.once('close', (code: number) => resolve(code)));
+    this.ws = new FrameSocket(url);
+    this.opened = this.ws.opened;
+    this.closed = this.ws.closed;
     let markSynced!: () => void;
     this.syncedPromise = new Promise((resolve) => (markSynced = resolve));
-    this.ws.on('message', (data: Buffer) => {
-      const decoder = decoding.createDecoder(new Uint8Array(data));
+    this.ws.onMessage = (data) => {
+      const decoder = decoding.createDecoder(data);
       const type = decoding.readVarUint(decoder);
       // Nothing in a benchmark reads others' presence: after the sync it is counted, not applied.
       if (this.synced && (this.counting || type === MESSAGE_AWARENESS)) {
@@ -102,13 +98,13 @@ export class BenchClient {
       } else if (type === MESSAGE_AWARENESS) {
         awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), this);
       }
-    });
-    this.ws.once('open', () => {
+    };
+    this.ws.onOpen = () => {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_SYNC);
       syncProtocol.writeSyncStep1(encoder, this.doc);
       this.ws.send(encoding.toUint8Array(encoder));
-    });
+    };
     // Local changes go out as they happen, like the stock provider.
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === this) return;
@@ -159,7 +155,7 @@ export class BenchClient {
   }
 
   private send(bytes: Uint8Array): void {
-    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(bytes);
+    this.ws.send(bytes);
   }
 
   close(): void {

@@ -2,10 +2,12 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { BenchClient, now } from '../lib/bench-client';
 
 /**
- * A load-generator process: holds whole rooms of clients (so deliveries are counted where they
- * land), sends on command, and reports latencies and its own event-loop delay to the parent.
+ * A load-generator process: holds clients of some rooms (whole tables, or its share of a plenary),
+ * sends on command, and reports latencies, deliveries and its own event-loop delay to the parent,
+ * which sums them over all processes.
  */
-export type WorkerRoom = { url: string; clients: number };
+/** A room's clients held here: `slots` are their places in the room (0 … roomSize − 1). */
+export type WorkerRoom = { url: string; roomSize: number; slots: number[] };
 export type WorkerPlan = {
   rooms: WorkerRoom[];
   /** Updates per second per sending client, and how many clients of each room send. */
@@ -15,7 +17,7 @@ export type WorkerPlan = {
   cursorRate: number;
   durationMs: number;
 };
-export type WorkerReport = { latencies: number[]; sent: number; expected: number; delivered: number; loopDelayP99Ms: number; cursorsReceived: number };
+export type WorkerReport = { latencies: number[]; sent: number; expected: number; delivered: number; loopDelayP99Ms: number; cursorsReceived: number; cpuSeconds: number };
 
 type Msg = { type: 'plan'; plan: WorkerPlan } | { type: 'go' } | { type: 'stop' };
 
@@ -46,7 +48,7 @@ process.on('message', (msg: Msg) => {
 async function connect(p: WorkerPlan): Promise<void> {
   plan = p;
   clients = p.rooms.flatMap((room, r) =>
-    Array.from({ length: room.clients }, (_, i) => ({ client: new BenchClient(room.url), room: r, key: `${process.pid}-${r}-${i}`, sender: i < p.sendersPerRoom, probe: i % PROBE_EVERY === 0 })),
+    room.slots.map((slot) => ({ client: new BenchClient(room.url), room: r, key: `${process.pid}-${r}-${slot}`, sender: slot < p.sendersPerRoom, probe: slot % PROBE_EVERY === 0 })),
   );
   for (const c of clients) {
     // Every client counts what it receives without applying it; probes also read the timestamps.
@@ -65,9 +67,10 @@ async function connect(p: WorkerPlan): Promise<void> {
 async function run(): Promise<void> {
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
+  const cpu0 = process.cpuUsage();
   for (const c of clients) c.client.updatesCounted = c.client.awarenessCounted = 0;
   measuring = true;
-  const roomSizes = plan.rooms.map((r) => r.clients);
+  const roomSizes = plan.rooms.map((r) => r.roomSize);
   const timers: NodeJS.Timeout[] = [];
   for (const c of clients) {
     if (c.sender && plan.rate > 0) {
@@ -98,6 +101,7 @@ async function run(): Promise<void> {
     cursorsReceived += c.client.awarenessCounted;
   }
   loop.disable();
-  const report: WorkerReport = { latencies, sent, expected, delivered, loopDelayP99Ms: loop.percentile(99) / 1e6, cursorsReceived };
+  const { user, system } = process.cpuUsage(cpu0);
+  const report: WorkerReport = { latencies, sent, expected, delivered, loopDelayP99Ms: loop.percentile(99) / 1e6, cursorsReceived, cpuSeconds: (user + system) / 1e6 };
   process.send!({ type: 'report', report });
 }

@@ -10,7 +10,7 @@ import {
   type RoomRef,
 } from '@wcb/shared';
 import { CloseCode, ROOM_FULL_REASON, encodeSyncUpdate, type WriteRefusal } from '@wcb/shared/wire';
-import type { Connection } from './connection';
+import { SharedMessages, sendShared, type Connection } from './connection';
 import type { Logger } from './logger';
 import { ProtocolError, encodeAwareness, encodeSyncStep1, handleMessage } from './protocol';
 import { DocSize } from './limits';
@@ -154,10 +154,7 @@ export class Room {
 
   /** Presence goes out once per tick (presence-ticks.ts): to the members, and our peers' to the bus. */
   private readonly presence = new PresenceTicks(
-    (ids) => {
-      const message = encodeAwareness(this.awareness, ids);
-      for (const member of this.members.values()) member.conn.send(message);
-    },
+    (ids) => this.sendToAll(new SharedMessages([encodeAwareness(this.awareness, ids)])),
     (ids) => this.link.publish(encodeAwareness(this.awareness, ids)),
     PRESENCE_TICK_MS,
     PRESENCE_PER_TICK,
@@ -171,7 +168,17 @@ export class Room {
 
   /** A small room: each member gets the batch without its own updates. */
   private relayEach(batch: readonly StoredUpdate[]): void {
-    for (const [member, message] of relayBatch(batch, this.members.values())) member.conn.send(message);
+    // Members whose own updates are not in the batch get the same message: framed once for them.
+    const shared = new Map<Uint8Array, SharedMessages>();
+    for (const [member, message] of relayBatch(batch, this.members.values())) {
+      let messages = shared.get(message);
+      if (!messages) shared.set(message, (messages = new SharedMessages([message])));
+      sendShared(member.conn, messages);
+    }
+  }
+
+  private sendToAll(shared: SharedMessages): void {
+    for (const member of this.members.values()) sendShared(member.conn, shared);
   }
 
   /**
@@ -182,14 +189,9 @@ export class Room {
   private plenaryTick(batch: readonly StoredUpdate[]): void {
     const updates = batch.map((b) => b.update);
     const update = encodeSyncUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
-    let presence: Uint8Array | null = null;
-    this.presence.sendIfDue((ids) => (presence = encodeAwareness(this.awareness, ids)));
-    for (const member of this.members.values()) {
-      member.conn.cork?.();
-      member.conn.send(update);
-      if (presence) member.conn.send(presence);
-      member.conn.uncork?.();
-    }
+    const messages = [update];
+    this.presence.sendIfDue((ids) => messages.push(encodeAwareness(this.awareness, ids)));
+    this.sendToAll(new SharedMessages(messages));
   }
 
   constructor(private readonly options: RoomOptions) {
@@ -425,7 +427,7 @@ export class Room {
       const message = encodeSyncUpdate(update);
       this.outbox.push(() => {
         this.relays.flush();
-        if (!this.failed) for (const member of this.members.values()) member.conn.send(message);
+        if (!this.failed) this.sendToAll(new SharedMessages([message]));
       });
       return;
     }

@@ -14,13 +14,14 @@ import {
   StructBudget,
 } from './limits';
 import { UPDATE_LIMITS } from './doc-state/update-rules';
-import type { Connection } from './connection';
+import type { Connection, SharedMessages } from './connection';
 import type { LogFields, Logger } from './logger';
 import { noMetrics, type Metrics, type RejectReason } from './metrics';
 import type { Room } from './room';
 import type { RoomRegistry } from './room-registry';
 import type { SessionStore } from './storage/types';
 import { hashToken, queryToken, roleForToken } from './tokens';
+import { binaryFrames } from './ws-frames';
 
 /** `ws://host/ws/<room>`: the stock client appends '/' + room name to its server URL. */
 export const WS_PATH = '/ws';
@@ -81,7 +82,7 @@ class WsConnection implements Connection {
   constructor(
     readonly id: string,
     private readonly ws: WebSocket,
-    /** The upgraded socket `ws` writes its frames to: corked around a plenary's tick. */
+    /** The upgraded socket `ws` writes its frames to; shared messages are written to it directly. */
     private readonly socket: Duplex,
     private readonly backlogLimit: number,
     private readonly metrics: Metrics = noMetrics,
@@ -100,23 +101,30 @@ class WsConnection implements Connection {
   }
 
   send(message: Uint8Array): void {
-    if (this.closing || this.ws.readyState !== WebSocket.OPEN) return;
-    if (this.ws.bufferedAmount > this.backlogLimit) {
-      // A close frame would queue behind the very backlog that is the problem.
-      this.metrics.rejected('backlog');
-      this.terminate();
-      return;
-    }
+    if (!this.writable()) return;
     this.ws.send(message);
     this.metrics.messageOut(message.byteLength);
   }
 
-  cork(): void {
-    this.socket.cork();
+  /**
+   * Framed once for every member (ws-frames.ts), one socket write here. The bytes keep their
+   * place among ws's own: with compression off (the gateway's setting) and no Blobs sent, ws
+   * writes each frame to the socket at once and queues nothing.
+   */
+  sendShared(shared: SharedMessages): void {
+    if (!this.writable()) return;
+    this.socket.write(shared.encodedBy(binaryFrames));
+    for (const message of shared.messages) this.metrics.messageOut(message.byteLength);
   }
 
-  uncork(): void {
-    this.socket.uncork();
+  /** Open and keeping up; a peer whose unread backlog passed the limit is cut off here. */
+  private writable(): boolean {
+    if (this.closing || this.ws.readyState !== WebSocket.OPEN) return false;
+    if (this.ws.bufferedAmount <= this.backlogLimit) return true;
+    // A close frame would queue behind the very backlog that is the problem.
+    this.metrics.rejected('backlog');
+    this.terminate();
+    return false;
   }
 
   close(code: number, reason: string): void {
