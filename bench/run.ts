@@ -44,8 +44,10 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 // A partial run (--only) updates its own figures and keeps the others from the last full run.
 if (only && existsSync(`${root}bench/results.json`)) {
   const previous = (JSON.parse(readFileSync(`${root}bench/results.json`, 'utf8')) as { figures: Figure[] }).figures;
-  const fresh = new Set(figures.map((f) => f.group));
-  figures.unshift(...previous.filter((f) => !fresh.has(f.group)).map(({ verdict: _v, ...f }: Figure & { verdict?: string }) => f));
+  // Groups are named after their suite's letter ("a. Server load: plenary"): a suite that ran
+  // replaces all its old figures, including groups it no longer produces.
+  const suiteOf = (f: Figure): string => f.group.split('.')[0]!;
+  figures.unshift(...previous.filter((f) => !chosen.includes(suiteOf(f))).map(({ verdict: _v, ...f }: Figure & { verdict?: string }) => f));
   figures.sort((a, b) => a.group.localeCompare(b.group));
 }
 const m = machine();
