@@ -22,6 +22,7 @@ import type { RoomBus } from './cluster/bus';
 import type { Storage } from './storage/types';
 import { WS_PATH, WebSocketGateway } from './websocket';
 import { SECURITY_HEADERS } from './security-headers';
+import { HTTP_TIMEOUTS, TIMEOUT_CHECK_MS, guardHttp, type HttpTimeouts } from './http-guard';
 
 export interface SyncServerDeps {
   /** Defaults to SQLite in config.dataDir. The server owns it: close() closes it. */
@@ -34,6 +35,8 @@ export interface SyncServerDeps {
   readonly bus?: RoomBus;
   /** Wall clock of the limits that throttle themselves (a room's exact size measure); tests drive it. */
   readonly clock?: () => number;
+  /** Defaults to HTTP_TIMEOUTS (http-guard.ts); tests shorten them. */
+  readonly httpTimeouts?: HttpTimeouts;
 }
 
 export interface SyncServer {
@@ -50,7 +53,7 @@ export function createSyncServer(config: ServerConfig, deps: SyncServerDeps = {}
   const route = makeRouter(parts, () => closing !== null);
   /** Requests that may still touch storage; close() waits for them before closing it. */
   const inflight = new Set<Promise<void>>();
-  const server = http.createServer((req, res) => {
+  const server = http.createServer({ connectionsCheckingInterval: TIMEOUT_CHECK_MS }, (req, res) => {
     // Set before routing: every writeHead (sendJson, sirv, export) merges them in.
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     const handled = route(req, res).catch((error: unknown) => answerError(parts.logger, req, res, error));
@@ -58,6 +61,7 @@ export function createSyncServer(config: ServerConfig, deps: SyncServerDeps = {}
     void handled.finally(() => inflight.delete(handled));
   });
   server.on('upgrade', (req: http.IncomingMessage, socket, head: Buffer) => parts.gateway.handleUpgrade(req, socket, head));
+  guardHttp(server, { timeouts: deps.httpTimeouts ?? HTTP_TIMEOUTS, maxConnectionsPerIp: config.maxConnectionsPerIp, trustProxy: config.trustProxy });
   return {
     http: server,
     listen: () =>

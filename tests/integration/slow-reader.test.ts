@@ -23,7 +23,8 @@ describe('a member that stops reading', () => {
     cleanups.push(() => server.stop());
     const session = await registerSession(server.storage);
     const room = phaseRoom(session.id, 'ideas');
-    const [stalled, writer, reader] = await Promise.all([0, 1, 2].map(() => RawPeer.join(server.wsUrl, room, session.tokens.participant)));
+    const join = () => RawPeer.join(server.wsUrl, room, session.tokens.participant);
+    const [stalled, writer, reader] = await Promise.all([join(), join(), join()]);
     cleanups.push(() => [stalled, writer, reader].forEach((p) => p.close()));
     // Stops reading from the socket: what the server sends piles up in the kernel, then in the server.
     const stalledSocket = (stalled.ws as unknown as { _socket: Socket })._socket;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULTS, SqliteStorage, createSyncServer, silentLogger } from '@wcb/sync-server';
 import type { Logger, ServerConfig, Storage, SyncServer } from '@wcb/sync-server';
+import type { HttpTimeouts } from '../../../sync-server/src/http-guard';
 
 export interface TestServer {
   /** http://127.0.0.1:<port> */
@@ -27,6 +28,8 @@ export interface TestServerOptions {
   readonly logger?: Logger;
   /** The server's clock for self-throttling limits; defaults to Date.now. */
   readonly clock?: () => number;
+  /** How long a request may take to arrive; defaults to the server's HTTP_TIMEOUTS. */
+  readonly httpTimeouts?: HttpTimeouts;
 }
 
 export const makeTempDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'wcb-sync-'));
@@ -48,7 +51,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   let port: number;
   try {
     storage = options.storage ?? new SqliteStorage({ dataDir, synchronous: 'NORMAL' });
-    server = createSyncServer(config, { storage, logger: options.logger ?? silentLogger, ...(options.clock ? { clock: options.clock } : {}) });
+    server = createSyncServer(config, { storage, logger: options.logger ?? silentLogger, ...(options.clock ? { clock: options.clock } : {}), ...(options.httpTimeouts ? { httpTimeouts: options.httpTimeouts } : {}) });
     ({ port } = await server.listen());
   } catch (error) {
     if (ownsDir) await rm(dataDir, { recursive: true, force: true });
