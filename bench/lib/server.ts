@@ -58,16 +58,23 @@ function buildEntry(): Promise<unknown> {
   return entryBuilt;
 }
 
-export type BenchServer = { url: string; wsUrl: string; pid: number; stop(): Promise<void> };
+export type BenchServer = {
+  url: string;
+  wsUrl: string;
+  pid: number;
+  stop(): Promise<void>;
+  /** SIGKILL, as a crash would: nothing is flushed, and a data dir passed in is kept. */
+  kill(): Promise<void>;
+};
 
 /**
  * Our server as in production (npm start's entry), on port 0, with a fresh data dir; with
  * `storage: 'memory'` the same server storing nothing (the baseline for the cost of durability).
  */
-export async function startOurServer(env: Record<string, string> = {}, storage: 'durable' | 'memory' = 'durable'): Promise<BenchServer> {
+export async function startOurServer(env: Record<string, string> = {}, storage: 'durable' | 'memory' = 'durable', keptDataDir?: string): Promise<BenchServer> {
   if (!existsSync(MAIN)) throw new Error(`No server build at ${MAIN}: run "npm run build:server" first.`);
   if (storage === 'memory') await buildEntry();
-  const dataDir = await mkdtemp(join(tmpdir(), 'wcb-bench-'));
+  const dataDir = keptDataDir ?? (await mkdtemp(join(tmpdir(), 'wcb-bench-')));
   const child = fork(storage === 'memory' ? ENTRY : MAIN, [], {
     cwd: ROOT,
     // BENCH_SERVER_NODE_ARGS: e.g. "--cpu-prof" to profile the server under a benchmark's load.
@@ -83,15 +90,17 @@ export async function startOurServer(env: Record<string, string> = {}, storage: 
     });
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
-  return handle(child, `127.0.0.1:${port}`, '/ws', () => rm(dataDir, { recursive: true, force: true }));
+  return handle(child, `127.0.0.1:${port}`, '/ws', async () => {
+    if (!keptDataDir) await rm(dataDir, { recursive: true, force: true });
+  });
 }
 
 /**
  * The reference server, @y/websocket-server 0.1.1, on a free port: without persistence, or with
  * `leveldb` its own y-leveldb persistence (YPERSISTENCE), which stores every update as we do.
  */
-export async function startReferenceServer(port: number, leveldb = false): Promise<BenchServer> {
-  const dataDir = leveldb ? await mkdtemp(join(tmpdir(), 'wcb-bench-ref-')) : null;
+export async function startReferenceServer(port: number, leveldb = false, keptDataDir?: string): Promise<BenchServer> {
+  const dataDir = leveldb ? (keptDataDir ?? (await mkdtemp(join(tmpdir(), 'wcb-bench-ref-')))) : null;
   const bin = fileURLToPath(new URL('../../node_modules/@y/websocket-server/src/server.js', import.meta.url));
   // execArgv []: fork would otherwise pass on this process's tsx loader, which the reference does
   // not need and whose memory would count as the reference's.
@@ -103,7 +112,7 @@ export async function startReferenceServer(port: number, leveldb = false): Promi
     child.once('exit', (code) => reject(new Error(`reference server exited with ${code}`)));
   });
   return handle(child, `127.0.0.1:${port}`, '', async () => {
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    if (dataDir && !keptDataDir) await rm(dataDir, { recursive: true, force: true });
   });
 }
 
@@ -115,6 +124,12 @@ function handle(child: ChildProcess, host: string, wsPath: string, cleanup: () =
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
+      await exited;
+      await cleanup();
+    },
+    async kill() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
       await exited;
       await cleanup();
     },
