@@ -13,9 +13,13 @@ import { fdatasyncOnPool } from '../sync-server/src/storage/sqlite-wal-sync';
  * frames, plus an automatic checkpoint when one falls in it) and, beside it, the fdatasync on
  * libuv's pool, which does not block the loop.
  *
- *   npx tsx bench/commit-cost.ts [--notes 3000] [--batches 2000]
+ *   npx tsx bench/commit-cost.ts [--notes 3000] [--batches 2000] [--no-checkpoint]
+ *
+ * --no-checkpoint turns SQLite's automatic checkpoint off, to tell its share of the slow commits.
  */
-const { values } = parseArgs({ options: { notes: { type: 'string', default: '3000' }, batches: { type: 'string', default: '2000' } } });
+const { values } = parseArgs({
+  options: { notes: { type: 'string', default: '3000' }, batches: { type: 'string', default: '2000' }, 'no-checkpoint': { type: 'boolean', default: false } },
+});
 const NOTES = Number(values.notes);
 const BATCHES = Number(values.batches);
 
@@ -36,6 +40,7 @@ const storage = new SqliteStorage({
     fsyncs.push(performance.now() - t);
   },
 });
+if (values['no-checkpoint']) (storage as unknown as { db: { pragma(s: string): unknown } }).db.pragma('wal_autocheckpoint = 0');
 // The synchronous part of each group: wrap the group's transaction (a private of GroupCommit).
 const commits = (storage as unknown as { commits: { runGroup: (ops: unknown[]) => unknown } }).commits;
 const runGroup = commits.runGroup;
