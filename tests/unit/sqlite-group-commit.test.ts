@@ -149,6 +149,11 @@ describe('sqlite group commit on the main thread', () => {
     }
   });
 
+  it('rejects a sync when the WAL file is missing instead of throwing out of the commit', async () => {
+    const wal = new WalFile(join(dataDir, 'missing-wal'), async () => {});
+    await expect(wal.sync()).rejects.toThrow(/ENOENT/);
+  });
+
   it('reopens the WAL path when it names another file than the fd it holds', async () => {
     const path = join(dataDir, 'x-wal');
     await writeFile(path, 'a');

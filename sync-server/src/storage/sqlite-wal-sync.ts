@@ -35,8 +35,11 @@ export class WalFile {
     private readonly syncFile: SyncFile = fdatasyncOnPool,
   ) {}
 
-  /** Resolves once every byte written to the WAL before the call is on stable storage. */
-  sync(): Promise<void> {
+  /**
+   * Resolves once every byte written to the WAL before the call is on stable storage. Async, so
+   * that a WAL that cannot be opened (it should exist after a commit) rejects instead of throwing.
+   */
+  async sync(): Promise<void> {
     return this.syncFile(this.current());
   }
 
