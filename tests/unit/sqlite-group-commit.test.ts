@@ -54,15 +54,15 @@ describe('sqlite group commit on the main thread', () => {
       await expect.poll(() => first.settled).toBe(true);
       expect(first.value).toBeGreaterThan(0);
     } finally {
-      void storage.close();
+      const closed = storage.close();
       for (const call of sync.calls) call.release();
+      await closed;
     }
   });
 
   it('commits what arrives during a held fsync as one group, with one more fsync, after it', async () => {
     const sync = heldSync();
     const storage = new SqliteStorage({ dataDir, synchronous: 'FULL', syncFile: sync.syncFile });
-    const closing: Promise<void>[] = [];
     try {
       const first = track(storage.append('r/control', bytes(1)));
       await expect.poll(() => sync.calls.length).toBe(1);
@@ -91,9 +91,9 @@ describe('sqlite group commit on the main thread', () => {
       expect(waiting.map((w) => w.value)).toEqual([first.value! + 1, [first.value! + 2, first.value! + 3], true]);
       expect(sync.calls).toHaveLength(2);
     } finally {
-      closing.push(storage.close());
+      const closed = storage.close();
       for (const call of sync.calls) call.release();
-      await Promise.all(closing);
+      await closed;
     }
   });
 
