@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds the sync server to JavaScript: sync-server/dist/main.mjs (npm start) and
-// sync-server/dist/cli.mjs (npm run export / import / backup), plus the SQLite writer thread.
+// sync-server/dist/cli.mjs (npm run export / import / backup).
 //
 // esbuild, not tsc: one bundle per entry point loads in one read instead of hundreds of module
 // resolutions (cold start), there is no TypeScript compiler in the production process (memory),
@@ -18,7 +18,7 @@
 // load.
 //
 // Usage: node scripts/build-server.mjs [--quiet]
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -47,7 +47,7 @@ export async function buildServer() {
     outdir: DIST,
     outExtension: { '.js': '.mjs' },
     // Chunks sit beside the entry points, not in a subfolder: code that finds files relative to
-    // itself (import.meta.url: the client build at ../../client/dist, the writer thread) must see
+    // itself (import.meta.url: the client build at ../../client/dist) must see
     // the same depth as in sync-server/src/*.ts, whichever file esbuild puts it in.
     chunkNames: '[name]-[hash]',
     bundle: true,
@@ -69,15 +69,6 @@ export async function buildServer() {
     if (await sameContent(file.path, file.contents)) continue;
     await mkdir(dirname(file.path), { recursive: true });
     await writeFile(file.path, file.contents);
-    written++;
-  }
-  // The writer thread is plain JavaScript, started by URL next to the code that starts it
-  // (storage/sqlite-writer-client.ts: new URL('./sqlite-writer.mjs', import.meta.url)); in the
-  // build that code lives in a file directly in dist/.
-  const writer = join(SRC, 'storage', 'sqlite-writer.mjs');
-  const writerTarget = join(DIST, 'sqlite-writer.mjs');
-  if (!(await sameContent(writerTarget, await readFile(writer)))) {
-    await copyFile(writer, writerTarget);
     written++;
   }
   const ms = Math.round(performance.now() - started);

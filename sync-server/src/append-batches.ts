@@ -6,7 +6,7 @@ import type { SerialQueue } from './serial-queue';
  * Storing one update per outbox turn made a busy room wait one storage round trip (and one
  * fsync) per update. Instead, an update joins the newest batch whose outbox task has not started
  * yet, or opens a new one: its appends go out together (SQLite commits them in one transaction,
- * sqlite-writer.mjs), and the outbox still relays each batch only after it is stored. Every
+ * storage/sqlite-group-commit.ts), and the outbox still relays each batch only after it is stored. Every
  * update is in a task queued before anything queued after it arrived (a sync reply that may
  * contain it), so persist-before-relay holds. The caps (a count and bytes) keep one transaction,
  * and the log a crash can leave beyond the compaction threshold, bounded.

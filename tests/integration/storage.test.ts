@@ -130,31 +130,3 @@ describe('sqlite schema upgrade', () => {
     }
   });
 });
-
-describe('sqlite writer thread', () => {
-  it('starts with the first write, so a server nobody writes to holds no second isolate', async () => {
-    const dataDir = await makeTempDir();
-    try {
-      const storage = new SqliteStorage({ dataDir, synchronous: 'NORMAL' });
-      const threads = () => (storage as unknown as { writer: { started: boolean } }).writer.started;
-      try {
-        // Reads never start it.
-        expect(await storage.getSession('NoSuchSession')).toBeNull();
-        expect(await storage.load('NoSuchSession/control')).toEqual([]);
-        await storage.ping();
-        expect(threads()).toBe(false);
-        await storage.append('room', new Uint8Array([0, 0]));
-        expect(threads()).toBe(true);
-        expect(await storage.load('room')).toHaveLength(1);
-      } finally {
-        await storage.close();
-      }
-      // Closed without a single write: nothing to stop, and later writes are refused as before.
-      const idle = new SqliteStorage({ dataDir, synchronous: 'NORMAL' });
-      await idle.close();
-      await expect(idle.append('room', new Uint8Array([0, 0]))).rejects.toThrow();
-    } finally {
-      await rm(dataDir, { recursive: true, force: true });
-    }
-  });
-});

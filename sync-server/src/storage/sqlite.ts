@@ -5,7 +5,8 @@ import type { Database as SqliteDatabase } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROLES, type Role } from '@wcb/shared';
-import { SqliteWriter } from './sqlite-writer-client';
+import { GroupCommit } from './sqlite-group-commit';
+import type { SyncFile } from './sqlite-wal-sync';
 import type { RoomSeed, RoomStats, SessionRecord, Storage } from './types';
 
 export type SqliteSynchronous = 'FULL' | 'NORMAL';
@@ -14,10 +15,12 @@ export interface SqliteStorageOptions {
   /** Created if missing; the database file is `${dataDir}/board.sqlite`. */
   readonly dataDir: string;
   /**
-   * FULL fsyncs the WAL on every commit, so an acknowledged update survives power loss.
-   * NORMAL only survives process crashes, in exchange for far cheaper writes.
+   * FULL: a write is acknowledged only once the WAL holding it is fsync'ed, so an acknowledged
+   * update survives power loss. NORMAL: no fsync; acknowledged writes survive process crashes.
    */
   readonly synchronous: SqliteSynchronous;
+  /** Tests only: replaces the WAL's fdatasync (on libuv's thread pool) to hold or fail it. */
+  readonly syncFile?: SyncFile;
 }
 
 /**
@@ -27,8 +30,6 @@ export interface SqliteStorageOptions {
 const SCHEMA_VERSION = 2;
 // Long enough for a backup tool (sqlite3 .backup, litestream) to finish a checkpoint.
 const BUSY_TIMEOUT_MS = 5_000;
-// The reading connection's page cache, in KiB (see migrate).
-const READER_CACHE_KIB = 256;
 
 const SCHEMA = `
   -- AUTOINCREMENT: seq must never be reused after compaction deletes the newest rows,
@@ -68,21 +69,22 @@ interface StatsRow {
 const fromBlob = (blob: Buffer): Uint8Array => new Uint8Array(blob.buffer, blob.byteOffset, blob.byteLength);
 
 /**
- * Reads on this thread (WAL lets them run beside a commit); every write goes to the one writer
- * thread (sqlite-writer.mjs), which groups whatever arrives during an fsync into the next commit.
+ * One connection on the main thread for reads and writes. Writes are committed in groups by
+ * GroupCommit (sqlite-group-commit.ts): a commit without fsync, then with FULL an fdatasync of the
+ * WAL on libuv's thread pool before the writes settle; what arrives meanwhile is the next group.
  */
 export class SqliteStorage implements Storage {
   private readonly db: SqliteDatabase;
   private readonly q: ReturnType<typeof prepareStatements>;
   private readonly loadTx: (room: string) => Uint8Array[];
-  private readonly writer: SqliteWriter;
+  private readonly commits: GroupCommit;
 
   constructor(options: SqliteStorageOptions) {
     mkdirSync(options.dataDir, { recursive: true });
     const file = join(options.dataDir, 'board.sqlite');
     this.db = new Database(file);
     try {
-      migrate(this.db, options.synchronous);
+      migrate(this.db);
     } catch (err) {
       this.db.close();
       throw err;
@@ -94,8 +96,11 @@ export class SqliteStorage implements Storage {
       const updates = q.updates.all(room).map((row) => fromBlob(row.data));
       return snapshot ? [fromBlob(snapshot.data), ...updates] : updates;
     });
-    // Its thread starts at the first write, after the schema exists: it only prepares statements.
-    this.writer = new SqliteWriter({ file, synchronous: options.synchronous, busyTimeoutMs: BUSY_TIMEOUT_MS });
+    this.commits = new GroupCommit(this.db, {
+      walPath: `${file}-wal`,
+      durable: options.synchronous === 'FULL',
+      ...(options.syncFile ? { syncFile: options.syncFile } : {}),
+    });
   }
 
   async load(room: string): Promise<Uint8Array[]> {
@@ -103,18 +108,18 @@ export class SqliteStorage implements Storage {
   }
 
   append(room: string, update: Uint8Array): Promise<number> {
-    return this.writer.run<number>({ op: 'append', room, data: update });
+    return this.commits.run<number>({ op: 'append', room, data: update });
   }
 
   appendBatch(room: string, updates: readonly Uint8Array[]): Promise<number[]> {
-    return this.writer.run<number[]>({ op: 'appendBatch', room, updates: [...updates] });
+    return this.commits.run<number[]>({ op: 'appendBatch', room, updates: [...updates] });
   }
 
   async compact(room: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
     if (!Number.isSafeInteger(throughSeq) || throughSeq < 0) {
       throw new RangeError('throughSeq must be a non-negative integer');
     }
-    await this.writer.run({ op: 'compact', room, snapshot, throughSeq });
+    await this.commits.run({ op: 'compact', room, snapshot, throughSeq });
   }
 
   async stats(room: string): Promise<RoomStats> {
@@ -124,7 +129,7 @@ export class SqliteStorage implements Storage {
   }
 
   createSession(session: SessionRecord, seed: readonly RoomSeed[]): Promise<boolean> {
-    return this.writer.run<boolean>({ op: 'createSession', session, seed });
+    return this.commits.run<boolean>({ op: 'createSession', session, seed });
   }
 
   async getSession(id: string): Promise<SessionRecord | null> {
@@ -136,7 +141,7 @@ export class SqliteStorage implements Storage {
   async setTokenHash(id: string, role: Role, hash: string): Promise<boolean> {
     if (typeof hash !== 'string') throw new TypeError('hash must be a string');
     if (!ROLES.includes(role)) throw new TypeError(`unknown role ${String(role)}`);
-    return this.writer.run<boolean>({ op: 'setTokenHash', sessionId: id, role, hash });
+    return this.commits.run<boolean>({ op: 'setTokenHash', sessionId: id, role, hash });
   }
 
   async sessionBytes(sessionId: string): Promise<number> {
@@ -160,24 +165,23 @@ export class SqliteStorage implements Storage {
   }
 
   async close(): Promise<void> {
-    await this.writer.close();
+    await this.commits.close();
     if (this.db.open) this.db.close();
   }
 }
 
-function migrate(db: SqliteDatabase, synchronous: SqliteSynchronous): void {
+function migrate(db: SqliteDatabase): void {
   const version = db.pragma('user_version', { simple: true });
   if (typeof version === 'number' && version > SCHEMA_VERSION) {
     throw new Error(`board.sqlite has schema version ${version}; this server only knows ${SCHEMA_VERSION}`);
   }
   // WAL lets loads read while an append commits and makes each commit one sequential write.
   db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${synchronous}`);
+  // Always NORMAL: a commit writes its WAL frames without an fsync; with FULL, GroupCommit syncs
+  // the WAL itself, off the event loop, before any write of the group is acknowledged. Checkpoints
+  // sync the WAL before copying it into the database and the database after, as with FULL.
+  db.pragma('synchronous = NORMAL');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  // This connection only reads, and in WAL mode its page cache is dropped whenever the writer
-  // thread has committed since its last read, which under load is every read: SQLite's default
-  // 2 MB of cache would be resident memory kept for nothing. The OS page cache serves re-reads.
-  db.pragma(`cache_size = -${READER_CACHE_KIB}`);
   db.transaction(() => {
     db.exec(SCHEMA);
     const columns = new Set(

@@ -7,7 +7,8 @@
  * gap-free, never deduplicated.
  *
  * Every method is async even when the backing store is synchronous (better-sqlite3) so that
- * a networked store can implement the same contract.
+ * a networked store can implement the same contract. A write may read the bytes it is given
+ * until its promise settles (SQLite commits them in a later group): do not change them before.
  */
 import type { Language, Role } from '@wcb/shared';
 import type { TokenHashes } from '../tokens';
