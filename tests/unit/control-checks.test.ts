@@ -45,6 +45,7 @@ import { importSeed003 } from '@wcb/shared/harvest';
 import { checkControlUpdate } from '../../sync-server/src/doc-state/control-guard';
 import { InvalidRecord } from '../../sync-server/src/doc-state/update-rules';
 import { readSeed003 } from '../support/harvest';
+import { HOSTILE_RECORDS, recordOf, updateOf } from '../support/hostile-records';
 
 const T0 = 1_700_000_000_000;
 const cafe = (language: Language = 'en') => buildSessionDocs({ sessionId: 'session-0001', templateId: 'world-cafe-ngo', language }).control;
@@ -59,47 +60,6 @@ function checkedMirror(client: Y.Doc): Y.Doc {
   });
   return server;
 }
-
-/** The update a facilitator device sends after `edit`, from a copy of `doc` (which stays as it was). */
-function updateOf(doc: Y.Doc, edit: (copy: Y.Doc) => void): Uint8Array {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-  const before = Y.encodeStateVector(copy);
-  edit(copy);
-  return Y.encodeStateAsUpdate(copy, before);
-}
-
-const recordOf = (fields: Record<string, unknown>): Y.Map<unknown> => new Y.Map(Object.entries(fields));
-const state = (doc: Y.Doc) => controlMaps(doc).state;
-const timer = { status: 'running', durationMs: 60_000, endsAt: T0 + 60_000, remainingMs: 0, round: 0 };
-
-/** Hostile writes a facilitator link could send, each a valid Yjs encoding. */
-const HOSTILE: readonly [string, (doc: Y.Doc) => void][] = [
-  ['a phase step with a negative round count', (d) => runSheetMap(d).set('bad', recordOf({ kind: 'phase', phaseId: 'ideal', rounds: -2, roundMinutes: 20, rotate: true, order: 9 }))],
-  ['a run step of an unknown kind', (d) => runSheetMap(d).set('bad', recordOf({ kind: 'party', minutes: 5, order: 9 }))],
-  ['a break step of 100,000 minutes', (d) => runSheetMap(d).set('bad', recordOf({ kind: 'break', minutes: 100_000, order: 9 }))],
-  ['a run step edited to a negative round count', (d) => runSheetMap(d).get('s1')!.set('rounds', -1)],
-  ['a run step whose kind is deleted', (d) => runSheetMap(d).get('s1')!.delete('kind')],
-  ['a run step that is not a record', (d) => runSheetMap(d).set('bad', 'break 5' as never)],
-  ['a run step with a 100 KB title in place of its phase', (d) => runSheetMap(d).set('bad', recordOf({ kind: 'lock', phaseId: 'x'.repeat(100_000), order: 9 }))],
-  ['a criterion whose wording is not a string', (d) => criteriaMap(d).set('bad', recordOf({ phaseId: 'ideal', topicId: 'government', text: { evil: 1 }, noteIds: [], order: 1 }))],
-  ['a criterion of 5,000 characters', (d) => criteriaMap(d).set('bad', recordOf({ phaseId: 'ideal', topicId: 'government', text: 'x'.repeat(5_000), noteIds: [], order: 1 }))],
-  ['a criterion with 500 notes', (d) => criteriaMap(d).set('bad', recordOf({ phaseId: 'ideal', topicId: 'government', text: '', noteIds: Array.from({ length: 500 }, (_, i) => `n${i}`), order: 1 }))],
-  ['a criterion under a key that is no record id', (d) => criteriaMap(d).set('../../etc', recordOf({ phaseId: 'ideal', topicId: 'government', text: 'x', noteIds: [], order: 1 }))],
-  ['a run cursor beyond the sheet', (d) => state(d).set('run', { stepId: 's1', index: 10_000, round: 0, done: false, seq: 1, history: [] })],
-  ['a run cursor with a negative seq', (d) => state(d).set('run', { stepId: 's1', index: 0, round: 0, done: false, seq: -5, history: [] })],
-  ['a timer that runs for a million years', (d) => state(d).set('timer', { ...timer, durationMs: 3.2e16, endsAt: 3.2e16 })],
-  ['a timer with a negative duration', (d) => state(d).set('timer', { ...timer, durationMs: -60_000 })],
-  ['a timer of an unknown status', (d) => state(d).set('timer', { ...timer, status: 'exploded' })],
-  ['a voting budget of a million dots', (d) => state(d).set('voting', { phaseId: 'ideal', budget: 1_000_000, per: 'participant', hideCounts: false, open: true })],
-  ['a spotlight with a zero zoom', (d) => state(d).set('follow', { phaseId: 'ideal', viewport: { cx: 0, cy: 0, zoom: 0 }, seq: 3 })],
-  ['rounds with a current round past their count', (d) => state(d).set('rounds', { count: 3, lengthMs: 60_000, current: 99 })],
-  ['a current phase that is not a phase id', (d) => state(d).set('currentPhase', 42)],
-  ['a phase whose title is 100 KB', (d) => (controlMaps(d).phases.get('ideal') as Y.Map<unknown>).set('title', 'x'.repeat(100_000))],
-  ['a phase locked with a string', (d) => (controlMaps(d).phases.get('ideal') as Y.Map<unknown>).set('locked', 'yes')],
-  ['a topic with a numeric label', (d) => controlMaps(d).topics.set('t9', recordOf({ label: 7, order: 9 }))],
-  ['a table named with 10,000 characters', (d) => controlMaps(d).tables.set('t9', recordOf({ name: 'x'.repeat(10_000), order: 9 }))],
-];
 
 describe('control records: what the product writes passes', () => {
   it('every template in every language, and the seed-003 import, is well formed record by record', () => {
@@ -157,7 +117,7 @@ describe('control records: what the product writes passes', () => {
 });
 
 describe('control records: a malformed record is refused and nothing changes', () => {
-  it.each(HOSTILE)('%s', (_name, edit) => {
+  it.each(HOSTILE_RECORDS)('%s', (_name, edit) => {
     const server = cafe();
     const before = Y.encodeStateAsUpdate(server);
     const update = updateOf(server, edit);
@@ -169,7 +129,7 @@ describe('control records: a malformed record is refused and nothing changes', (
     const server = cafe();
     const update = updateOf(server, (d) => {
       addTopic(d, 'Fine');
-      state(d).set('timer', { ...timer, durationMs: -1 });
+      controlMaps(d).state.set('timer', { status: 'running', durationMs: -1, endsAt: T0, remainingMs: 0, round: 0 });
     });
     expect(() => checkControlUpdate(server, update)).toThrow(/state\/timer: durationMs/);
   });
@@ -177,7 +137,7 @@ describe('control records: a malformed record is refused and nothing changes', (
   it('deleting a record or a state value is always well formed', () => {
     const server = cafe();
     expect(() => checkControlUpdate(server, updateOf(server, (d) => runSheetMap(d).delete('s1')))).not.toThrow();
-    expect(() => checkControlUpdate(server, updateOf(server, (d) => state(d).delete('currentPhase')))).not.toThrow();
+    expect(() => checkControlUpdate(server, updateOf(server, (d) => controlMaps(d).state.delete('currentPhase')))).not.toThrow();
   });
 
   it('a record an older version stored malformed still loads and stays editable; a new one like it is refused', () => {
