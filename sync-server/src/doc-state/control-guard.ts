@@ -12,6 +12,8 @@ import * as Y from 'yjs';
 import { CONTROL_RECORD_CHECKS, checkControlValue } from '@wcb/shared';
 import { InvalidRecord } from './update-rules';
 
+/** A shared type as a transaction names the changed ones. */
+type SharedType = Y.Transaction['changed'] extends Map<infer K, unknown> ? K : never;
 type Entry = { readonly root: string; readonly key: string };
 
 const CHECKED_ROOTS: readonly string[] = [...Object.keys(CONTROL_RECORD_CHECKS), 'state'];
@@ -43,7 +45,7 @@ export function checkControlUpdate(doc: Y.Doc, update: Uint8Array): void {
 }
 
 /** The checked root-map entries a change of `type` (at `keys`) touches: the record it lives in. */
-function entriesOf(doc: Y.Doc, type: Y.AbstractType<any>, keys: Set<string | null>): Entry[] {
+function entriesOf(doc: Y.Doc, type: SharedType, keys: Set<string | null>): Entry[] {
   if (type._item === null) {
     const root = rootName(doc, type);
     return root === null ? [] : [...keys].flatMap((key) => (key === null ? [] : [{ root, key }]));
@@ -51,7 +53,7 @@ function entriesOf(doc: Y.Doc, type: Y.AbstractType<any>, keys: Set<string | nul
   // A record's field (or a text inside one): climb to the item that sits directly in a root map.
   let item: Y.Item = type._item;
   for (;;) {
-    const parent = item.parent as Y.AbstractType<any>;
+    const parent = item.parent as SharedType;
     if (parent._item === null) {
       const root = rootName(doc, parent);
       return root === null || item.parentSub === null ? [] : [{ root, key: item.parentSub }];
@@ -60,7 +62,7 @@ function entriesOf(doc: Y.Doc, type: Y.AbstractType<any>, keys: Set<string | nul
   }
 }
 
-function rootName(doc: Y.Doc, type: Y.AbstractType<any>): string | null {
+function rootName(doc: Y.Doc, type: SharedType): string | null {
   for (const [name, root] of doc.share) if (root === type) return CHECKED_ROOTS.includes(name) ? name : null;
   return null;
 }
