@@ -4,7 +4,7 @@ import { byOrder, cleanText, num, orderBetween, str, type RecordMap } from './re
 import { MAX_QUESTION, PHASE_KINDS, readPhase, type Phase, type PhaseKind } from './records/phase';
 import { phaseMigrations } from './records/phase';
 import { MAX_LABEL, readTopic, topicMigrations, type Topic } from './records/topic';
-import { readTable, tableMigrations, type Table } from './records/table';
+import { MAX_TABLE_NAME, readTable, tableMigrations, type Table } from './records/table';
 import { latestVersion } from './records/common';
 import { findTemplate, isLanguage, type Language } from './templates';
 import { recordId } from './ids';
@@ -266,8 +266,8 @@ export const reorderPhase = (doc: Y.Doc, id: string, beforeId: string | null): v
   reorderRecord(doc, controlMaps(doc).phases, id, beforeId, 'phase.reorder');
 
 export const addTable = (doc: Y.Doc, name: string): string =>
-  appendRecord(doc, controlMaps(doc).tables, { name: cleanText(name, 80) }, latestVersion(tableMigrations), 'table.add');
+  appendRecord(doc, controlMaps(doc).tables, { name: cleanText(name, MAX_TABLE_NAME) }, latestVersion(tableMigrations), 'table.add');
 export const renameTable = (doc: Y.Doc, id: string, name: string): void =>
-  updateRecord(doc, controlMaps(doc).tables, id, { name: cleanText(name, 80) }, 'table.rename');
+  updateRecord(doc, controlMaps(doc).tables, id, { name: cleanText(name, MAX_TABLE_NAME) }, 'table.rename');
 /** Removes a table; anyone seated there reads as seated at no table until they pick another. */
 export const removeTable = (doc: Y.Doc, id: string): void => removeRecord(doc, controlMaps(doc).tables, id, 'table.remove');

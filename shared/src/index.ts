@@ -37,3 +37,4 @@ export * from './placement-spread';
 export * from './run-sheet';
 export * from './run-steps';
 export * from './records/run-step';
+export * from './control-checks';

@@ -25,9 +25,9 @@ import {
 } from '@wcb/shared/wire';
 import type { DocState } from './doc-state/types';
 import { countStructs } from './doc-state/struct-scan';
-import { UPDATE_LIMITS } from './doc-state/update-rules';
+import { InvalidRecord, UPDATE_LIMITS } from './doc-state/update-rules';
 
-export type ProtocolErrorKind = 'malformed-message' | 'unknown-message-type' | 'rate-limited';
+export type ProtocolErrorKind = 'malformed-message' | 'invalid-record' | 'unknown-message-type' | 'rate-limited';
 
 /** The peer sent something we cannot process: close that connection, nobody else's. */
 export class ProtocolError extends Error {
@@ -162,6 +162,8 @@ export function handleMessage(message: Uint8Array, ctx: ProtocolContext): Uint8A
     handler(decoder, encoder, ctx);
   } catch (err) {
     if (err instanceof ProtocolError) throw err;
+    // Well-formed Yjs whose control record is not (control-guard.ts): same code, its own reason.
+    if (err instanceof InvalidRecord) throw new ProtocolError('invalid-record', `invalid control record: ${err.message}`, { cause: err });
     const reason = err instanceof Error ? err.message : String(err);
     throw new ProtocolError('malformed-message', `malformed message: ${reason}`, { cause: err });
   }

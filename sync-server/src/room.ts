@@ -27,6 +27,7 @@ import { CLUSTER_ORIGIN, RECONCILE_ORIGIN, RoomLink, coveringSnapshot } from './
 import type { DocState } from './doc-state/types';
 import { LiveDoc } from './doc-state/live-doc';
 import { EncodedDoc } from './doc-state/encoded-doc';
+import { checkControlUpdate } from './doc-state/control-guard';
 
 export interface CompactionPolicy {
   /** Compact once this many updates follow the snapshot. */
@@ -73,6 +74,14 @@ export interface RoomOptions {
 
 /** What a room turns away: a write refused for space, one refused for its writer's access, a bad message. */
 export type RoomRejection = WriteRefusal | 'write-denied' | 'malformed';
+
+/**
+ * Control rooms check the records a write changes (PROTOCOL.md, "Control records"). What another
+ * instance relays was checked by the instance its writer is connected to.
+ */
+const checkControlWrite = (doc: Y.Doc, update: Uint8Array, origin: unknown): void => {
+  if (origin !== CLUSTER_ORIGIN && origin !== RECONCILE_ORIGIN) checkControlUpdate(doc, update);
+};
 
 /** Without REDIS_URL: no other instance to tell anything. */
 const LONE_INSTANCE = localBus('lone');
@@ -196,7 +205,7 @@ export class Room {
 
   constructor(private readonly options: RoomOptions) {
     this.name = options.name;
-    const live = options.control ? null : new LiveDoc();
+    const live = options.control ? null : new LiveDoc(undefined, checkControlWrite);
     this.controlDoc = live?.doc ?? null;
     this.doc = live ?? new EncodedDoc();
     this.size = options.maxDocBytes === undefined ? null : new DocSize(this.doc, options.maxDocBytes, options.clock);

@@ -8,28 +8,31 @@ const e2e = useE2E();
 /** A facilitator's session and a participant on it, both connected. */
 const cafe = (title: string) => e2e.cafe({ title, participant: 'Olena' });
 
+/**
+ * A café where the participant wrote `texts` in one column, seen on the facilitator's board too:
+ * the note ids in that order, and the participant's board.
+ */
+async function cafeWithNotes(title: string, texts: readonly string[], topicId = 'government') {
+  const { a, b } = await cafe(title);
+  const ids: string[] = [];
+  for (const text of texts) ids.push(await b.board.addNote(topicId, text));
+  await a.board.waitForNoteTexts([...texts]);
+  return { a, b, ids, pb: new CriteriaBoard(b.board.page) };
+}
+
+/** Opens voting on the ideal phase from the facilitator's panel, puts the participant's `dots` (one per id), and closes it. */
+async function voteAndClose(panel: CriteriaPanel, pb: CriteriaBoard, budget: number, dots: readonly string[]): Promise<void> {
+  await panel.openVoting({ phaseId: 'ideal', budget });
+  for (const id of dots) await pb.vote(id);
+  await panel.closeVoting();
+}
+
 describe('selected criteria and suggestions', () => {
   it('after voting closes, the facilitator confirms the proposed criteria and every board marks them', async () => {
-    const { a, b } = await cafe('Criteria');
-    const first = await b.board.addNote('government', 'transparent procurement');
-    const second = await b.board.addNote('government', 'regular consultations');
-    const third = await b.board.addNote('government', 'open data');
-    await a.board.waitForNoteTexts(['transparent procurement', 'regular consultations', 'open data']);
-
+    const { a, ids, pb } = await cafeWithNotes('Criteria', ['transparent procurement', 'regular consultations', 'open data']);
+    const [first, second, third] = ids as [string, string, string];
     const panel = await new CriteriaPanel(a.board.page).open();
-    await panel.openVoting({ phaseId: 'ideal', budget: 3 });
-    const pb = new CriteriaBoard(b.board.page);
-    const vote = (id: string) => pb.note(id).getByTestId('note.vote');
-    await vote(first).waitFor();
-    await expect.poll(() => vote(first).isDisabled()).toBe(false);
-    await vote(first).click();
-    await expect.poll(() => pb.note(first).getByTestId('note.my-dots').getAttribute('data-count')).toBe('1');
-    await vote(first).click();
-    await expect.poll(() => pb.note(first).getByTestId('note.my-dots').getAttribute('data-count')).toBe('2');
-    await vote(second).click();
-    await expect.poll(() => pb.note(second).getByTestId('note.my-dots').getAttribute('data-count')).toBe('1');
-
-    await panel.closeVoting();
+    await voteAndClose(panel, pb, 3, [first, first, second]);
     await panel.confirm('government');
     await expect.poll(() => panel.selectedList('government').locator('li').count()).toBe(2);
 
@@ -47,22 +50,10 @@ describe('selected criteria and suggestions', () => {
   });
 
   it('the facilitator distils two notes into one criterion in their own wording while confirming, rewords it later, and the results print that wording with all the material', async () => {
-    const { a, b } = await cafe('Criteria wording');
-    const first = await b.board.addNote('government', 'Shared decision-making');
-    const second = await b.board.addNote('government', 'Joint drafting of decisions');
-    const third = await b.board.addNote('government', 'Open data');
-    await a.board.waitForNoteTexts(['Shared decision-making', 'Joint drafting of decisions', 'Open data']);
-
+    const { a, ids, pb } = await cafeWithNotes('Criteria wording', ['Shared decision-making', 'Joint drafting of decisions', 'Open data']);
+    const [first, second, third] = ids as [string, string, string];
     const panel = await new CriteriaPanel(a.board.page).open();
-    await panel.openVoting({ phaseId: 'ideal', budget: 2 });
-    const pb = new CriteriaBoard(b.board.page);
-    for (const id of [first, second]) {
-      const vote = pb.note(id).getByTestId('note.vote');
-      await expect.poll(() => vote.isDisabled()).toBe(false);
-      await vote.click();
-      await expect.poll(() => pb.note(id).getByTestId('note.my-dots').getAttribute('data-count')).toBe('1');
-    }
-    await panel.closeVoting();
+    await voteAndClose(panel, pb, 2, [first, second]);
 
     // Both proposed notes are ticked in the form; the wording makes them one criterion.
     await panel.confirm('government', { wording: 'Shared drafting and making of decisions', notes: [first, second] });
@@ -99,19 +90,10 @@ describe('selected criteria and suggestions', () => {
   });
 
   it('the facilitator confirms the criteria of the voted phase while showing another phase', async () => {
-    const { a, b } = await cafe('Criteria elsewhere');
-    const first = await b.board.addNote('government', 'public hearings');
-    const second = await b.board.addNote('government', 'budget reports');
-    await a.board.waitForNoteTexts(['public hearings', 'budget reports']);
-
+    const { a, b, ids, pb } = await cafeWithNotes('Criteria elsewhere', ['public hearings', 'budget reports']);
+    const [first, second] = ids as [string, string];
     const panel = await new CriteriaPanel(a.board.page).open();
-    await panel.openVoting({ phaseId: 'ideal', budget: 2 });
-    const pb = new CriteriaBoard(b.board.page);
-    const vote = pb.note(first).getByTestId('note.vote');
-    await expect.poll(() => vote.isDisabled()).toBe(false);
-    await vote.click();
-    await expect.poll(() => pb.note(first).getByTestId('note.my-dots').getAttribute('data-count')).toBe('1');
-    await panel.closeVoting();
+    await voteAndClose(panel, pb, 2, [first]);
 
     // Phase A (ideal) voted; the facilitator moves the café on to phase B and confirms from there.
     await panel.close();
@@ -129,12 +111,8 @@ describe('selected criteria and suggestions', () => {
   });
 
   it('similar notes in one column are suggested, never merged, and accepting stacks them', async () => {
-    const { a, b } = await cafe('Suggestions');
-    const first = await b.board.addNote('government', 'Конкуренція');
-    const second = await b.board.addNote('government', 'конкуренція.');
-    await a.board.waitForNoteTexts(['Конкуренція', 'конкуренція.']);
-
-    const pb = new CriteriaBoard(b.board.page);
+    const { a, ids, pb } = await cafeWithNotes('Suggestions', ['Конкуренція', 'конкуренція.']);
+    const [first, second] = ids as [string, string];
     const fa = new CriteriaBoard(a.board.page);
     // Nothing stacks on its own.
     expect(await pb.stackCount(first).count()).toBe(0);
@@ -151,15 +129,13 @@ describe('selected criteria and suggestions', () => {
   });
 
   it("a table's paper dots count as that table's dots, within its budget", async () => {
-    const { a, b } = await cafe('Paper');
-    const id = await b.board.addNote('government', 'participatory budget');
-    await a.board.waitForNoteTexts(['participatory budget']);
+    const { a, ids, pb } = await cafeWithNotes('Paper', ['participatory budget']);
+    const [id] = ids as [string];
     const panel = await new CriteriaPanel(a.board.page).open();
     await panel.openVoting({ phaseId: 'ideal', budget: 3 });
     expect(await panel.addPaperDots('Table 1', id, 2)).toBe('2 dots added; 1 left for this table.');
     // The table's budget caps what is entered.
     expect(await panel.addPaperDots('Table 1', id, 2)).toBe('1 dot added; 0 left for this table.');
-    const pb = new CriteriaBoard(b.board.page);
     await expect.poll(() => pb.note(id).getByTestId('note.votes').textContent()).toBe('3');
   });
 

@@ -12,6 +12,7 @@ import { renderDocx } from '@wcb/shared/render-docx';
 import { harvestOf, SEED003_PATH, type SessionDocsLike } from '../support/harvest';
 import { describeNeeding } from '../support/system-deps';
 import { writePageOnePng } from '../support/page-pictures';
+import { pdfText } from './helpers/pdftotext';
 
 const run = promisify(execFile);
 const FIXTURE = SEED003_PATH;
@@ -164,7 +165,7 @@ describeNeeding(['soffice', 'pdftotext'], 'DOCX export, opened by LibreOffice', 
     await run('soffice', ['--headless', `-env:UserInstallation=file://${dir}/lo-profile`, '--convert-to', 'pdf', '--outdir', dir, ...names.map((n) => join(dir, `${n}.docx`))]);
     for (const name of names) {
       // -raw keeps the order LibreOffice painted in: cell by cell, so a cell's lines stay together.
-      text[name] = (await run('pdftotext', ['-raw', join(dir, `${name}.pdf`), '-'])).stdout;
+      text[name] = await pdfText(join(dir, `${name}.pdf`), '-raw');
       xml[name] = strFromU8(unzipSync(await readFile(join(dir, `${name}.docx`)), { filter: (f) => f.name === 'word/document.xml' })['word/document.xml']!);
     }
     // For a person to look at: the seed's page 1 as LibreOffice lays out the Word document.

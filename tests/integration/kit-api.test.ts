@@ -1,11 +1,7 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CreateSessionResponse } from '@wcb/shared/wire';
+import { pdfBytesText } from './helpers/pdftotext';
 import { tokenOfLink } from './helpers/sessions';
 import { startTestServer, type TestServer } from './helpers/test-server';
 
@@ -67,15 +63,7 @@ describe('GET /api/sessions/:id/kit.pdf', () => {
   });
 
   it("prints links with this request's own scheme, taking a proxy's word for it only behind a trusted proxy", async () => {
-    const textOf = async (res: Response): Promise<string> => {
-      const dir = await mkdtemp(join(tmpdir(), 'kit-origin-'));
-      try {
-        await writeFile(join(dir, 'kit.pdf'), new Uint8Array(await res.arrayBuffer()));
-        return (await promisify(execFile)('pdftotext', [join(dir, 'kit.pdf'), '-'])).stdout;
-      } finally {
-        await rm(dir, { recursive: true, force: true });
-      }
-    };
+    const textOf = async (res: Response): Promise<string> => pdfBytesText(new Uint8Array(await res.arrayBuffer()));
     const claimsHttps = { ...full(tokens().facilitator), 'x-forwarded-proto': 'https' };
     const direct = await textOf(await get(claimsHttps));
     expect(direct).toContain('http://127.0.0.1');

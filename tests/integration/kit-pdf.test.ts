@@ -1,9 +1,7 @@
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { PDFArray, PDFDict, PDFDocument } from 'pdf-lib';
 import type * as Y from 'yjs';
 import { afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
@@ -12,8 +10,8 @@ import { type PdfFonts } from '@wcb/shared/harvest';
 import { KIT_PAGE_SIZES, renderKitPdf } from '@wcb/shared/render-kit-pdf';
 import { rasterize, scanAll } from '../support/kit-scan';
 import { describeNeeding } from '../support/system-deps';
+import { pdfText, pdfWordBoxes } from './helpers/pdftotext';
 
-const run = promisify(execFile);
 const FONT_DIR = fileURLToPath(new URL('../../node_modules/dejavu-fonts-ttf/ttf/', import.meta.url));
 const ORIGIN = 'https://board.example.org';
 const SESSION = 'KitSession_0123456789';
@@ -30,21 +28,6 @@ function cafe(): Y.Doc {
 }
 
 const rename = (control: Y.Doc, tableId: string, name: string) => controlMaps(control).tables.get(tableId)!.set('name', name);
-
-/** Each page's words with their boxes (pdftotext -bbox, points from the top left). */
-async function wordBoxes(file: string) {
-  const { stdout } = await run('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { maxBuffer: 1 << 26 });
-  return stdout
-    .split('<page ')
-    .slice(1)
-    .map((page) => {
-      const [, w = '0', h = '0'] = /width="([\d.]+)" height="([\d.]+)"/.exec(page) ?? [];
-      const words = [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-        x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]), text: m[5]!,
-      }));
-      return { width: Number(w), height: Number(h), words };
-    });
-}
 
 describeNeeding(['pdftotext', 'pdftoppm'], 'table kit PDF', () => {
   let fonts: PdfFonts;
@@ -64,7 +47,7 @@ describeNeeding(['pdftotext', 'pdftoppm'], 'table kit PDF', () => {
     await writeFile(file, await renderKitPdf(buildKit(control, links), fonts, paper));
     const pngDir = join(dir, `${name}-png`);
     await mkdir(pngDir);
-    const { stdout: text } = await run('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { maxBuffer: 1 << 26 });
+    const text = await pdfText(file, '-layout');
     return { file, pngDir, text, pages: text.split('\f') };
   }
 
@@ -142,7 +125,7 @@ describeNeeding(['pdftotext', 'pdftoppm'], 'table kit PDF', () => {
     for (const key of ['JS', 'JavaScript', 'URI', 'Launch', 'OpenAction', 'AA', 'Annots', 'EmbeddedFiles']) expect(keys.has(key), key).toBe(false);
     expect(text).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u200E\u200F]/);
     expect(text).not.toContain('кінець');
-    const pages = await wordBoxes(file);
+    const pages = await pdfWordBoxes(file);
     for (const [i, page] of pages.entries()) {
       for (const w of page.words) {
         expect(w.x0, `page ${i + 1} "${w.text}"`).toBeGreaterThanOrEqual(0);

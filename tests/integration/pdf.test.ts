@@ -13,6 +13,7 @@ import { renderPdf } from '@wcb/shared/render-pdf';
 import { harvestOf as harvestAt, SEED003_PATH, type SessionDocsLike } from '../support/harvest';
 import { describeNeeding } from '../support/system-deps';
 import { writePageOnePng } from '../support/page-pictures';
+import { pdfText, pdfWordBoxes } from './helpers/pdftotext';
 
 const run = promisify(execFile);
 const FIXTURE = SEED003_PATH;
@@ -32,26 +33,9 @@ const withoutFooters = (text: string) =>
 
 const MARGIN = 56;
 type Word = { x: number; y: number; text: string; pageWidth: number; pageHeight: number };
-const unescapeXml = (text: string) =>
-  text.replace(/&(lt|gt|quot|apos|amp|#39);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&', '#39': "'" })[name]!);
-
-/** Each page's words with where they start (pdftotext -bbox, points from the top left). */
-async function wordsByPage(file: string): Promise<Word[][]> {
-  const { stdout } = await run('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { maxBuffer: 1 << 26 });
-  return stdout
-    .split('<page ')
-    .slice(1)
-    .map((page) => {
-      const [, w = '0', h = '0'] = /width="([\d.]+)" height="([\d.]+)"/.exec(page) ?? [];
-      return [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((m) => ({
-        x: Number(m[1]),
-        y: Number(m[2]),
-        text: unescapeXml(m[3]!),
-        pageWidth: Number(w),
-        pageHeight: Number(h),
-      }));
-    });
-}
+/** Each page's words with where they start. */
+const wordsByPage = async (file: string): Promise<Word[][]> =>
+  (await pdfWordBoxes(file)).map((page) => page.words.map((w) => ({ x: w.x0, y: w.y0, text: w.text, pageWidth: page.width, pageHeight: page.height })));
 
 // pdftotext and pdffonts: poppler-utils.
 describeNeeding(['pdftotext'], 'PDF harvest', () => {
@@ -73,8 +57,7 @@ describeNeeding(['pdftotext'], 'PDF harvest', () => {
     const bytes = await renderPdf(harvest, fonts, options);
     const file = join(dir, `${name}.pdf`);
     await writeFile(file, bytes);
-    await run('pdftotext', ['-enc', 'UTF-8', file, join(dir, `${name}.txt`)]);
-    return { file, bytes, text: await readFile(join(dir, `${name}.txt`), 'utf8') };
+    return { file, bytes, text: await pdfText(file) };
   }
 
   it('the seed-003 results read back with all 162 items in their phase, in order, in an embedded Cyrillic font', async () => {

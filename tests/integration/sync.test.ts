@@ -49,9 +49,10 @@ describe('live sync through the server', () => {
     await Promise.all([alice.synced(), bob.synced()]);
 
     alice.provider.disconnect();
-    alice.doc.getMap('topics').set('a', 'written offline');
+    // Topics are records (the server checks control records: PROTOCOL.md, "Control records").
+    alice.doc.getMap('topics').set('a', new Y.Map([['label', 'written offline']]));
     alice.doc.getText('t').insert(0, 'A');
-    bob.doc.getMap('topics').set('b', 'written online');
+    bob.doc.getMap('topics').set('b', new Y.Map([['label', 'written online']]));
     bob.doc.getText('t').insert(0, 'B');
     alice.provider.connect();
 

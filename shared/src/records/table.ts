@@ -1,5 +1,8 @@
 import { cleanText, num, str, type Migration, type RecordMap } from './common';
 
+// A table's name is a word or two on a tent card.
+export const MAX_TABLE_NAME = 80;
+
 /** A physical table of the café (often one shared laptop). */
 export type Table = { id: string; name: string; order: number };
 
@@ -15,5 +18,5 @@ export const tableMigrations: readonly Migration[] = [
 ];
 
 export function readTable(id: string, record: RecordMap): Table {
-  return { id, name: cleanText(str(record.get('name')), 80), order: num(record.get('order')) };
+  return { id, name: cleanText(str(record.get('name')), MAX_TABLE_NAME), order: num(record.get('order')) };
 }

@@ -10,7 +10,7 @@
 export const CloseCode = {
   /** A text frame: the protocol is binary only. Transient: a fixed client may retry. */
   UnsupportedData: 1003,
-  /** A binary message we could not decode or apply. Transient, see file comment. */
+  /** A binary message we could not decode or apply, or a control record it would leave malformed ('invalid-record'). Transient, see file comment. */
   MalformedMessage: 1007,
   /** Sent by `ws` itself when a frame exceeds maxPayloadBytes. */
   MessageTooBig: 1009,

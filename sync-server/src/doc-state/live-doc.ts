@@ -7,7 +7,14 @@ import { sanitizeAll } from './sanitize';
 export class LiveDoc implements DocState {
   private readonly guard = new UpdateGuard();
 
-  constructor(readonly doc: Y.Doc = new Y.Doc()) {}
+  /**
+   * `checkWrite`: a further gate, run after the update rules and before anything is applied
+   * (control rooms: control-guard.ts); throws InvalidUpdate to refuse the update.
+   */
+  constructor(
+    readonly doc: Y.Doc = new Y.Doc(),
+    private readonly checkWrite: ((doc: Y.Doc, update: Uint8Array, origin: unknown) => void) | null = null,
+  ) {}
 
   stateVector(): Uint8Array {
     return Y.encodeStateVector(this.doc);
@@ -19,6 +26,8 @@ export class LiveDoc implements DocState {
 
   apply(update: Uint8Array, origin: unknown, counted = false): void {
     const checked = this.guard.inspect(update, counted);
+    // Nothing to check in an update that neither adds nor deletes (the step 2 every reader sends).
+    if (this.checkWrite && (checked.structs.length > 0 || checked.ds.clients.size > 0)) this.checkWrite(this.doc, update, origin);
     Y.applyUpdate(this.doc, update, origin);
     this.guard.record(checked);
   }

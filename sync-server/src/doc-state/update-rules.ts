@@ -45,7 +45,15 @@ export const UPDATE_LIMITS: UpdateLimits = {
 
 /** Thrown for an update a room must not hold; the room closes its sender with 1007. */
 export class InvalidUpdate extends Error {
-  override readonly name = 'InvalidUpdate';
+  override readonly name: string = 'InvalidUpdate';
+}
+
+/**
+ * A control-room update that would leave a record malformed (control-guard.ts): an update the
+ * room must not hold, told apart so the close names the reason.
+ */
+export class InvalidRecord extends InvalidUpdate {
+  override readonly name = 'InvalidRecord';
 }
 
 /** The product writes maps and texts only (ARCHITECTURE.md, "Record layout"). */

@@ -110,6 +110,19 @@ export class CriteriaBoard {
   selectedCount(topicId: string): Locator {
     return this.page.locator(tid('board.column') + attr('data-topic-id', topicId)).getByTestId('board.selected-count');
   }
+  /** This person's dots on a note (0 when none is shown). */
+  async myDots(noteId: string): Promise<number> {
+    const dots = this.note(noteId).getByTestId('note.my-dots');
+    return (await dots.count()) > 0 ? Number((await dots.getAttribute('data-count')) ?? 0) : 0;
+  }
+  /** Puts one dot on a note once voting has reached this board, and waits until it counts. */
+  async vote(noteId: string): Promise<void> {
+    const note = tid('note') + attr('data-note-id', noteId);
+    await this.page.locator(`${note} ${tid('note.vote')}:not([disabled])`).waitFor();
+    const next = (await this.myDots(noteId)) + 1;
+    await this.note(noteId).getByTestId('note.vote').click();
+    await this.page.locator(`${note} ${tid('note.my-dots')}${attr('data-count', String(next))}`).waitFor();
+  }
   stackCount(noteId: string): Locator {
     return this.note(noteId).getByTestId('note.stack-count');
   }

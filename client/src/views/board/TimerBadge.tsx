@@ -1,9 +1,10 @@
-import { createEffect, createMemo, createSignal, on, onCleanup, Show } from 'solid-js';
-import { timerView, type TimerState } from '@wcb/shared';
+import { createEffect, createSignal, on, onCleanup, Show } from 'solid-js';
+import type { TimerState } from '@wcb/shared';
 import { t } from '../../i18n';
 import { announce } from './Announcer';
 import { browserStore, readJson, writeJson, type KeyValueStore } from '../../lib/storage';
 import type { ReactiveServerClock } from '../../sync/clock';
+import { createTimerView } from './create-timer-view';
 import '../facilitator/facilitator.css';
 import './topbar.css';
 
@@ -11,9 +12,6 @@ import './topbar.css';
 const MUTE_KEY = 'wcb.chimeMuted';
 export const loadChimeMuted = (store: KeyValueStore): boolean => readJson<unknown>(store, MUTE_KEY, false) === true;
 export const saveChimeMuted = (store: KeyValueStore, muted: boolean): void => writeJson(store, MUTE_KEY, muted);
-
-// A quarter second keeps the seconds honest (each flips within 250 ms of the server's) and costs nothing.
-const TICK_MS = 250;
 
 /** mm:ss, rounded up to whole seconds: "0:00" only once the time is really up. */
 export function formatRemaining(ms: number): string {
@@ -35,21 +33,8 @@ export function TimerBadge(props: {
   const [muted, setMuted] = createSignal(loadChimeMuted(store));
   // How many chimes this page played: lets tests (and support) tell "silent" from "muted".
   const [chimed, setChimed] = createSignal(0);
-  // eslint-disable-next-line solid/reactivity -- the starting value; the effects below keep it current.
-  const [now, setNow] = createSignal(props.clock.now());
-  const view = createMemo(() => timerView(props.timer(), now()));
-  // Live: stored as running and not yet past its end. Only then does an interval run.
-  const live = createMemo(() => view().status === 'running');
-  createEffect(() => {
-    props.clock.offset();
-    props.timer();
-    setNow(props.clock.now());
-  });
-  createEffect(() => {
-    if (!live()) return;
-    const id = setInterval(() => setNow(props.clock.now()), TICK_MS);
-    onCleanup(() => clearInterval(id));
-  });
+  // eslint-disable-next-line solid/reactivity -- one clock per session, read inside the view's own effects.
+  const view = createTimerView(() => props.timer(), props.clock);
 
   // A chime when a countdown this page watched running reaches its end: once per end.
   const gesture = createUserGesture();

@@ -2,6 +2,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { criterionWording, type Criterion, type Note, type Topic } from '@wcb/shared';
 import { t } from '../../i18n';
 import type { Session } from '../../sync/session';
+import { CriterionForm } from './CriterionForm';
 import './criteria.css';
 
 type Props = {
@@ -146,41 +147,16 @@ function CriterionRow(props: { wording: string; sources: string[]; criterion: Cr
 function RewordForm(props: { initial: string; onSave: (text: string) => void; onCancel: () => void }) {
   const [text, setText] = createSignal(props.initial);
   return (
-    <form
-      class="fac-criterion-form"
-      data-testid="criteria.reword-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        props.onSave(text());
-      }}
-    >
-      <label class="fac-criterion-label">
-        {t('criteria.wording')}
-        <textarea
-          data-testid="criteria.reword"
-          rows={2}
-          maxLength={300}
-          value={text()}
-          ref={(el) => queueMicrotask(() => el.focus())}
-          onInput={(e) => setText(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') props.onCancel();
-            if (e.key === 'Enter' && !e.shiftKey) {
-              e.preventDefault();
-              props.onSave(text());
-            }
-          }}
-        />
-      </label>
-      <div class="fac-inline">
-        <button class="btn" type="submit" data-testid="criteria.reword-save">
-          {t('criteria.save')}
-        </button>
-        <button class="btn" type="button" data-testid="criteria.reword-cancel" onClick={() => props.onCancel()}>
-          {t('criteria.cancel')}
-        </button>
-      </div>
-    </form>
+    <CriterionForm
+      name="reword"
+      inputTestId="criteria.reword"
+      wording={text()}
+      onWording={setText}
+      enterSaves
+      saveLabel={t('criteria.save')}
+      onSave={() => props.onSave(text())}
+      onCancel={() => props.onCancel()}
+    />
   );
 }
 
@@ -197,14 +173,20 @@ function ConfirmForm(props: { topic: Topic; notes: Note[]; checked: ReadonlySet<
     setPicked(next);
   };
   return (
-    <form
-      class="fac-criterion-form"
-      data-testid="criteria.confirm-form"
-      data-topic-id={props.topic.id}
-      onSubmit={(e) => {
-        e.preventDefault();
+    <CriterionForm
+      name="confirm"
+      inputTestId="criteria.wording-input"
+      topicId={props.topic.id}
+      wording={wording()}
+      onWording={setWording}
+      placeholder={t('criteria.wordingPlaceholder')}
+      saveLabel={t('criteria.confirm')}
+      canSave={chosen().length > 0}
+      hint={wording().trim() ? t('criteria.asOne', { count: chosen().length }) : t('criteria.asEach', { count: chosen().length })}
+      onSave={() => {
         if (chosen().length) props.onDone(chosen(), wording().trim());
       }}
+      onCancel={() => props.onCancel()}
     >
       <fieldset class="fac-criterion-notes">
         <legend>{t('criteria.pickNotes')}</legend>
@@ -217,30 +199,6 @@ function ConfirmForm(props: { topic: Topic; notes: Note[]; checked: ReadonlySet<
           )}
         </For>
       </fieldset>
-      <label class="fac-criterion-label">
-        {t('criteria.wording')}
-        <textarea
-          data-testid="criteria.wording-input"
-          rows={2}
-          maxLength={300}
-          placeholder={t('criteria.wordingPlaceholder')}
-          value={wording()}
-          ref={(el) => queueMicrotask(() => el.focus())}
-          onInput={(e) => setWording(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') props.onCancel();
-          }}
-        />
-      </label>
-      <p class="fac-hint">{wording().trim() ? t('criteria.asOne', { count: chosen().length }) : t('criteria.asEach', { count: chosen().length })}</p>
-      <div class="fac-inline">
-        <button class="btn" type="submit" data-testid="criteria.confirm-save" disabled={chosen().length === 0}>
-          {t('criteria.confirm')}
-        </button>
-        <button class="btn" type="button" data-testid="criteria.confirm-cancel" onClick={() => props.onCancel()}>
-          {t('criteria.cancel')}
-        </button>
-      </div>
-    </form>
+    </CriterionForm>
   );
 }

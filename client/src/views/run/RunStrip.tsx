@@ -1,32 +1,13 @@
-import { createEffect, createMemo, createSignal, onCleanup, Show } from 'solid-js';
-import { timerView } from '@wcb/shared';
+import { Show } from 'solid-js';
 import { t } from '../../i18n';
 import type { Session } from '../../sync/session';
 import { formatRemaining } from '../board/TimerBadge';
+import { createTimerView } from '../board/create-timer-view';
 import { nextLabel, nowLabel } from './run-labels';
 import './run.css';
 
 // Whole seconds are all the strip shows; the timer badge keeps the quarter-second precision.
 const TICK_MS = 500;
-
-/** Time left on the café's timer, ticking only while it runs. */
-function createTimeLeft(facilitation: () => Session['facilitation']) {
-  const f = facilitation();
-  const [now, setNow] = createSignal(f.clock.now());
-  const view = createMemo(() => timerView(f.timer(), now()));
-  const live = createMemo(() => view().status === 'running');
-  createEffect(() => {
-    f.clock.offset();
-    f.timer();
-    setNow(f.clock.now());
-  });
-  createEffect(() => {
-    if (!live()) return;
-    const id = setInterval(() => setNow(f.clock.now()), TICK_MS);
-    onCleanup(() => clearInterval(id));
-  });
-  return view;
-}
 
 /**
  * The run sheet's strip, for everyone: what the café is doing now, what comes next, how long is
@@ -36,7 +17,8 @@ function createTimeLeft(facilitation: () => Session['facilitation']) {
 export function RunStrip(props: { session: Session }) {
   const run = () => props.session.runSheet.view();
   const phases = () => props.session.session.phases;
-  const time = createTimeLeft(() => props.session.facilitation);
+  // eslint-disable-next-line solid/reactivity -- one clock per session, read inside the view's own effects.
+  const time = createTimerView(() => props.session.facilitation.timer(), props.session.facilitation.clock, TICK_MS);
   const controls = () => props.session.canControl();
   const shown = () => run().steps.length > 0 && (controls() || run().now.kind !== 'start');
   const left = () => {
