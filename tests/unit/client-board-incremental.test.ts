@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { createComputed, createRoot, createSelector, createSignal } from 'solid-js';
+import { batch, createComputed, createRoot, createSelector, createSignal } from 'solid-js';
 import { describe, expect, it } from 'vitest';
 import { addNote, initPhaseDoc, moveNote, setNoteText, stackNote, type Note } from '@wcb/shared';
 import { makeNotesProjection } from '../../client/src/sync/projection';
@@ -132,6 +132,23 @@ describe('level of detail, note by note', () => {
       expect(changed).toBeGreaterThan(0);
       expect(changed).toBeLessThan(300);
       expect(b.cards[0]!.card()).toBe(false);
+      dispose();
+    });
+  });
+
+  it('a small board that receives two thousand notes at once (a first sync) makes cards only for those on screen', () => {
+    createRoot((dispose) => {
+      const [count, setCount] = createSignal(0);
+      const lod = createNoteLod({ viewport: () => ({ x: 0, y: 0, zoom: 1 }), size: () => screen, count, isDragged: () => false, isPinned: () => false });
+      // As a sync step 2 lands: the count and the notes' views change in one batch, before the
+      // level of detail's own computation has run again (it said "all cards" for an empty board).
+      const cards = batch(() => {
+        setCount(2000);
+        return grid(2000).map((p, i) => lod(`n${i}`, () => p)());
+      });
+      const drawnAsCards = cards.filter(Boolean).length;
+      expect(drawnAsCards).toBeGreaterThan(0);
+      expect(drawnAsCards).toBeLessThan(200);
       dispose();
     });
   });

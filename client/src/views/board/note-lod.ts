@@ -1,4 +1,4 @@
-import { createComputed, createMemo, createSignal, type Accessor } from 'solid-js';
+import { createComputed, createMemo, createSignal, untrack, type Accessor } from 'solid-js';
 import { cullArea, inArea, sameArea, stillCovered, type CullArea } from '../../board-logic/visible-notes';
 import type { Point, Size, Viewport } from '../../board-logic/viewport';
 
@@ -31,15 +31,17 @@ export function createNoteLod(o: Options): NoteLod {
   // A signal set from a computation rather than a memo: every note reads it, and a memo would
   // mark all of them as possibly changed on each pan step, only to find the area the same.
   const [area, setArea] = createSignal<CullArea>('none', { equals: sameArea });
-  createComputed(() => {
-    const vp = o.viewport();
-    const size = o.size();
-    const count = o.count();
+  const update = (vp: Viewport, size: Size | null, count: number): void => {
     const keep = anchor && size && anchor.size === size && anchor.count === count && stillCovered(anchor.vp, vp, size);
     if (!keep) anchor = { vp, size, count };
     setArea(cullArea(anchor!.vp, anchor!.size, anchor!.count));
-  });
+  };
+  createComputed(() => update(o.viewport(), o.size(), o.count()));
   return (id, at) => {
+    // Notes arrive many at once (a sync step 2 brings a whole board): the area is brought up to
+    // date before the first of them asks. The computation above would only run after, and a board
+    // that had been small ('all' cards) made two thousand cards, then swapped most for chips.
+    untrack(() => update(o.viewport(), o.size(), o.count()));
     const card = createMemo<boolean>((was) => (o.isDragged(id) ? !!was : o.isPinned(id) || inArea(at(), area())));
     return card;
   };
