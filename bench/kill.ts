@@ -19,16 +19,19 @@ type Restartable = { start(): Promise<BenchServer>; roomUrl(server: BenchServer)
 
 function restartable(kind: Kind, dataDir: string, port: number): Restartable {
   if (kind === 'reference+y-leveldb') return { start: () => startReferenceServer(port, true, dataDir), roomUrl: (s) => Promise.resolve(`${s.wsUrl}/killed`) };
-  let url: string | null = null;
+  // The room's path and token: the restarted server listens on another port.
+  let room: string | null = null;
   return {
     // As `ours()` in load.ts: the writer's burst must not meet the per-connection rate limit.
     start: () => startOurServer({ MESSAGE_RATE: '10000', MESSAGE_BURST: '10000' }, 'durable', dataDir),
     async roomUrl(server) {
-      if (url) return url.replace(/^ws:\/\/[^/]+/, server.wsUrl.replace(/\/ws$/, ''));
-      const id = sessionId(Math.floor(Math.random() * 1e9), 'kill');
-      const { seed, phaseId } = controlSeed(id);
-      const token = await registerSession(server.url, id, [seed]);
-      return (url = `${server.wsUrl}/${phaseRoom(id, phaseId)}?token=${token}`);
+      if (!room) {
+        const id = sessionId(Math.floor(Math.random() * 1e9), 'kill');
+        const { seed, phaseId } = controlSeed(id);
+        const token = await registerSession(server.url, id, [seed]);
+        room = `${phaseRoom(id, phaseId)}?token=${token}`;
+      }
+      return `${server.wsUrl}/${room}`;
     },
   };
 }

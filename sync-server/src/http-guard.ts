@@ -21,7 +21,7 @@ export const HTTP_TIMEOUTS: HttpTimeouts = {
 export const TIMEOUT_CHECK_MS = 1_000;
 // Open sockets one address may hold: its WebSockets (at most maxConnectionsPerIp) and as many
 // again for page loads, API calls and idle keep-alive sockets of the same browsers.
-const SOCKETS_PER_WEBSOCKET_LIMIT = 2;
+const SOCKETS_PER_ALLOWED_WEBSOCKET = 2;
 
 /**
  * Bounds what an address can hold open before it has sent a single valid request: Node's own
@@ -33,7 +33,7 @@ export function guardHttp(server: http.Server, options: { timeouts: HttpTimeouts
   server.headersTimeout = options.timeouts.headersMs;
   server.requestTimeout = options.timeouts.requestMs;
   if (options.trustProxy > 0) return;
-  const open = new ConnectionCounter(SOCKETS_PER_WEBSOCKET_LIMIT * options.maxConnectionsPerIp);
+  const open = new ConnectionCounter(SOCKETS_PER_ALLOWED_WEBSOCKET * options.maxConnectionsPerIp);
   server.on('connection', (socket: Socket) => {
     const address = socket.remoteAddress ?? 'unknown';
     if (!open.acquire(address)) return void socket.destroy();
