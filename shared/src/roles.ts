@@ -65,6 +65,15 @@ export function phaseDefined(control: Y.Doc, phaseId: string): boolean {
   return controlMaps(control).phases.get(phaseId) instanceof Y.Map;
 }
 
+/** Every phase id phaseDefined accepts, read at once (the server caches it until the doc changes). */
+export function definedPhaseIds(control: Y.Doc): Set<string> {
+  const ids = new Set<string>();
+  controlMaps(control).phases.forEach((record, id) => {
+    if (record instanceof Y.Map) ids.add(id);
+  });
+  return ids;
+}
+
 export type Access = 'read' | 'write';
 
 /** Everyone with a valid token may read every room of its session; this decides writing. */

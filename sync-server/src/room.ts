@@ -1,14 +1,6 @@
 import * as Y from 'yjs';
 import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
-import {
-  NO_CONTROL_FACTS,
-  phaseDefined,
-  readControlFacts,
-  roomAccess,
-  type ControlFacts,
-  type Role,
-  type RoomRef,
-} from '@wcb/shared';
+import { NO_CONTROL_FACTS, roomAccess, type ControlFacts, type Role, type RoomRef } from '@wcb/shared';
 import { CloseCode, ROOM_FULL_REASON, encodeSyncUpdate, type WriteRefusal } from '@wcb/shared/wire';
 import { SharedMessages, sendShared, type Connection } from './connection';
 import type { Logger } from './logger';
@@ -28,6 +20,7 @@ import type { DocState } from './doc-state/types';
 import { LiveDoc } from './doc-state/live-doc';
 import { EncodedDoc } from './doc-state/encoded-doc';
 import { checkControlUpdate } from './doc-state/control-guard';
+import { ControlReads } from './doc-state/control-reads';
 
 export interface CompactionPolicy {
   /** Compact once this many updates follow the snapshot. */
@@ -83,6 +76,10 @@ const checkControlWrite = (doc: Y.Doc, update: Uint8Array, origin: unknown): voi
   if (origin !== CLUSTER_ORIGIN && origin !== RECONCILE_ORIGIN) checkControlUpdate(doc, update);
 };
 
+// A control doc nobody has written for this long is kept encoded (live-doc.ts): a facilitator
+// writes in bursts (start the timer, open the next phase), a few times a minute at most.
+const CONTROL_QUIET_MS = 30_000;
+
 /** Without REDIS_URL: no other instance to tell anything. */
 const LONE_INSTANCE = localBus('lone');
 // Updates stored (and relayed) per outbox turn at most: whatever arrived during the previous
@@ -117,8 +114,8 @@ export class Room {
   readonly doc: DocState;
   /** The state's size against maxDocBytes; null without a limit. */
   private readonly size: DocSize | null;
-  /** Control rooms: the doc whose facts decide every write of the session. */
-  private readonly controlDoc: Y.Doc | null;
+  /** Control rooms: what the server reads from the doc (facts deciding every write of the session). */
+  private readonly controlReads: ControlReads | null;
   // Awareness needs a Y.Doc only for a client id and a destroy signal; an empty one costs ~1 KB.
   readonly awareness = new Awareness(new Y.Doc());
   private readonly members = new Map<Connection, Member>();
@@ -149,8 +146,6 @@ export class Room {
   private readonly dependents = new Set<Room>();
   /** Admissions waiting on this room's load (hold()): it must not retire under them. */
   private holds = 0;
-  /** Control rooms: readControlFacts of the doc, dropped on every change; 'unreadable' if it threw. */
-  private factsCache: ControlFacts | 'unreadable' | null = null;
 
   /** Scale-out: this room on the bus shared with other instances (a no-op without Redis). */
   private readonly link: RoomLink;
@@ -205,8 +200,10 @@ export class Room {
 
   constructor(private readonly options: RoomOptions) {
     this.name = options.name;
-    const live = options.control ? null : new LiveDoc(undefined, checkControlWrite);
-    this.controlDoc = live?.doc ?? null;
+    const live = options.control
+      ? null
+      : new LiveDoc(undefined, checkControlWrite, { quietMs: CONTROL_QUIET_MS, beforeFreeze: () => this.controlReads?.readAll() });
+    this.controlReads = live ? new ControlReads(() => live.doc, (error) => this.warnUnreadable(error)) : null;
     this.doc = live ?? new EncodedDoc();
     this.size = options.maxDocBytes === undefined ? null : new DocSize(this.doc, options.maxDocBytes, options.clock);
     this.link = new RoomLink(options.bus ?? LONE_INSTANCE, this.name, this.doc, this.awareness, options.logger);
@@ -231,21 +228,16 @@ export class Room {
    * loaded; dependents never ask earlier because they load after their control room.
    */
   facts(): ControlFacts | 'unreadable' {
-    if (this.factsCache === null) {
-      try {
-        // Only ever asked of a control room (dependents ask their control), which has a Y.Doc.
-        this.factsCache = this.controlDoc ? readControlFacts(this.controlDoc) : NO_CONTROL_FACTS;
-      } catch (error) {
-        // A malformed control doc (e.g. a phase entry that is not a record) must not turn
-        // every write of the session into a 1007; we fail closed until it is repaired.
-        this.options.logger.warn('control doc unreadable; phase and votes rooms are read-only', {
-          room: this.name,
-          error,
-        });
-        this.factsCache = 'unreadable';
-      }
-    }
-    return this.factsCache;
+    // Only ever asked of a control room (dependents ask their control).
+    return this.controlReads?.accessFacts() ?? NO_CONTROL_FACTS;
+  }
+
+  /**
+   * A malformed control doc (e.g. a phase entry that is not a record) must not turn every write
+   * of the session into a 1007; we fail closed until it is repaired.
+   */
+  private warnUnreadable(error: unknown): void {
+    this.options.logger.warn('control doc unreadable; phase and votes rooms are read-only', { room: this.name, error });
   }
 
   /**
@@ -253,12 +245,7 @@ export class Room {
    * control doc defines nothing (fail closed: only the facilitator opens phase rooms then).
    */
   definesPhase(phaseId: string): boolean {
-    if (!this.controlDoc) return false;
-    try {
-      return phaseDefined(this.controlDoc, phaseId);
-    } catch {
-      return false;
-    }
+    return this.controlReads?.definesPhase(phaseId) ?? false;
   }
 
   /** Keeps the room from retiring until the returned release is called (an admission check). */
@@ -346,7 +333,7 @@ export class Room {
   }
 
   private readonly onControlChange = (): void => {
-    this.factsCache = null;
+    this.controlReads?.changed();
     for (const room of [this, ...this.dependents]) {
       for (const member of room.members.values()) member.refreshNotice();
     }
