@@ -4,32 +4,32 @@ import { encodeSyncUpdate } from '@wcb/shared/wire';
 export type StoredUpdate = { readonly update: Uint8Array; readonly origin: unknown };
 
 /**
- * The one sync message each member gets for a stored batch: every update of the batch except the
- * member's own, merged into one Yjs update. A plenary room relays hundreds of small updates a
- * second to hundreds of members; one message per member per batch instead of one per update cuts
- * the server's socket writes and every browser's decode work by the batch size. Members are
- * yielded with their message; a member whose own updates are the whole batch gets nothing.
+ * What each member gets for a stored batch: every update of the batch except the member's own.
+ * Members with no update in the batch share one message, the batch merged into one Yjs update: a
+ * plenary relays hundreds of small updates a second to hundreds of members, and one message per
+ * member per batch cuts the server's socket writes and every browser's decode work by the batch
+ * size. A writer gets the others' updates one message each (all in one socket write, see
+ * SharedMessages): merging the batch without its own for every writer was one merge per writer,
+ * and as batches grow under load that grew with the square of the batch (a quarter of the
+ * server's time at 1,000 clients in rooms of 25). Members are yielded with their messages; the
+ * same array for every member who gets the same; a member whose own updates are the whole batch
+ * gets nothing.
  */
-export function* relayBatch<M>(batch: readonly StoredUpdate[], members: Iterable<M>): Generator<[M, Uint8Array]> {
+export function* relayBatch<M>(batch: readonly StoredUpdate[], members: Iterable<M>): Generator<[M, readonly Uint8Array[]]> {
   const origins = new Set(batch.map((b) => b.origin));
-  const merged = new Map<unknown, Uint8Array | null>();
-  // Keyed by the member it leaves out (or by a value no member is, for everyone's).
-  const messageWithout = (origin: unknown): Uint8Array | null => {
-    let message = merged.get(origin);
-    if (message === undefined) {
-      const updates = batch.filter((b) => b.origin !== origin).map((b) => b.update);
-      message = updates.length === 0 ? null : encodeSyncUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
-      merged.set(origin, message);
-    }
-    return message;
-  };
+  let everyone: readonly Uint8Array[] | null = null;
+  let each: readonly Uint8Array[] | null = null;
   for (const member of members) {
-    const message = messageWithout(origins.has(member) ? member : EVERYONE);
-    if (message) yield [member, message];
+    if (!origins.has(member)) {
+      everyone ??= [encodeSyncUpdate(batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((b) => b.update)))];
+      yield [member, everyone];
+      continue;
+    }
+    each ??= batch.map((b) => encodeSyncUpdate(b.update));
+    const others = each.filter((_, i) => batch[i]!.origin !== member);
+    if (others.length > 0) yield [member, others];
   }
 }
-
-const EVERYONE = Symbol('everyone');
 
 /** The batch's updates another instance has not stored itself, as one message for the bus. */
 export function publishable(batch: readonly StoredUpdate[], storedElsewhere: (origin: unknown) => boolean): Uint8Array | null {

@@ -172,12 +172,12 @@ export class Room {
 
   /** A small room: each member gets the batch without its own updates. */
   private relayEach(batch: readonly StoredUpdate[]): void {
-    // Members whose own updates are not in the batch get the same message: framed once for them.
-    const shared = new Map<Uint8Array, SharedMessages>();
-    for (const [member, message] of relayBatch(batch, this.members.values())) {
-      let messages = shared.get(message);
-      if (!messages) shared.set(message, (messages = new SharedMessages([message])));
-      sendShared(member.conn, messages);
+    // Members whose own updates are not in the batch get the same messages: framed once for them.
+    const shared = new Map<readonly Uint8Array[], SharedMessages>();
+    for (const [member, messages] of relayBatch(batch, this.members.values())) {
+      let framed = shared.get(messages);
+      if (!framed) shared.set(messages, (framed = new SharedMessages(messages)));
+      sendShared(member.conn, framed);
     }
   }
 

@@ -26,19 +26,32 @@ function keysIn(message: Uint8Array): string[] {
 }
 
 describe('relaying a stored batch', () => {
-  it('sends each member one message with everyone else’s updates merged, never its own', () => {
+  it('sends each member everyone else’s updates, never its own: merged into one message for members who wrote none', () => {
     const batch = updatesFrom(['a', 'b', 'a', 'c']);
-    const out = new Map([...relayBatch(batch, ['a', 'b', 'c', 'd'])]);
-    expect(keysIn(out.get('a')!)).toEqual(['b1', 'c3']);
-    expect(keysIn(out.get('b')!)).toEqual(['a0', 'a2', 'c3']);
-    expect(keysIn(out.get('d')!)).toEqual(['a0', 'a2', 'b1', 'c3']);
+    const out = new Map([...relayBatch(batch, ['a', 'b', 'c', 'd', 'e'])]);
+    expect(out.get('d')).toHaveLength(1);
+    expect(keysIn(out.get('d')![0]!)).toEqual(['a0', 'a2', 'b1', 'c3']);
+    expect(out.get('e')).toBe(out.get('d')); // the same messages: framed once for both
+    expect(out.get('a')!.flatMap(keysIn)).toEqual(['b1', 'c3']);
+    expect(out.get('b')!.flatMap(keysIn)).toEqual(['a0', 'a2', 'c3']);
+  });
+
+  it('encodes each update once for all the writers of a batch instead of merging a batch for each', () => {
+    const writers = Array.from({ length: 20 }, (_, i) => `w${i}`);
+    const batch = updatesFrom(writers);
+    const out = new Map([...relayBatch(batch, [...writers, 'reader'])]);
+    const w3 = out.get('w3')!;
+    expect(w3.map(keysIn)).toEqual(writers.filter((w) => w !== 'w3').map((w) => [`${w}${w.slice(1)}`]));
+    // w0's update reaches w3 and w5 as the very same bytes: one encoding, no merge per writer.
+    expect(w3[0]).toBe(out.get('w5')![0]);
+    expect(keysIn(out.get('reader')![0]!)).toHaveLength(20);
   });
 
   it('sends nothing to a member whose own updates are the whole batch', () => {
     const batch = updatesFrom(['a', 'a']);
     const out = new Map([...relayBatch(batch, ['a', 'b'])]);
     expect(out.has('a')).toBe(false);
-    expect(keysIn(out.get('b')!)).toEqual(['a0', 'a1']);
+    expect(keysIn(out.get('b')![0]!)).toEqual(['a0', 'a1']);
   });
 
   it('publishes to the other instances only what was not stored elsewhere', () => {
