@@ -11,8 +11,20 @@ const KIND: Record<string, MessageKey> = {
   state: 'home.importKind.state',
 };
 
-/** "Phase “ideal”" for `phases/ideal`: what the person importing knows the record as. */
+// The session's single settings (`state/<key>`), each named as the facilitator knows it.
+const SETTING: Record<string, MessageKey> = {
+  timer: 'home.importKind.state.timer',
+  voting: 'home.importKind.state.voting',
+  rounds: 'home.importKind.state.rounds',
+  follow: 'home.importKind.state.follow',
+  run: 'home.importKind.state.run',
+  currentPhase: 'home.importKind.state.currentPhase',
+};
+
+/** "Phase “ideal”" for `phases/ideal`, "The timer" for `state/timer`: what the person importing knows the record as. */
 function recordName(path: string): string {
+  const setting = path.startsWith('state/') ? SETTING[path.slice('state/'.length)] : undefined;
+  if (setting) return t(setting);
   const slash = path.indexOf('/');
   const root = path.slice(0, slash);
   const key = path.slice(slash + 1);
@@ -41,7 +53,7 @@ export function ImportRepairs(props: { repairs: readonly ControlRepair[]; onOpen
           )}
         </For>
       </ul>
-      <button ref={open} class="btn btn-primary home-create" type="button" data-testid="home.import-open" onClick={() => props.onOpen()}>
+      <button ref={open} class="btn btn-primary home-import-open" type="button" data-testid="home.import-open" onClick={() => props.onOpen()}>
         {t('home.importOpen')}
       </button>
     </div>
