@@ -2,7 +2,8 @@
  * An export from an older version may hold control records the server now refuses. The browser's
  * own import (client/src/views/home/import-results.ts, over fake-indexeddb) repairs them and says
  * so, and the session it stores then registers with a real server, seed and all
- * (client/src/sync/api.ts): no session is made that could never reach the server.
+ * (client/src/sync/api.ts): no session is made that could never reach the server. The same holds
+ * for a session an older version created offline and stored in IndexedDB before it registered.
  */
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -10,9 +11,12 @@ import * as Y from 'yjs';
 import { buildSessionDocs, controlMaps, controlRoom, criteriaMap, readSession } from '@wcb/shared';
 import { exportSessionJson } from '@wcb/shared/harvest';
 import { registerSession } from '../../client/src/sync/api';
+import { saveLocalSession } from '../../client/src/sync/create-session';
+import { mintOwnSession } from '../../client/src/sync/own-session';
 import { importResultsFile } from '../../client/src/views/home/import-results';
 import { recordOf } from '../support/hostile-records';
-import { connectClient } from './helpers/clients';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { connectClient, waitForDoc } from './helpers/clients';
 import { startTestServer, type TestServer } from './helpers/test-server';
 
 /** A session file as an older version exported it: a template café holding malformed records. */
@@ -65,6 +69,53 @@ describe('importing an old export with malformed control records', () => {
       expect(controlMaps(viewer.doc).state.has('timer')).toBe(false);
     } finally {
       viewer.destroy();
+    }
+  });
+});
+
+describe('registering a session an older version stored with malformed control records', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+    const realFetch = globalThis.fetch;
+    vi.stubGlobal('fetch', (input: string, init?: RequestInit) => realFetch(new URL(input, server.url), init));
+  });
+  afterAll(async () => {
+    vi.unstubAllGlobals();
+    await server.stop();
+  });
+
+  it('the seed is repaired, the session registers, and the device’s own document syncs and learns the repair', async () => {
+    const own = await mintOwnSession();
+    const docs = buildSessionDocs({ sessionId: own.id, templateId: 'world-cafe-ngo', language: 'en' });
+    controlMaps(docs.control).tables.set('t9', recordOf({ name: 'x'.repeat(10_000), order: 9 }));
+    controlMaps(docs.control).state.set('voting', { phaseId: 'ideal', budget: 1_000_000, per: 'participant', hideCounts: false, open: true });
+    await saveLocalSession(own.id, docs);
+
+    // Without the repair the server refuses the seed (400): 'rejected', never to be registered.
+    expect((await registerSession(own.id, { tokens: own.tokens })).result).toBe('registered');
+
+    // The board's document, as this device stored it, connects as the facilitator: nothing it
+    // sends is refused (the server already holds every record of it), and the repair arrives.
+    const local = new Y.Doc();
+    const persistence = new IndexeddbPersistence(controlRoom(own.id), local);
+    await persistence.whenSynced;
+    await persistence.destroy();
+    expect(controlMaps(local).state.has('voting')).toBe(true);
+    const facilitator = connectClient(server.wsUrl, controlRoom(own.id), { doc: local, token: own.tokens.facilitator });
+    const closes: number[] = [];
+    facilitator.provider.on('connection-close', (event: CloseEvent | null) => closes.push(event?.code ?? 0));
+    try {
+      await facilitator.synced();
+      await waitForDoc('the repair reached the device', local, (d) => !controlMaps(d).state.has('voting') && (controlMaps(d).tables.get('t9') as Y.Map<unknown>).get('name') === 'x'.repeat(80));
+      // A round trip after the device's own step 2: still the first connection.
+      const reader = connectClient(server.wsUrl, controlRoom(own.id), { token: own.tokens.viewer });
+      await reader.synced();
+      reader.destroy();
+      expect(closes).toEqual([]);
+      expect(facilitator.provider.wsconnected).toBe(true);
+    } finally {
+      facilitator.destroy();
     }
   });
 });
