@@ -38,3 +38,4 @@ export * from './run-sheet';
 export * from './run-steps';
 export * from './records/run-step';
 export * from './control-checks';
+export * from './control-repair';

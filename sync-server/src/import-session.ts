@@ -1,13 +1,14 @@
 import * as Y from 'yjs';
 import { controlRoom, phaseRoom, readSession, ROLES, votesRoom, type Role } from '@wcb/shared';
-import { importFile, IMPORT_FORMATS, type ImportedSession, type ImportFormat } from '@wcb/shared/harvest';
+import { importFile, IMPORT_FORMATS, type ImportFormat, type RepairedImport } from '@wcb/shared/harvest';
 import type { RoomSeed, SessionStore } from './storage/types';
 import { capabilityLink, hashToken, mintToken, sessionIdForHash, type TokenHashes } from './tokens';
 
 // The formats and their detection live in shared (harvest/import-file.ts): the browser imports too.
 export { IMPORT_FORMATS, detectImportFormat, type ImportFormat } from '@wcb/shared/harvest';
 
-export type ImportedDocs = ImportedSession;
+/** The documents, and the control records repaired or left out on the way (PROTOCOL.md, "Control records"). */
+export type ImportedDocs = RepairedImport;
 
 /**
  * Parses a file's text into a new session's documents; throws ImportError naming the line or field.

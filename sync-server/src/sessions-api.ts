@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as Y from 'yjs';
+import { checkControlUpdate } from './doc-state/control-guard';
 import { UpdateGuard } from './doc-state/update-guard';
-import { InvalidUpdate } from './doc-state/update-rules';
+import { InvalidRecord, InvalidUpdate } from './doc-state/update-rules';
 import {
   DEFAULT_TEMPLATE_ID,
   LANGUAGES,
@@ -322,8 +323,27 @@ function parseSeed(value: unknown, sessionId: string): RoomSeed[] {
     } finally {
       doc.destroy();
     }
+    if (ref.kind === 'control') checkSeedRecords(bytes, i);
     return { room: room as string, update: bytes };
   });
+}
+
+/**
+ * A control room's seed meets the same record checks as a websocket write (PROTOCOL.md, "Control
+ * records"), measured against an empty room: every record it holds is new, so each must be well
+ * formed. Without this a script could register a session whose control room is full of records
+ * no facilitator's connection could ever write.
+ */
+function checkSeedRecords(bytes: Uint8Array, i: number): void {
+  const empty = new Y.Doc();
+  try {
+    checkControlUpdate(empty, bytes);
+  } catch (error) {
+    if (!(error instanceof InvalidRecord)) throw error;
+    throw new HttpError(400, `seed[${i}].update holds a malformed control record: ${error.message}`);
+  } finally {
+    empty.destroy();
+  }
 }
 
 const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;

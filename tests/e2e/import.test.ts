@@ -1,8 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { buildSessionDocs, controlMaps } from '@wcb/shared';
+import { exportSessionJson } from '@wcb/shared/harvest';
+import { BoardPage } from './support/board-page';
+import { closeUsers, newUser, type User } from './support/browser';
+import { geometryOf } from './support/geometry';
 import { useE2E } from './support/harness';
+import { HomePage } from './support/home-page';
 import { ImportForm } from './support/import-page';
+import { PHONE, PhoneBoard } from './support/phone-page';
 
 const e2e = useE2E();
 
@@ -54,4 +62,52 @@ describe('import results from the home page', () => {
     expect(new URL(a.user.page.url()).pathname).toBe('/');
     expect(await a.home.recent()).toEqual(before);
   });
+
+  it.each([
+    ['a phone', PHONE, true],
+    ['a laptop', { viewport: { width: 1280, height: 720 } }, false],
+  ] as const)('on %s, an old export with records the server refuses says what was repaired or left out, then opens and syncs', async (label, device, touch) => {
+    const users: User[] = [];
+    try {
+      const user = await newUser(e2e.browser, e2e.server.url, 'Facilitator', device);
+      users.push(user);
+      await new HomePage(user.page).open();
+      const form = new ImportForm(user.page);
+      await form.choose('old-cafe.json', oldExport());
+      await form.repairs.waitFor();
+      expect(await form.repairLines()).toEqual([
+        'Phase “broken”: left out',
+        'Phase “ideal”: repaired (a text cut to its limit or a broken field reset)',
+        'The timer: left out',
+      ]);
+      // The notice took the focus, so the way on is on screen, on top and big enough to press.
+      expect(await form.openButton.evaluate((el) => el === document.activeElement)).toBe(true);
+      const button = await geometryOf(form.openButton);
+      expect(button).toMatchObject({ inViewport: true, onTop: true });
+      if (touch) expect(button.height).toBeGreaterThanOrEqual(44);
+      await user.page.screenshot({ path: `/tmp/import-repairs-${label.replace(' ', '-')}.png` });
+
+      await form.openButton.click();
+      const board = new BoardPage(user.page);
+      if (touch) await new PhoneBoard(user.page).waitForPhone();
+      else await board.waitForBoard();
+      // Registered with its repaired content: the board syncs, and nothing is refused.
+      await board.waitForStatus('online');
+      await board.waitForPending('zero');
+      expect(await user.page.locator('[data-reason^="refused-"]').count()).toBe(0);
+    } finally {
+      await closeUsers(users);
+    }
+  });
 });
+
+/** A session file as an older version exported it: a template café holding records the server now refuses. */
+function oldExport(): string {
+  const docs = buildSessionDocs({ sessionId: 'old-session-01', templateId: 'world-cafe-ngo', language: 'en' });
+  const { phases, state } = controlMaps(docs.control);
+  (phases.get('ideal') as Y.Map<unknown>).set('title', 'An ideal '.repeat(100));
+  phases.set('broken', 'not a record' as never);
+  state.set('timer', { status: 'running', durationMs: 3.2e16, endsAt: 3.2e16, remainingMs: 0, round: 0 });
+  const phaseDocs = new Map(docs.phases.map((p) => [p.phaseId, p.doc]));
+  return JSON.stringify(exportSessionJson({ sessionId: 'old-session-01', control: docs.control, phaseDocs, voteDocs: new Map() }));
+}

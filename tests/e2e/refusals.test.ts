@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { ControlSockets } from './support/control-sockets';
+import { geometryOf } from './support/geometry';
 import { useE2E } from './support/harness';
 import { PhaseSockets } from './support/phase-sockets';
 
@@ -50,5 +52,24 @@ describe('refused writes', () => {
     await sockets.refuseUnknownPhase(false);
     await waiting.waitFor({ state: 'detached' });
     await b.board.waitForStatus('online');
+  });
+
+  it('a control record the server refuses (1007 invalid-record) is said on the board, and the device does not come back to send it again', async () => {
+    const a = await e2e.person('Facilitator');
+    const page = a.user.page;
+    // The page's timers under the test's hand: the provider's backoff (at most 2.5 s) is run through at once.
+    await page.clock.install();
+    const sockets = await ControlSockets.install(page);
+    await a.home.createSession({ template: 'world-cafe-ngo', language: 'en', title: 'Refused record' });
+    await a.board.waitForStatus('online');
+    const before = sockets.opened;
+    await sockets.refuseRecord();
+    const banner = page.locator('[data-testid="board.banner"][data-reason="refused-invalid-record"]');
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('export the session file (JSON) and import it');
+    expect(await geometryOf(banner)).toMatchObject({ inViewport: true });
+    await page.clock.runFor(30_000);
+    expect(sockets.opened).toBe(before);
+    await page.screenshot({ path: '/tmp/refused-invalid-record.png' });
   });
 });

@@ -110,6 +110,35 @@ describe('a refused write', () => {
     expect(refusalOf(room.state())).toBe('room-full');
   });
 
+  it('close 1007 invalid-record (a control record the server refuses) is final: no reconnect resends it, and it reads as a refusal', async () => {
+    const { room, socket } = await connectedRoom();
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      socket.serverClose(1007, 'invalid-record');
+      // Past the provider's longest backoff: a retry would have opened a socket by now.
+      vi.advanceTimersByTime(10_000);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(ServerSide.all).toEqual([socket]);
+    expect(room.state().closed).toEqual({ code: 1007, reason: 'invalid-record' });
+    expect(refusalOf(room.state())).toBe('invalid-record');
+  });
+
+  it('any other 1007 (a frame a proxy mangled) is transient: the room reconnects and shows no refusal', async () => {
+    const { room, socket } = await connectedRoom();
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      socket.serverClose(1007, 'malformed-message');
+      vi.advanceTimersByTime(10_000);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(ServerSide.all.length).toBe(2);
+    expect(room.state().closed).toBeNull();
+    expect(refusalOf(room.state())).toBeNull();
+  });
+
   it('close 4533 (unknown phase) is no refusal: the room waits, retries and stops waiting once synced', async () => {
     const { room, socket } = await connectedRoom();
     socket.serverClose(4533, 'unknown phase');

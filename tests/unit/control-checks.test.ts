@@ -25,6 +25,8 @@ import {
   readRunCursor,
   removeCriterion,
   removeRunStep,
+  renameTable,
+  renameTopic,
   resetRun,
   resumeTimer,
   rewordCriterion,
@@ -38,6 +40,7 @@ import {
   setSpotlight,
   startRound,
   startTimer,
+  updatePhase,
   updateRunStep,
   type Language,
 } from '@wcb/shared';
@@ -104,6 +107,44 @@ describe('control records: what the product writes passes', () => {
     for (let i = 0; i < 10; i++) runBack(client, readRunCursor(client).seq);
     resetRun(client);
     removeRunStep(client, step);
+  });
+
+  it.each<[string, (d: Y.Doc) => unknown]>([
+    ['a topic of 5,000 characters', (d) => renameTopic(d, addTopic(d, 'x'.repeat(5_000)), 'y'.repeat(5_000))],
+    ['a table of 5,000 characters', (d) => renameTable(d, addTable(d, 'x'.repeat(5_000)), 'y'.repeat(5_000))],
+    ['a phase with a 5,000-character title and question', (d) => updatePhase(d, addPhase(d, { title: 'x'.repeat(5_000), question: 'y'.repeat(5_000) }), { title: 'z'.repeat(5_000) })],
+    ['a timer of thirty thousand years, then extended', (d) => (startTimer(d, 1e15, T0), extendTimer(d, 1e15, T0))],
+    ['a timer of a fraction of a millisecond more', (d) => startTimer(d, 1_000.5, T0)],
+    ['a negative timer', (d) => startTimer(d, -5, T0)],
+    ['99 rounds of thirty thousand years', (d) => setRoundSettings(d, { count: 99, lengthMs: 1e15 })],
+    ['round 99 of 3', (d) => startRound(d, 99, T0)],
+    ['a million dots, or two and a half', (d) => (openVoting(d, { phaseId: 'ideal', budget: 1e6, per: 'table', hideCounts: true }), openVoting(d, { phaseId: 'ideal', budget: 2.5, per: 'table', hideCounts: true }))],
+    ['a spotlight at NaN with zoom 0', (d) => setSpotlight(d, 'ideal', { cx: Number.NaN, cy: 0, zoom: 0 })],
+    ['a criterion of 5,000 characters with 100 notes', (d) => {
+      const id = addCriterion(d, { phaseId: 'ideal', topicId: 'government', text: 'x'.repeat(5_000), noteIds: Array.from({ length: 100 }, (_, i) => `n${i}`) });
+      rewordCriterion(d, 'ideal', id, 'y'.repeat(5_000));
+      setCriterionNotes(d, 'ideal', id, Array.from({ length: 100 }, (_, i) => `m${i}`));
+    }],
+    ['a break of 100,000 minutes', (d) => addRunStep(d, { kind: 'break', minutes: 100_000 } as never)],
+  ])('out-of-range input to a facilitation action (%s) is clamped, or refused before anything is written', (_name, act) => {
+    const client = cafe();
+    const server = new Y.Doc();
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(client));
+    const refused: string[] = [];
+    client.on('update', (update: Uint8Array) => {
+      try {
+        checkControlUpdate(server, update);
+        Y.applyUpdate(server, update);
+      } catch (error) {
+        refused.push((error as Error).message);
+      }
+    });
+    try {
+      act(client);
+    } catch {
+      // Refused by the action itself (no round 99, no negative timer): fine, if nothing was sent.
+    }
+    expect(refused).toEqual([]);
   });
 
   it("migration 'criteria/001-from-selections' passes: an old selection's criterion converts on its first edit", () => {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { controlRoom, phaseRoom, readSession, votesRoom } from '@wcb/shared';
+import { controlRoom, phaseRoom, readSession, repairControlDoc, votesRoom } from '@wcb/shared';
 
 export type SeedRoom = { room: string; update: Uint8Array };
 
@@ -42,15 +42,16 @@ export async function collectLocalSeed(sessionId: string): Promise<SeedRoom[]> {
   if (typeof indexedDB === 'undefined') return [];
   const known = await existingDatabases();
   const out: SeedRoom[] = [];
-  const add = async (room: string): Promise<Y.Doc | null> => {
+  const add = async (room: string, prepare?: (doc: Y.Doc) => void): Promise<Y.Doc | null> => {
     if (known && !known.has(room)) return null;
     const doc = await readRoom(room);
+    prepare?.(doc);
     const update = Y.encodeStateAsUpdate(doc);
     // An empty document encodes as two zero bytes: nothing to send.
     if (update.byteLength > 2) out.push({ room, update });
     return doc;
   };
-  const control = await add(controlRoom(sessionId));
+  const control = await add(controlRoom(sessionId), repairStoredControl);
   if (!control) return out;
   try {
     for (const phase of readSession(control).phases) {
@@ -61,4 +62,16 @@ export async function collectLocalSeed(sessionId: string): Promise<SeedRoom[]> {
     control.destroy();
   }
   return out;
+}
+
+/**
+ * A control room an older version stored may hold records the server now refuses, and a seed
+ * holding one is refused whole (PROTOCOL.md, "Control records"): the session could never register.
+ * The copy read for the seed is repaired instead (control-repair.ts). This device's own document
+ * learns the repair from the server on its first sync, as any other edit: Yjs merges it.
+ * Readers already skip or cut such records, so nobody sees a difference.
+ */
+function repairStoredControl(doc: Y.Doc): void {
+  const repairs = repairControlDoc(doc);
+  if (repairs.length > 0) console.warn('Repaired control records before registering:', repairs.map((r) => `${r.path} ${r.action}: ${r.problem}`));
 }

@@ -9,7 +9,7 @@ import { markOpen } from './open-marks';
 import { afterLocalChange, isFlushed, NOTHING_PENDING, OFFLINE, settle, type LinkState, type PendingKeys } from './pending';
 import { changedRecords } from './pending-records';
 import { startHeartbeat, type Heartbeat } from './heartbeat';
-import { normaliseReason } from './refusal';
+import { normaliseReason, shouldReconnectAfter } from './refusal';
 
 /**
  * One Yjs room on this device: its document, kept in IndexedDB (y-indexeddb) and synced through
@@ -29,8 +29,8 @@ export type RoomState = {
   /** The last connection attempt failed before the socket opened (server or network unreachable). */
   unreachable: boolean;
   /**
-   * The server closed the socket for good (close codes 4400-4499: the stock provider stops
-   * reconnecting); null while connected or retrying. `reconnect()` tries again.
+   * The server closed the socket for good (close codes 4400-4499, and 1007 `invalid-record`:
+   * refusal.ts); null while connected or retrying. `reconnect()` tries again.
    */
   closed: { code: number; reason: string } | null;
   /**
@@ -351,7 +351,12 @@ export function makeRoom(name: string, opts: { url?: string; doc?: Y.Doc; token?
   made.set(name, (made.get(name) ?? 0) + 1);
   // The token goes in the query (`?token=`): browsers cannot set headers on a websocket.
   const params: Record<string, string> = opts.token ? { token: opts.token } : {};
-  const provider = new WebsocketProvider(opts.url ?? websocketUrl(), name, doc, { connect: false, disableBc: false, params });
+  const provider = new WebsocketProvider(opts.url ?? websocketUrl(), name, doc, {
+    connect: false,
+    disableBc: false,
+    params,
+    shouldReconnect: shouldReconnectAfter,
+  });
   let disposed = false;
   const readLink = (): LinkState => ({
     connected: provider.wsconnected,

@@ -1,3 +1,5 @@
+import { repairControlDoc, type ControlRepair } from '../control-repair';
+import { LocalOrigin } from '../origins';
 import { importCsv } from './import-csv';
 import { importProblem } from './import-error';
 import { importSeed003 } from './import-seed003';
@@ -29,7 +31,20 @@ function parseJson(text: string): unknown {
 
 export type ImportFileOptions = { sessionId: string; format?: ImportFormat; title?: string; now?: number };
 
-export function importFile(text: string, opts: ImportFileOptions): ImportedSession {
+/** An imported session, and what of its control records had to be repaired or dropped. */
+export type RepairedImport = ImportedSession & { repairs: ControlRepair[] };
+
+/**
+ * The session a file holds, its control records brought to what the server accepts
+ * (control-repair.ts): an export from an older version, or an edited one, may hold records no
+ * registration or websocket would take, and a session made of them could never reach the server.
+ */
+export function importFile(text: string, opts: ImportFileOptions): RepairedImport {
+  const session = parseFile(text, opts);
+  return { ...session, repairs: repairControlDoc(session.control, new LocalOrigin('import.repair')) };
+}
+
+function parseFile(text: string, opts: ImportFileOptions): ImportedSession {
   const format = opts.format ?? detectImportFormat(text);
   if (format === 'csv') return importCsv(text, opts);
   const json = parseJson(text);

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { CONTROL_RECORD_CHECKS } from '../control-checks';
 import { LocalOrigin } from '../origins';
 import { RECORD_ID_RE } from '../rooms';
 import { SCHEMA_VERSION } from '../schema-version';
@@ -109,6 +110,12 @@ function checkDump(v: unknown, kind: Kind, where: string, count: { n: number }):
       const at = `${where}.${name}.${key}`;
       if (++count.n > MAX_RECORDS) throw importProblem('json.tooManyEntries', where, { max: MAX_RECORDS });
       if (name === CELL_TEXTS && typeof value !== 'string') throw importProblem('json.mustBeText', at);
+      // A control record that is no record (an older version's data) is kept as it is, for the
+      // import's repair to leave out and report (control-repair.ts); anywhere else it is an error.
+      if (kind === 'control' && isRecords && !isRecord(value) && name in CONTROL_RECORD_CHECKS) {
+        maps[name][key] = checkJson(value, at);
+        continue;
+      }
       if (isRecords) {
         const record = needRecord(value, at);
         for (const field of TEXT_FIELDS[name] ?? []) {
@@ -133,7 +140,7 @@ function buildDoc(checked: Checked, rewrite: (name: string, key: string, value: 
       const isRecords = (LAYOUT[checked.kind].records as readonly string[]).includes(name);
       for (const [key, raw] of Object.entries(entries)) {
         const value = rewrite(name, key, raw);
-        if (!isRecords) {
+        if (!isRecords || !isRecord(value)) {
           map.set(key, value);
           continue;
         }

@@ -56,3 +56,10 @@ export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
 /** Codes the stock client never retries (4400-4499): the same request can never succeed. */
 export const isFinalClose = (code: number): boolean => code >= 4400 && code < 4500;
+
+/**
+ * The reason of a 1007 that refuses a control record (PROTOCOL.md, "Control records"). Unlike a
+ * mangled frame this is no accident: the document that sent it sends the same record on every
+ * reconnect, so our client treats it as final and says so (client/src/sync/refusal.ts).
+ */
+export const INVALID_RECORD_REASON = 'invalid-record';

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
+import type { ControlRepair } from '@wcb/shared';
 import { ImportError } from '@wcb/shared/harvest';
 import { IMPORT_FORMATS, importDocs, mintSession, storeImportedSession, type ImportFormat, type StoredImport } from '../import-session';
 import { SqliteStorage } from '../storage/sqlite';
@@ -11,7 +12,7 @@ export const IMPORT_USAGE = `usage: npm run import -- FILE [--format ${IMPORT_FO
 const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 
 /** `npm run import`: creates a session in the store from a file; the caller prints its links and id. */
-export async function runImport(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<StoredImport> {
+export async function runImport(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<StoredImport & { repairs: ControlRepair[] }> {
   const args = parseCli(argv, env, ['format']);
   const [file] = args.positionals;
   if (!file || args.positionals.length > 1) throw new UsageError('give exactly one file');
@@ -26,7 +27,8 @@ export async function runImport(argv: readonly string[], env: NodeJS.ProcessEnv)
   const docs = importDocs(bytes.toString('utf8'), format as ImportFormat | undefined, minted.id, { title });
   const storage = new SqliteStorage({ dataDir: args.dataDir, synchronous: 'FULL' });
   try {
-    return await storeImportedSession(storage, minted, docs);
+    // The control records the file held that the server refuses were repaired or left out: said on stderr.
+    return { ...(await storeImportedSession(storage, minted, docs)), repairs: docs.repairs };
   } finally {
     await storage.close();
   }

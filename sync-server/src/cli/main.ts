@@ -22,7 +22,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'import') {
-      const { id, links } = await runImport(rest, process.env);
+      const { id, links, repairs } = await runImport(rest, process.env);
+      for (const r of repairs) process.stderr.write(`control record ${r.path} ${r.action}: ${r.problem}\n`);
       for (const [role, link] of Object.entries(links)) process.stdout.write(`${role}: ${link}\n`);
       // Scripts read the new session's id from the last line, alone.
       process.stdout.write(`${id}\n`);

@@ -36,6 +36,21 @@ export class ImportForm {
     return this.page.getByTestId('home.import-error');
   }
 
+  /** What an import repaired or left out of the file's control records, shown before the board opens. */
+  get repairs(): Locator {
+    return this.page.getByTestId('home.import-repairs');
+  }
+
+  /** One line per repaired or left-out record. */
+  async repairLines(): Promise<string[]> {
+    return this.page.getByTestId('home.import-repair').evaluateAll((els) => els.map((e) => (e.textContent ?? '').trim()));
+  }
+
+  /** "Open the board" under the repairs. */
+  get openButton(): Locator {
+    return this.page.getByTestId('home.import-open');
+  }
+
   /** Picks a file (name and contents) in the import field. */
   async choose(name: string, contents: string, mimeType = 'application/json'): Promise<void> {
     await this.page.getByTestId('home.import').setInputFiles({ name, mimeType, buffer: Buffer.from(contents, 'utf8') });

@@ -9,6 +9,7 @@ const TEXT: Record<Refusal, MessageKey> = {
   'room-full': 'board.refused.room-full',
   'session-full': 'board.refused.session-full',
   'server-full': 'board.refused.server-full',
+  'invalid-record': 'board.refused.invalid-record',
   other: 'board.refused.other',
 };
 

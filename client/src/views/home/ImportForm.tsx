@@ -2,7 +2,10 @@ import { createSignal, Show } from 'solid-js';
 import { importProblemText } from '@wcb/shared/harvest';
 import { ImportError } from '@wcb/shared/harvest';
 import { locale, t } from '../../i18n';
-import { openOwnSession } from './open-own-session';
+import { navigate } from '../../lib/router';
+import type { ImportedLocal } from './import-results';
+import { ImportRepairs } from './ImportRepairs';
+import { keepOwnSession, openOwnSession } from './open-own-session';
 import { InsecureContextError } from '../../sync/own-session';
 
 /**
@@ -14,6 +17,8 @@ export function ImportForm(props: { beforeCreate: () => void }) {
   // The error itself, not its text: it is worded when shown, so it follows a language switch.
   // Boxed, so even a thrown falsy value still shows as a failure.
   const [error, setError] = createSignal<{ cause: unknown } | null>(null);
+  // An import that had to repair or leave out records: kept and registering, the board opens once they were read.
+  const [repaired, setRepaired] = createSignal<ImportedLocal | null>(null);
 
   const importChosen = async (input: HTMLInputElement) => {
     const file = input.files?.[0];
@@ -23,8 +28,11 @@ export function ImportForm(props: { beforeCreate: () => void }) {
     setError(null);
     try {
       const { importResultsFile } = await import('./import-results');
-      const { own, title, language } = await importResultsFile(file);
-      openOwnSession(own, { title, language });
+      const imported = await importResultsFile(file);
+      const { own, title, language, repairs } = imported;
+      if (repairs.length === 0) return openOwnSession(own, { title, language });
+      keepOwnSession(own, { title, language });
+      setRepaired(imported);
     } catch (e) {
       setError({ cause: e });
       setBusy(false);
@@ -36,19 +44,26 @@ export function ImportForm(props: { beforeCreate: () => void }) {
   return (
     <section class="home-card" aria-labelledby="home-import">
       <h2 id="home-import">{t('home.import')}</h2>
-      <label class="field">
-        <span>{busy() ? t('home.importing') : t('home.import')}</span>
-        <input
-          data-testid="home.import"
-          type="file"
-          accept=".json,.csv,application/json,text/csv"
-          disabled={busy()}
-          aria-invalid={error() ? 'true' : undefined}
-          aria-describedby={error() ? 'home-import-error' : 'home-import-hint'}
-          onChange={(e) => void importChosen(e.currentTarget)}
-        />
-        <small id="home-import-hint">{t('home.importHint')}</small>
-      </label>
+      <Show
+        when={repaired()}
+        fallback={
+          <label class="field">
+            <span>{busy() ? t('home.importing') : t('home.import')}</span>
+            <input
+              data-testid="home.import"
+              type="file"
+              accept=".json,.csv,application/json,text/csv"
+              disabled={busy()}
+              aria-invalid={error() ? 'true' : undefined}
+              aria-describedby={error() ? 'home-import-error' : 'home-import-hint'}
+              onChange={(e) => void importChosen(e.currentTarget)}
+            />
+            <small id="home-import-hint">{t('home.importHint')}</small>
+          </label>
+        }
+      >
+        {(done) => <ImportRepairs repairs={done().repairs} onOpen={() => navigate(`/s/${done().own.id}`)} />}
+      </Show>
       <Show when={error()}>
         {(failed) => (
           <p id="home-import-error" class="home-error" role="alert" data-testid="home.import-error">

@@ -11,7 +11,15 @@ import type { OwnSession } from '../../sync/own-session';
  * maker is the facilitator and holds all three tokens (minted with the id, own-session.ts); the
  * session joins the recent list, registration starts, the board opens.
  */
-export function openOwnSession(own: OwnSession, info: { title: string; language: Language; template?: string }): void {
+export function openOwnSession(own: OwnSession, info: OwnSessionInfo): void {
+  keepOwnSession(own, info);
+  navigate(`/s/${own.id}`);
+}
+
+export type OwnSessionInfo = { title: string; language: Language; template?: string };
+
+/** Everything openOwnSession does but opening the board: for an import that has something to say first. */
+export function keepOwnSession(own: OwnSession, info: OwnSessionInfo): void {
   const store = browserStore();
   const { id, tokens } = own;
   saveCredentials(store, {
@@ -27,5 +35,4 @@ export function openOwnSession(own: OwnSession, info: { title: string; language:
   registerOnce(id, { ...(info.template ? { template: info.template } : {}), language: info.language, tokens }).then(
     ({ result }) => result === 'registered' && upsertRecent(store, { id, registered: true }),
   );
-  navigate(`/s/${id}`);
 }
