@@ -12,6 +12,7 @@ import { createPanZoom } from './create-pan-zoom';
 import { CellView } from './CellView';
 import { Cursors } from './Cursors';
 import { NoteView } from './NoteView';
+import { createChipMaker } from './note-chip';
 import { createNoteLod } from './note-lod';
 import { createBoardLayout } from './board-layout';
 import { createWorldLayers } from './world-layers';
@@ -192,6 +193,7 @@ export function PhaseCanvas(props: Props) {
 
   const stackOf = createStackOf(stacks);
   const labels = createNoteLabels(ctx, votes, stacks, stackOf);
+  const chip = createChipMaker(ctx, stackOf, labels);
 
   // The viewport the last fit produced, and how: while the board still shows it, a canvas that
   // changes size (the facilitator's drawer docking beside it, a window resized) is fitted again.
@@ -323,7 +325,7 @@ export function PhaseCanvas(props: Props) {
             <For each={topicIds()}>{(topic) => <CellView topic={topic} />}</For>
             <CellView topic={CROSS_CUTTING} />
             <Show when={!steps()}>
-              <For each={noteIds()}>{(id) => <NoteView id={id} lod={lod} />}</For>
+              <For each={noteIds()}>{(id) => <NoteView id={id} lod={lod} chip={chip} />}</For>
             </Show>
           </div>
           </div>
