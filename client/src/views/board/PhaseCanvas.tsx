@@ -38,6 +38,16 @@ const TOOLS_STRIP = 64;
 // On a phone the whole board would be unreadably small: the first view shows the first column.
 const NARROW_SCREEN_PX = 640;
 
+/** Runs `fn` in the first task after the next frame is painted (rAF runs before the paint). */
+const afterPaint = (fn: () => void): (() => void) => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => (timer = setTimeout(fn)));
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+};
+
 const sameStrings = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 const sameEditors = (a: ReadonlyMap<string, readonly Presence[]>, b: ReadonlyMap<string, readonly Presence[]>) =>
   a.size === b.size && [...a].every(([id, ps]) => {
@@ -275,6 +285,7 @@ export function PhaseCanvas(props: Props) {
     count: () => notes().length,
     isDragged,
     isPinned: (id) => isFocusPinned(id) || isEditing(id),
+    afterPaint,
   });
   // Keyboard focus on a chip (Tab, or a shortcut moving focus) brings up the card, whose keys
   // edit, move, vote and delete. A mouse press does not: it may be the start of a drag.
