@@ -34,6 +34,11 @@ export function createChipMaker(board: BoardContextValue, stackOf: StackOf, labe
   template.dataset.lod = 'chip';
   template.tabIndex = 0;
   template.setAttribute('role', 'group');
+  // What every chip says alike is set once here and cloned: the chips' effects find it in place.
+  createRenderEffect(() => {
+    template.setAttribute('aria-roledescription', labels.roleDescription());
+    template.setAttribute('aria-description', labels.help());
+  });
 
   const dragOf = (id: string): ReturnType<typeof createNoteDrag> | undefined => {
     const chip = chips.get(id);
@@ -78,7 +83,14 @@ export function createChipMaker(board: BoardContextValue, stackOf: StackOf, labe
  */
 function drawChip(el: HTMLElement, id: string, position: Accessor<Point>, board: BoardContextValue, stackOf: StackOf, labels: NoteLabels): void {
   let placed: Placement | undefined;
-  const was: Record<string, string | boolean | undefined> = {};
+  const was: Record<string, string | boolean | undefined> = {
+    'aria-roledescription': el.getAttribute('aria-roledescription') ?? undefined,
+    'aria-description': el.getAttribute('aria-description') ?? undefined,
+    'is-dragging': false,
+    'is-stacked-member': false,
+  };
+  // The first run writes the style in one string: one parse instead of one per property.
+  let firstStyle: string[] | null = [];
   const attr = (name: string, value: string | undefined) => {
     if (was[name] === value) return;
     was[name] = value;
@@ -88,7 +100,9 @@ function drawChip(el: HTMLElement, id: string, position: Accessor<Point>, board:
   const style = (name: string, value: string | undefined) => {
     if (was[name] === value) return;
     was[name] = value;
-    if (value === undefined) el.style.removeProperty(name);
+    if (firstStyle) {
+      if (value !== undefined) firstStyle.push(`${name}:${value}`);
+    } else if (value === undefined) el.style.removeProperty(name);
     else el.style.setProperty(name, value);
   };
   const toggle = (name: string, on: boolean) => {
@@ -113,5 +127,7 @@ function drawChip(el: HTMLElement, id: string, position: Accessor<Point>, board:
     style('margin-top', `${placed.top}px`);
     style('transform', dragging ? `translate(${placed.dx}px, ${placed.dy}px)` : undefined);
     style('--note-bg', `var(--note-${note?.color ?? 'yellow'})`);
+    if (firstStyle) el.style.cssText = firstStyle.join(';');
+    firstStyle = null;
   });
 }
