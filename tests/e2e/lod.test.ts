@@ -36,6 +36,19 @@ describe('level of detail', () => {
     expect(await lod.note(second).getByTestId('note.text').textContent()).toBe('Open council meetings');
   });
 
+  it('a chip answers the pointer through the board: it holds no listener of its own, and a double-click edits it', async () => {
+    const { a } = await e2e.cafe({ title: 'Chip handlers' });
+    const id = await a.board.addNote('government', 'Edit me small');
+    await a.board.page.keyboard.press('Escape');
+    const lod = new LodBoard(a.board.page);
+    await lod.zoomUntil('out', (z) => z < READABLE_ZOOM);
+    await lod.waitForKind(id, 'chip');
+    // A board opens with thousands of chips: a listener (and closure) each was part of the cost.
+    expect(await lod.ownListeners(id)).toEqual([]);
+    await lod.note(id).dblclick();
+    await lod.waitForEditor(id);
+  });
+
   it('a chip can be dragged to another column', async () => {
     const { a } = await e2e.cafe({ title: 'Drag a chip' });
     const id = await a.board.addNote('government', 'Move me small');

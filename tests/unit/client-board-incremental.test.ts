@@ -153,6 +153,27 @@ describe('level of detail, note by note', () => {
     });
   });
 
+  it('a board that opens with two thousand notes makes cards for the screen alone, and those of the margin once it is painted', () => {
+    createRoot((dispose) => {
+      const [count, setCount] = createSignal(0);
+      let painted: (() => void) | null = null;
+      const afterPaint = (fn: () => void) => ((painted = fn), () => (painted = null));
+      const lod = createNoteLod({ viewport: () => ({ x: 0, y: 0, zoom: 1 }), size: () => screen, count, isDragged: () => false, isPinned: () => false, afterPaint });
+      const cards = batch(() => {
+        setCount(2000);
+        return grid(2000).map((p, i) => lod(`n${i}`, () => p));
+      });
+      // The screen (1000×800) shows 5 notes across and 5 rows, partly.
+      const onScreen = grid(2000).filter((p) => p.x < screen.width && p.y < screen.height).length;
+      expect(cards.filter((c) => c()).length).toBe(onScreen);
+      expect(painted).not.toBeNull();
+      painted!();
+      expect(cards.filter((c) => c()).length).toBeGreaterThan(2 * onScreen);
+      expect(cards[0]!()).toBe(true);
+      dispose();
+    });
+  });
+
   it('a note being dragged stays what it was, wherever it goes, until it is dropped', () => {
     createRoot((dispose) => {
       const b = lodBoard(2000);

@@ -35,15 +35,15 @@ function screenBounds(vp: Viewport, size: Size, margin: number): CullArea {
 /**
  * Where a board of `count` notes draws cards: nowhere below the readable zoom; otherwise
  * everywhere, or on a board of at least `CULL_MIN_NOTES` notes the screen plus a margin (nowhere
- * while `size`, the canvas on screen, is unknown).
+ * while `size`, the canvas on screen, is unknown). `margin`: screens beyond each edge.
  */
-export function cullArea(vp: Viewport, size: Size | null, count: number): CullArea {
+export function cullArea(vp: Viewport, size: Size | null, count: number, margin = CULL_MARGIN_SCREENS): CullArea {
   if (!showsDetail(vp.zoom)) return 'none';
   if (count < CULL_MIN_NOTES) return 'all';
   // A large board before its canvas is measured: what is on screen is unknown, and cards drawn now
   // would mostly be swapped for chips a frame later.
   if (!size) return 'none';
-  return screenBounds(vp, size, CULL_MARGIN_SCREENS);
+  return screenBounds(vp, size, margin);
 }
 
 /** Whether a note whose top-left corner is at board point `p` lies (partly) in `area`. */

@@ -27,6 +27,24 @@ export class LodBoard {
     throw new Error(`zoom never reached the wanted level (now ${await this.zoom()})`);
   }
 
+  /** The event listeners registered on note `id`'s element itself (CDP), by event type. */
+  async ownListeners(id: string): Promise<string[]> {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    try {
+      const selector = `[data-testid="note"][data-note-id="${id}"]`;
+      const { result } = await cdp.send('Runtime.evaluate', { expression: `document.querySelector(${JSON.stringify(selector)})` });
+      const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
+      return listeners.map((l) => l.type);
+    } finally {
+      await cdp.detach();
+    }
+  }
+
+  /** Waits until note `id` shows its text editor. */
+  async waitForEditor(id: string): Promise<void> {
+    await this.note(id).getByTestId('note.editor').waitFor();
+  }
+
   /** 'chip' for a light note, 'card' for a full one; waits until the note shows as `kind`. */
   async waitForKind(id: string, kind: 'chip' | 'card'): Promise<void> {
     const note = this.note(id);

@@ -1,9 +1,9 @@
-import { createMemo, Show } from 'solid-js';
+import { createMemo, untrack, type JSX } from 'solid-js';
 import { notePosition } from '../../board-logic/layout';
 import type { Point } from '../../board-logic/viewport';
 import { useBoard } from './context';
 import { NoteCard } from './NoteCard';
-import { NoteChip } from './NoteChip';
+import type { ChipMaker } from './note-chip';
 import type { NoteLod } from './note-lod';
 
 const ORIGIN: Point = { x: 0, y: 0 };
@@ -14,7 +14,7 @@ const samePoint = (a: Point, b: Point) => a.x === b.x && a.y === b.y;
  * worked out here, once for both: a swap between chip and card keeps it, and a drag step moves
  * the dragged note alone (the others' positions do not read the drag).
  */
-export function NoteView(props: { id: string; lod: NoteLod }) {
+export function NoteView(props: { id: string; lod: NoteLod; chip: ChipMaker }) {
   const board = useBoard();
   // eslint-disable-next-line solid/reactivity -- a note view is keyed by its note id.
   const id = props.id;
@@ -27,12 +27,17 @@ export function NoteView(props: { id: string; lod: NoteLod }) {
     { equals: samePoint },
   );
   // While this person drags it, the note follows the pointer; its live writes land in `stored`.
-  const drawn = createMemo(() => (board.isDragged(id) && board.dragPos()) || stored(), ORIGIN, { equals: samePoint });
+  const drawn = () => (board.isDragged(id) && board.dragPos()) || stored();
   // eslint-disable-next-line solid/reactivity -- the level of detail is made once per note view.
   const card = props.lod(id, stored);
-  return (
-    <Show when={card()} fallback={<NoteChip id={id} position={drawn} />}>
-      <NoteCard id={id} position={drawn} />
-    </Show>
-  );
+  // One memo swaps chip and card (a <Show> would add one more per note: a board opens with
+  // thousands). The card reads its position through a memo of its own; the chip's one render
+  // effect compares what it sets.
+  const view = createMemo(() => {
+    if (!card()) return untrack(() => props.chip(id, drawn));
+    const position = createMemo(drawn, ORIGIN, { equals: samePoint });
+    return untrack(() => <NoteCard id={id} position={position} />);
+  });
+  // What <Show> returns too: Solid inserts an accessor's value and follows it.
+  return view as unknown as JSX.Element;
 }

@@ -12,6 +12,7 @@ import { createPanZoom } from './create-pan-zoom';
 import { CellView } from './CellView';
 import { Cursors } from './Cursors';
 import { NoteView } from './NoteView';
+import { createChipMaker } from './note-chip';
 import { createNoteLod } from './note-lod';
 import { createBoardLayout } from './board-layout';
 import { createWorldLayers } from './world-layers';
@@ -36,6 +37,16 @@ const FIT_MAX_ZOOM = 1.25;
 const TOOLS_STRIP = 64;
 // On a phone the whole board would be unreadably small: the first view shows the first column.
 const NARROW_SCREEN_PX = 640;
+
+/** Runs `fn` in the first task after the next frame is painted (rAF runs before the paint). */
+const afterPaint = (fn: () => void): (() => void) => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => (timer = setTimeout(fn)));
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+};
 
 const sameStrings = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 const sameEditors = (a: ReadonlyMap<string, readonly Presence[]>, b: ReadonlyMap<string, readonly Presence[]>) =>
@@ -192,6 +203,7 @@ export function PhaseCanvas(props: Props) {
 
   const stackOf = createStackOf(stacks);
   const labels = createNoteLabels(ctx, votes, stacks, stackOf);
+  const chip = createChipMaker(ctx, stackOf, labels);
 
   // The viewport the last fit produced, and how: while the board still shows it, a canvas that
   // changes size (the facilitator's drawer docking beside it, a window resized) is fitted again.
@@ -273,6 +285,7 @@ export function PhaseCanvas(props: Props) {
     count: () => notes().length,
     isDragged,
     isPinned: (id) => isFocusPinned(id) || isEditing(id),
+    afterPaint,
   });
   // Keyboard focus on a chip (Tab, or a shortcut moving focus) brings up the card, whose keys
   // edit, move, vote and delete. A mouse press does not: it may be the start of a drag.
@@ -323,7 +336,7 @@ export function PhaseCanvas(props: Props) {
             <For each={topicIds()}>{(topic) => <CellView topic={topic} />}</For>
             <CellView topic={CROSS_CUTTING} />
             <Show when={!steps()}>
-              <For each={noteIds()}>{(id) => <NoteView id={id} lod={lod} />}</For>
+              <For each={noteIds()}>{(id) => <NoteView id={id} lod={lod} chip={chip} />}</For>
             </Show>
           </div>
           </div>
