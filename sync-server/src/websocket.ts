@@ -191,6 +191,9 @@ export class WebSocketGateway {
       // Yjs updates are already compact binary; deflate would cost CPU and memory per socket.
       perMessageDeflate: false,
       clientTracking: false,
+      // Pings are answered in receiveMessages, within the connection's message rate: answered by
+      // ws itself, a ping flood was a pong written per frame, outside every limit.
+      autoPong: false,
     });
     this.keepalive = setInterval(() => this.sweep(), KEEPALIVE_INTERVAL_MS);
     this.keepalive.unref();
@@ -251,9 +254,6 @@ export class WebSocketGateway {
     metrics.connectionOpened();
     const link: ConnectionLink = { conn, roomName, address, room: null, early: [], earlyBytes: 0 };
     this.receiveMessages(ws, link);
-    ws.on('pong', () => {
-      conn.alive = true;
-    });
     ws.on('close', (code) => {
       this.connections.delete(conn);
       metrics.connectionClosed();
@@ -315,6 +315,17 @@ export class WebSocketGateway {
       metrics.rejected(metric);
       link.room?.leave(conn);
     };
+    // Control frames count against the rate like messages: each costs a handler, a ping a write.
+    ws.on('ping', (data) => {
+      if (conn.isClosing) return;
+      if (rate.allow(data.byteLength)) ws.pong(data);
+      else closeFor(CloseCode.RateLimited, 'rate limited', 'update-rate');
+    });
+    ws.on('pong', (data) => {
+      if (conn.isClosing) return;
+      if (rate.allow(data.byteLength)) conn.alive = true;
+      else closeFor(CloseCode.RateLimited, 'rate limited', 'update-rate');
+    });
     ws.on('message', (data, isBinary) => {
       if (conn.isClosing) return;
       if (!isBinary) return closeFor(CloseCode.UnsupportedData, 'binary messages only', 'text-frame');

@@ -210,6 +210,31 @@ describe('limits', () => {
     expect(check.getMap('notes').get('n39')).toBe(39);
   });
 
+  it('answers pings within the message rate, and closes a connection that floods pings or pongs with 4529', async () => {
+    const { server, session } = await setup({ messageBurst: 20, messageRate: 10 });
+    const peers = tracked(server);
+    const room = phaseRoom(session.id, 'p1');
+    const bystander = await peers.join(room, session.tokens.participant);
+    const honest = await peers.join(room, session.tokens.participant);
+    const answered = nextEvent<[Buffer]>(honest.ws, 'pong');
+    honest.ws.ping('are you there');
+    expect((await answered)[0].toString()).toBe('are you there');
+
+    // Each ping was a pong written by ws itself, outside every limit: a script could keep the
+    // server writing at line rate.
+    const pinger = await peers.join(room, session.tokens.participant);
+    let pongs = 0;
+    pinger.ws.on('pong', () => (pongs += 1));
+    for (let i = 0; i < 1000; i++) pinger.ws.ping();
+    expect(await pinger.closed).toEqual({ code: CloseCode.RateLimited, reason: 'rate limited' });
+    expect(pongs).toBeLessThanOrEqual(20);
+
+    const ponger = await peers.join(room, session.tokens.participant);
+    for (let i = 0; i < 1000; i++) ponger.ws.pong();
+    expect(await ponger.closed).toEqual({ code: CloseCode.RateLimited, reason: 'rate limited' });
+    await stillWorks(bystander);
+  });
+
   it('refuses a connection past maxConnectionsPerIp with 4530, and admits again once one closes', async () => {
     const { server, session } = await setup({ maxConnectionsPerIp: 3 });
     const peers = tracked(server);
