@@ -58,14 +58,10 @@ export function readControlFacts(control: Y.Doc): ControlFacts {
 }
 
 /**
- * Whether the control document defines phase `phaseId` (as a record): the server opens phase and
- * votes rooms only for those, so made-up room names cannot hold storage or memory.
+ * The phases the control document defines (as records): the server opens phase and votes rooms
+ * only for those, so made-up room names cannot hold storage or memory. Read at once; the server
+ * caches it until the doc changes (sync-server doc-state/control-reads.ts).
  */
-export function phaseDefined(control: Y.Doc, phaseId: string): boolean {
-  return controlMaps(control).phases.get(phaseId) instanceof Y.Map;
-}
-
-/** Every phase id phaseDefined accepts, read at once (the server caches it until the doc changes). */
 export function definedPhaseIds(control: Y.Doc): Set<string> {
   const ids = new Set<string>();
   controlMaps(control).phases.forEach((record, id) => {
