@@ -127,10 +127,11 @@ export class Room {
     this.fail(CloseCode.StorageWriteFailed, 'storage write failed', error),
   );
   /** Local updates on their way to storage; relayed by the outbox once stored. */
-  private readonly unstored = new AppendBatches<StoredUpdate>(
+  private readonly unstored = new AppendBatches<StoredUpdate, number[]>(
     this.outbox,
     APPEND_BATCH,
-    (batch) => this.storeAndRelay(batch),
+    (batch) => this.store(batch),
+    (batch, seqs) => this.relayStored(batch, seqs),
     APPEND_BATCH_BYTES,
     (stored) => stored.update.byteLength,
   );
@@ -430,9 +431,14 @@ export class Room {
     this.unstored.add({ update, origin });
   };
 
-  private async storeAndRelay(batch: readonly StoredUpdate[]): Promise<void> {
+  private async store(batch: readonly StoredUpdate[]): Promise<number[]> {
+    if (this.failed) return [];
+    return this.options.storage.appendBatch(this.name, batch.map(({ update }) => update));
+  }
+
+  /** In the outbox, once stored: relays the batch, publishes it, and compacts when due. */
+  private async relayStored(batch: readonly StoredUpdate[], seqs: readonly number[]): Promise<void> {
     if (this.failed) return;
-    const seqs = await this.options.storage.appendBatch(this.name, batch.map(({ update }) => update));
     this.options.quota?.grew(batch.reduce((sum, { update }) => sum + update.byteLength, 0));
     batch.forEach(({ update }, i) => {
       // A pooled store may commit a batch in any order; every row's content is in this.doc anyway.
@@ -473,9 +479,11 @@ export class Room {
   };
 
   /**
-   * Replaces the log with one snapshot. Runs inside the outbox (or after it drained), so no
-   * append can slip between reading lastSeq and the compaction. Failure is not fatal: the log
-   * still holds everything.
+   * Replaces the log with one snapshot. Runs inside the outbox (or after it drained). A later
+   * batch of this room may be in storage meanwhile (append-batches.ts): its content is in the doc,
+   * so in the snapshot, and whether its rows land before the deletion or after it (past lastSeq,
+   * or in either order on a pooled store) nothing is lost; at worst a row repeats what the
+   * snapshot holds. Failure is not fatal: the log still holds everything.
    */
   private async compact(): Promise<void> {
     try {

@@ -46,6 +46,29 @@ describe('a room over in-memory connections', () => {
     expect(a.flushFromRoom()).toEqual([]); // no echo of its own write
   });
 
+  it('hands a second write to storage while the first is still being stored, and relays both only after, in order', async () => {
+    const { storage, peer } = setup();
+    const [a, b] = [await peer(), await peer()];
+    b.flushFromRoom();
+    const before = storage.calls.append.length;
+
+    storage.appendGate = createGate();
+    a.doc.getMap('notes').set('n1', 'first');
+    const first = a.flushToRoom();
+    await storage.next('append');
+    a.doc.getMap('notes').set('n1', 'second');
+    const second = a.flushToRoom();
+    // The second append does not wait for the first to be stored (its fsync overlaps).
+    await storage.next('append');
+    expect(storage.calls.append.length - before).toBe(2);
+    expect(b.flushFromRoom()).toEqual([]);
+
+    storage.appendGate.open();
+    await Promise.all([first, second]);
+    expect(b.flushFromRoom()).toEqual(['update', 'update']);
+    expect(b.doc.getMap('notes').get('n1')).toBe('second');
+  });
+
   it('answers a newcomer’s step 1 only after the writes its step 2 may contain are stored', async () => {
     const { storage, peer, newcomer } = setup();
     const a = await peer();

@@ -60,7 +60,7 @@ describe('sqlite group commit on the main thread', () => {
     }
   });
 
-  it('commits what arrives during a held fsync as one group, with one more fsync, after it', async () => {
+  it('commits what arrives during a held fsync at once, as one group with its own fsync, settled after both', async () => {
     const sync = heldSync();
     const storage = new SqliteStorage({ dataDir, synchronous: 'FULL', syncFile: sync.syncFile });
     try {
@@ -74,19 +74,16 @@ describe('sqlite group commit on the main thread', () => {
       // One failing op in the group is rolled back and reported; the others still commit.
       const failing = storage.compact('r/control', null as unknown as Uint8Array, 1);
       failing.catch(() => {});
-      await turns(20);
-      // Nothing of the second group is committed while the first group's fsync is held.
-      expect(await storage.load('r/control')).toEqual([bytes(1)]);
-      expect(sync.calls).toHaveLength(1);
-      sync.calls[0]!.release();
-      await expect.poll(() => first.settled).toBe(true);
-      // One more fsync for everything that queued meanwhile, and nothing settles before it.
+      // The second group does not wait for the first fsync: committed, and its own fsync started.
       await expect.poll(() => sync.calls.length).toBe(2);
       expect(await storage.load('r/control')).toEqual([bytes(1), bytes(2), bytes(3), bytes(4)]);
-      await turns(20);
-      expect(waiting.map((w) => w.settled)).toEqual([false, false, false]);
+      // Its fsync ends first: nothing settles while the earlier group's fsync may still fail.
       sync.calls[1]!.release();
+      await turns(20);
+      expect([first.settled, ...waiting.map((w) => w.settled)]).toEqual([false, false, false, false]);
+      sync.calls[0]!.release();
       await expect.poll(() => waiting.every((w) => w.settled)).toBe(true);
+      expect(first.settled).toBe(true);
       await expect(failing).rejects.toThrow();
       expect(waiting.map((w) => w.value)).toEqual([first.value! + 1, [first.value! + 2, first.value! + 3], true]);
       expect(sync.calls).toHaveLength(2);
@@ -94,6 +91,54 @@ describe('sqlite group commit on the main thread', () => {
       const closed = storage.close();
       for (const call of sync.calls) call.release();
       await closed;
+    }
+  });
+
+  it('holds what arrives while two fsyncs run, and commits it as one group when one of them ends', async () => {
+    const sync = heldSync();
+    const storage = new SqliteStorage({ dataDir, synchronous: 'FULL', syncFile: sync.syncFile });
+    try {
+      const first = track(storage.append('r/control', bytes(1)));
+      await expect.poll(() => sync.calls.length).toBe(1);
+      const second = track(storage.append('r/control', bytes(2)));
+      await expect.poll(() => sync.calls.length).toBe(2);
+      const later = [track(storage.append('r/control', bytes(3))), track(storage.append('r/control', bytes(4)))];
+      await turns(20);
+      expect(await storage.load('r/control')).toEqual([bytes(1), bytes(2)]);
+      expect(sync.calls).toHaveLength(2);
+      sync.calls[0]!.release();
+      await expect.poll(() => first.settled).toBe(true);
+      await expect.poll(() => sync.calls.length).toBe(3);
+      expect(await storage.load('r/control')).toEqual([bytes(1), bytes(2), bytes(3), bytes(4)]);
+      sync.calls[2]!.release();
+      await turns(20);
+      expect([second.settled, ...later.map((l) => l.settled)]).toEqual([false, false, false]);
+      sync.calls[1]!.release();
+      await expect.poll(() => later.every((l) => l.settled)).toBe(true);
+      expect(sync.calls).toHaveLength(3);
+    } finally {
+      const closed = storage.close();
+      for (const call of sync.calls) call.release();
+      await closed;
+    }
+  });
+
+  it('refuses a group whose own fsync succeeded when an earlier group still in flight fails its fsync', async () => {
+    const sync = heldSync();
+    const storage = new SqliteStorage({ dataDir, synchronous: 'FULL', syncFile: sync.syncFile });
+    try {
+      const first = storage.append('r/control', bytes(1));
+      await expect.poll(() => sync.calls.length).toBe(1);
+      const second = storage.append('r/control', bytes(2));
+      await expect.poll(() => sync.calls.length).toBe(2);
+      sync.calls[1]!.release();
+      await turns(5);
+      sync.calls[0]!.fail(new Error('EIO'));
+      await expect(first).rejects.toThrow(/could not be synced: EIO/);
+      await expect(second).rejects.toThrow(/could not be synced: EIO/);
+      await expect(storage.append('r/control', bytes(3))).rejects.toThrow(/could not be synced/);
+    } finally {
+      await storage.close();
     }
   });
 
@@ -168,6 +213,40 @@ describe('sqlite group commit on the main thread', () => {
       expect(inodes[0]).toBe(inodes[1]);
       expect(inodes[2]).toBe(statSync(path).ino);
       expect(inodes[2]).not.toBe(inodes[0]);
+    } finally {
+      wal.close();
+    }
+  });
+
+  it('keeps an fd open while a sync runs on it, after the path came to name another file', async () => {
+    const path = join(dataDir, 'x-wal');
+    await writeFile(path, 'a');
+    const sync = heldSync();
+    const wal = new WalFile(path, sync.syncFile);
+    const inoOf = (fd: number): number | null => {
+      try {
+        return fstatSync(fd).ino;
+      } catch {
+        return null;
+      }
+    };
+    try {
+      const running = wal.sync();
+      await expect.poll(() => sync.calls.length).toBe(1);
+      const old = sync.calls[0]!.fd;
+      const oldIno = fstatSync(old).ino;
+      await writeFile(`${path}.new`, 'b');
+      await rename(`${path}.new`, path);
+      const next = wal.sync();
+      await expect.poll(() => sync.calls.length).toBe(2);
+      expect(sync.calls[1]!.fd).not.toBe(old);
+      // The replaced file's fd is retired but still names it: the running fdatasync is on it.
+      expect(inoOf(old)).toBe(oldIno);
+      sync.calls[0]!.release();
+      await running;
+      expect(inoOf(old)).not.toBe(oldIno);
+      sync.calls[1]!.release();
+      await next;
     } finally {
       wal.close();
     }

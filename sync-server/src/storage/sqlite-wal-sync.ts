@@ -26,9 +26,7 @@ export const fdatasyncOnPool: SyncFile = (fd) =>
  *   on that file; never open the database or `-shm` this way).
  */
 export class WalFile {
-  private fd: number | null = null;
-  private ino = 0;
-  private dev = 0;
+  private held: HeldFd | null = null;
 
   constructor(
     private readonly path: string,
@@ -40,25 +38,44 @@ export class WalFile {
    * that a WAL that cannot be opened (it should exist after a commit) rejects instead of throwing.
    */
   async sync(): Promise<void> {
-    return this.syncFile(this.current());
+    const held = this.current();
+    held.syncing++;
+    try {
+      await this.syncFile(held.fd);
+    } finally {
+      held.syncing--;
+      if (held.retired) closeIfDone(held);
+    }
   }
 
   close(): void {
-    if (this.fd !== null) closeSync(this.fd);
-    this.fd = null;
+    if (this.held) retire(this.held);
+    this.held = null;
   }
 
   /** Our fd, (re)opened if the path now names another file than the one we hold. */
-  private current(): number {
+  private current(): HeldFd {
     const now = statSync(this.path, { throwIfNoEntry: true });
-    if (this.fd !== null && now.ino === this.ino && now.dev === this.dev) return this.fd;
+    if (this.held && now.ino === this.held.ino && now.dev === this.held.dev) return this.held;
     this.close();
     // Read-only: fdatasync works on it, and it cannot create a file SQLite does not know.
     const fd = openSync(this.path, 'r');
-    const held = fstatSync(fd);
-    this.fd = fd;
-    this.ino = held.ino;
-    this.dev = held.dev;
-    return fd;
+    const { ino, dev } = fstatSync(fd);
+    this.held = { fd, ino, dev, syncing: 0, retired: false, closed: false };
+    return this.held;
   }
+}
+
+/** An fd of the WAL and the syncs running on it: closed only once none is (fds are reused). */
+type HeldFd = { readonly fd: number; readonly ino: number; readonly dev: number; syncing: number; retired: boolean; closed: boolean };
+
+function retire(held: HeldFd): void {
+  held.retired = true;
+  closeIfDone(held);
+}
+
+function closeIfDone(held: HeldFd): void {
+  if (held.syncing > 0 || held.closed) return;
+  held.closed = true;
+  closeSync(held.fd);
 }
