@@ -76,6 +76,7 @@ export const checkPhaseRecord: ControlCheck = (value) =>
     [absentOr(v.title, (t) => isText(t, MAX_LABEL)), `title must be a string of at most ${MAX_LABEL} characters`],
     [absentOr(v.question, (q) => isText(q, MAX_QUESTION)), `question must be a string of at most ${MAX_QUESTION} characters`],
     [absentOr(v.kind, (k) => PHASE_KINDS.includes(k as never)), 'kind must be a phase kind'],
+    [absentOr(v.corner, (c) => isText(c, MAX_LABEL)), `corner must be a string of at most ${MAX_LABEL} characters`],
     [absentOr(v.locked, (l) => typeof l === 'boolean'), 'locked must be a boolean'],
   ]);
 

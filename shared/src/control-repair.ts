@@ -26,7 +26,7 @@ export type ControlRepair = {
 
 /** Text fields a record may carry, with their limits: cut to the limit rather than dropped. */
 const TEXT_LIMITS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
-  phases: { title: MAX_LABEL, question: MAX_QUESTION },
+  phases: { title: MAX_LABEL, question: MAX_QUESTION, corner: MAX_LABEL },
   topics: { label: MAX_LABEL },
   tables: { name: MAX_TABLE_NAME },
   criteria: { text: MAX_CRITERION_TEXT },
@@ -34,7 +34,7 @@ const TEXT_LIMITS: Readonly<Record<string, Readonly<Record<string, number>>>> = 
 
 /** Fields a reader defaults when absent: one of the wrong form is removed, the record kept. */
 const OPTIONAL_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  phases: ['title', 'question', 'kind', 'locked', 'order', 'v'],
+  phases: ['title', 'question', 'kind', 'corner', 'locked', 'order', 'v'],
   topics: ['label', 'order', 'v'],
   tables: ['name', 'order', 'v'],
   criteria: ['removed', 'order', 'v'],

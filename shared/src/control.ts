@@ -209,12 +209,16 @@ function removeRecord(doc: Y.Doc, map: Y.Map<RecordMap>, id: string, action: str
  */
 export const removeTopic = (doc: Y.Doc, id: string): void => removeRecord(doc, controlMaps(doc).topics, id, 'topic.remove');
 
-export type PhaseInput = { title: string; question?: string; kind?: PhaseKind };
-const phaseFields = (p: Partial<PhaseInput>) => ({
-  title: p.title === undefined ? undefined : cleanText(p.title, MAX_LABEL),
-  question: p.question === undefined ? undefined : cleanText(p.question, MAX_QUESTION),
-  kind: p.kind === undefined ? undefined : PHASE_KINDS.includes(p.kind) ? p.kind : 'ideas',
-});
+export type PhaseInput = { title: string; question?: string; kind?: PhaseKind; corner?: string };
+/** The fields given, cleaned; the others left out (a new record reads them as their defaults). */
+function phaseFields(p: Partial<PhaseInput>): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  if (p.title !== undefined) fields.title = cleanText(p.title, MAX_LABEL);
+  if (p.question !== undefined) fields.question = cleanText(p.question, MAX_QUESTION);
+  if (p.kind !== undefined) fields.kind = PHASE_KINDS.includes(p.kind) ? p.kind : 'ideas';
+  if (p.corner !== undefined) fields.corner = cleanText(p.corner, MAX_LABEL);
+  return fields;
+}
 export const addPhase = (doc: Y.Doc, input: PhaseInput): string =>
   appendRecord(
     doc,

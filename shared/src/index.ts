@@ -10,7 +10,7 @@ export * from './presence';
 export * from './session';
 export * from './roles';
 export { CROSS_CUTTING, NOTE_COLORS, MAX_NOTE_TEXT, readNote, type Note, type NoteColor, type NewNote } from './records/note';
-export type { Topic } from './records/topic';
+export { MAX_LABEL, type Topic } from './records/topic';
 export type { Phase, PhaseKind } from './records/phase';
 export { PHASE_KINDS, FORM_KINDS, isFormKind } from './records/phase';
 export { PROMPT_ROLES, ANSWER_KINDS, type Prompt, type PromptRole, type AnswerKind } from './records/prompt';

@@ -24,6 +24,9 @@ describe('matrix phase', () => {
     expect(rows.length).toBe(10);
     expect(columns.length).toBe(4);
     expect(await mine.columnLabel(columns[0]!)).toBe(await theirs.columnLabel(columns[0]!));
+    // The template's label above the rows, as the results document heads the matrix.
+    expect(await b.board.page.getByTestId('matrix.corner').textContent()).toBe('Benefits');
+    await b.board.page.screenshot({ path: '/tmp/matrix-corner.png' });
     const [r, c, c2] = [rows[1]!, columns[0]!, columns[2]!];
 
     await theirs.setTicked(r, c, true);

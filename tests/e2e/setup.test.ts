@@ -68,6 +68,8 @@ describe('facilitator setup', () => {
     );
     expect(await panel.promptLabels(phase, 'column')).toEqual(['Local council', 'Schools']);
     expect(await panel.formEditor(phase).locator('summary').textContent()).toContain('4');
+    await panel.setCorner(phase, 'What we gain');
+    await panel.formEditor(phase).screenshot({ path: '/tmp/form-editor-corner.png' });
 
     // The facilitator brings everyone to the new phase; the participant lands in the matrix.
     await a.board.switchPhase(phase);
@@ -82,6 +84,8 @@ describe('facilitator setup', () => {
       },
       ['Joint funding', 'Shared training', 'Local council', 'Schools'],
     );
+    // The label the facilitator gave the row side heads the participant's matrix.
+    await b.board.page.waitForFunction(() => document.querySelector('[data-testid="matrix.corner"]')?.textContent === 'What we gain');
   });
 
   it('removing a topic keeps its notes: the participant sees them in the cross-cutting row', async () => {

@@ -48,6 +48,8 @@ export const HOSTILE_RECORDS: readonly [string, (doc: Y.Doc) => void][] = [
   ['a current phase that is not a phase id', (d) => state(d).set('currentPhase', 42)],
   ['a phase whose title is 100 KB', (d) => phase(d, 'ideal').set('title', 'x'.repeat(100_000))],
   ['a phase locked with a string', (d) => phase(d, 'ideal').set('locked', 'yes')],
+  ['a matrix label above the rows of 100 KB', (d) => phase(d, 'ideal').set('corner', 'x'.repeat(100_000))],
+  ['a matrix label above the rows that is a map', (d) => phase(d, 'ideal').set('corner', new Y.Map())],
   ['a phase that is not a record', (d) => controlMaps(d).phases.set('broken', 'not a record' as never)],
   ['a topic with a numeric label', (d) => controlMaps(d).topics.set('t9', recordOf({ label: 7, order: 9 }))],
   ['a table named with 10,000 characters', (d) => controlMaps(d).tables.set('t9', recordOf({ name: 'x'.repeat(10_000), order: 9 }))],

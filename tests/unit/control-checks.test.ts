@@ -88,6 +88,7 @@ describe('control records: what the product writes passes', () => {
     addTable(client, 'Table by the window');
     const phase = addPhase(client, { title: 'Extra', question: 'What else?' });
     setPhaseLocked(client, phase, true);
+    updatePhase(client, phase, { kind: 'matrix', corner: 'Вигоди для громади' });
     startTimer(client, 20 * 60_000, T0);
     pauseTimer(client, T0 + 1_000);
     resumeTimer(client, T0 + 2_000);
@@ -113,6 +114,7 @@ describe('control records: what the product writes passes', () => {
     ['a topic of 5,000 characters', (d) => renameTopic(d, addTopic(d, 'x'.repeat(5_000)), 'y'.repeat(5_000))],
     ['a table of 5,000 characters', (d) => renameTable(d, addTable(d, 'x'.repeat(5_000)), 'y'.repeat(5_000))],
     ['a phase with a 5,000-character title and question', (d) => updatePhase(d, addPhase(d, { title: 'x'.repeat(5_000), question: 'y'.repeat(5_000) }), { title: 'z'.repeat(5_000) })],
+    ['a matrix label above the rows of 5,000 characters', (d) => updatePhase(d, 'ideal', { corner: 'x'.repeat(5_000) })],
     ['a timer of thirty thousand years, then extended', (d) => (startTimer(d, 1e15, T0), extendTimer(d, 1e15, T0))],
     ['a timer of a fraction of a millisecond more', (d) => startTimer(d, 1_000.5, T0)],
     ['a negative timer', (d) => startTimer(d, -5, T0)],

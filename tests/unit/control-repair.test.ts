@@ -38,6 +38,7 @@ describe('repairing control records the server would refuse', () => {
     const ideal = controlMaps(doc).phases.get('ideal') as Y.Map<unknown>;
     ideal.set('title', 'x'.repeat(10_000));
     ideal.set('locked', 'yes');
+    ideal.set('corner', 'z'.repeat(1_000));
     criteriaMap(doc).set('c1', new Y.Map(Object.entries({ phaseId: 'ideal', topicId: 'government', text: 'y'.repeat(5_000), noteIds: ['n1', 7, 'n2'], order: 1 })));
     expect(repairControlDoc(doc).map(({ path, action }) => [path, action])).toEqual([
       ['criteria/c1', 'repaired'],
@@ -46,7 +47,7 @@ describe('repairing control records the server would refuse', () => {
     expect(ideal.get('title')).toBe('x'.repeat(200));
     expect(ideal.has('locked')).toBe(false);
     expect(criteriaMap(doc).get('c1')?.toJSON()).toMatchObject({ text: 'y'.repeat(300), noteIds: ['n1', 'n2'] });
-    expect(readSession(doc).phases.find((p) => p.id === 'ideal')?.title).toBe('x'.repeat(200));
+    expect(readSession(doc).phases.find((p) => p.id === 'ideal')).toMatchObject({ title: 'x'.repeat(200), corner: 'z'.repeat(200) });
   });
 
   it('leaves out what cannot be mended: a record that is no record, a state value, a key that is no record id', () => {

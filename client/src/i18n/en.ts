@@ -353,6 +353,7 @@ export const en = {
   'setup.phaseRemoveQuestion': 'Remove this phase? Its notes stay stored but are no longer shown.',
   'setup.tableRemove': 'Remove table “{table}”',
   'setup.form.edit': 'Edit form ({n, plural, one {# item} other {# items}})',
+  'setup.form.corner': 'Label above the rows',
   'setup.form.rows': 'Rows',
   'setup.form.columns': 'Columns',
   'setup.form.sections': 'Sections',

@@ -353,6 +353,7 @@ export const ru: Dict = {
   'setup.phaseRemoveQuestion': 'Удалить этот этап? Его заметки останутся сохранёнными, но больше не будут показываться.',
   'setup.tableRemove': 'Удалить стол «{table}»',
   'setup.form.edit': 'Редактировать форму ({n, plural, one {# пункт} few {# пункта} many {# пунктов} other {# пункта}})',
+  'setup.form.corner': 'Подпись над строками',
   'setup.form.rows': 'Строки',
   'setup.form.columns': 'Столбцы',
   'setup.form.sections': 'Разделы',

@@ -353,6 +353,7 @@ export const uk: Dict = {
   'setup.phaseRemoveQuestion': 'Видалити цей етап? Його нотатки залишаться збереженими, але більше не показуватимуться.',
   'setup.tableRemove': 'Видалити стіл «{table}»',
   'setup.form.edit': 'Редагувати форму ({n, plural, one {# пункт} few {# пункти} many {# пунктів} other {# пункту}})',
+  'setup.form.corner': 'Підпис над рядками',
   'setup.form.rows': 'Рядки',
   'setup.form.columns': 'Стовпці',
   'setup.form.sections': 'Розділи',

@@ -13,7 +13,8 @@ export const isFormKind = (kind: PhaseKind): boolean => FORM_KINDS.includes(kind
 
 export const MAX_QUESTION = 500;
 
-export type Phase = { id: string; title: string; question: string; kind: PhaseKind; order: number };
+/** `corner`: a matrix's label above its row labels ('Benefits'); '' shows the default wording. */
+export type Phase = { id: string; title: string; question: string; kind: PhaseKind; order: number; corner: string };
 
 export const phaseMigrations: readonly Migration[] = [
   {
@@ -37,5 +38,6 @@ export function readPhase(id: string, record: RecordMap): Phase {
     question: cleanText(str(record.get('question')), MAX_QUESTION),
     kind: PHASE_KINDS.includes(kind as PhaseKind) ? (kind as PhaseKind) : 'ideas',
     order: num(record.get('order')),
+    corner: cleanText(str(record.get('corner')), MAX_LABEL),
   };
 }

@@ -88,6 +88,14 @@ export class SetupPanel extends FacilitatorPanel {
     return id;
   }
 
+  /** Names the matrix's row side (the label above its rows); committed when the field is left. */
+  async setCorner(phaseId: string, label: string): Promise<void> {
+    const editor = await this.openForm(phaseId);
+    const field = editor.locator(tid('form-editor.corner'));
+    await field.fill(label);
+    await field.press('Tab');
+  }
+
   /** The labels of a role's prompts, in the editor's order. */
   async promptLabels(phaseId: string, role: PromptRole): Promise<string[]> {
     return this.prompts(phaseId, role).evaluateAll((els) =>

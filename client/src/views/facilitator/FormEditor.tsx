@@ -1,5 +1,5 @@
 import { createMemo, For, Match, Show, Switch, untrack, type JSX } from 'solid-js';
-import { ANSWER_KINDS, formOf, type AnswerKind, type PhaseKind, type Prompt, type PromptRole } from '@wcb/shared';
+import { ANSWER_KINDS, MAX_LABEL, formOf, type AnswerKind, type PhaseKind, type Prompt, type PromptRole } from '@wcb/shared';
 import { t } from '../../i18n';
 import type { Facilitation } from '../../sync/facilitation';
 import type { Session } from '../../sync/session';
@@ -28,6 +28,7 @@ export function FormEditor(props: Props) {
       <summary>{t('setup.form.edit', { n: count() })}</summary>
       <Switch>
         <Match when={props.kind === 'matrix'}>
+          <CornerField session={props.session} facilitation={props.facilitation} phaseId={props.phaseId} />
           <PromptList ctx={ctx} role="row" parent="" heading={t('setup.form.rows')} prompts={form().rows} />
           <PromptList ctx={ctx} role="column" parent="" heading={t('setup.form.columns')} prompts={form().columns} />
         </Match>
@@ -58,6 +59,25 @@ export function FormEditor(props: Props) {
         </Match>
       </Switch>
     </details>
+  );
+}
+
+/** The matrix's label above its row labels, as the board and the results document head it. */
+function CornerField(props: { session: Session; facilitation: Facilitation; phaseId: string }) {
+  const corner = () => props.session.session.phases.find((p) => p.id === props.phaseId)?.corner ?? '';
+  return (
+    <label class="form-editor-corner">
+      <span>{t('setup.form.corner')}</span>
+      <input
+        data-testid="form-editor.corner"
+        data-phase-id={props.phaseId}
+        value={corner()}
+        placeholder={t('matrix.corner')}
+        maxLength={MAX_LABEL}
+        onChange={(e) => props.facilitation.updatePhase(props.phaseId, { corner: inputValue(e) })}
+        onKeyDown={commitOnEnter}
+      />
+    </label>
   );
 }
 

@@ -22,6 +22,8 @@ export function MatrixView(props: FormViewProps) {
   const readOnly = () => props.session.readOnly();
   const rows = () => props.form().rows;
   const columns = () => props.form().columns;
+  // The facilitator's label for the row side (a template's 'Benefits'), else the default wording.
+  const corner = () => props.session.session.phases.find((p) => p.id === props.phase.phaseId)?.corner || t('matrix.corner');
   const cell = (row: Prompt, column: Prompt): Cell => props.phase.answers.cells[cellKey(row.id, column.id)] ?? EMPTY_CELL;
   const totals = createMemo(() => {
     const summary = summariseMatrix(rows(), columns(), props.phase.answers.cells);
@@ -47,8 +49,8 @@ export function MatrixView(props: FormViewProps) {
             <caption class="matrix-caption">{t('matrix.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col" class="matrix-corner">
-                  {t('matrix.corner')}
+                <th scope="col" class="matrix-corner" data-testid="matrix.corner">
+                  {corner()}
                 </th>
                 <For each={columns()}>
                   {(column) => (
