@@ -73,7 +73,8 @@ export class AppendBatches<T, R = void> {
   }
 
   private begin(batch: Batch<T, R>): Promise<R> {
-    this.waiting.splice(this.waiting.indexOf(batch), 1);
+    const at = this.waiting.indexOf(batch);
+    if (at >= 0) this.waiting.splice(at, 1);
     if (this.open === batch) this.open = null;
     this.inStorage++;
     const stored = this.store(batch.items);

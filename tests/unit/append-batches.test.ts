@@ -48,16 +48,21 @@ describe('batches in storage together', () => {
   const ticks = async (n = 5) => {
     for (let i = 0; i < n; i++) await new Promise((r) => setImmediate(r));
   };
-
-  it('hands the next batch to storage while one is being stored, and hands on in arrival order whatever finishes first', async () => {
+  /** Batches [1] and [2] handed to storage one after the other, both still held there. */
+  async function twoInStorage() {
     const events: string[] = [];
-    const outbox = new SerialQueue((e) => events.push(`error ${String(e)}`));
+    const outbox = new SerialQueue((e) => events.push(`error ${(e as Error).message}`));
     const held = heldStore();
     const batches = new AppendBatches<number>(outbox, 16, held.store, (batch) => void events.push(`relay ${batch.join(',')}`));
     batches.add(1);
     await ticks();
     batches.add(2);
     await ticks();
+    return { events, outbox, held, batches };
+  }
+
+  it('hands the next batch to storage while one is being stored, and hands on in arrival order whatever finishes first', async () => {
+    const { events, outbox, held } = await twoInStorage();
     expect(held.calls.map((c) => c.batch)).toEqual([[1], [2]]);
     held.calls[1]!.release();
     await ticks();
@@ -68,13 +73,7 @@ describe('batches in storage together', () => {
   });
 
   it('holds what arrives while two batches are in storage, and stores it as one batch when one is stored', async () => {
-    const outbox = new SerialQueue(() => {});
-    const held = heldStore();
-    const batches = new AppendBatches<number>(outbox, 16, held.store);
-    batches.add(1);
-    await ticks();
-    batches.add(2);
-    await ticks();
+    const { outbox, held, batches } = await twoInStorage();
     for (let i = 3; i <= 6; i++) {
       batches.add(i);
       await ticks();
@@ -89,14 +88,7 @@ describe('batches in storage together', () => {
   });
 
   it('reports a failed store through the outbox, never as an unhandled rejection, and still hands on the batch before it', async () => {
-    const events: string[] = [];
-    const outbox = new SerialQueue((e) => events.push(`error ${(e as Error).message}`));
-    const held = heldStore();
-    const batches = new AppendBatches<number>(outbox, 16, held.store, (batch) => void events.push(`relay ${batch.join(',')}`));
-    batches.add(1);
-    await ticks();
-    batches.add(2);
-    await ticks();
+    const { events, outbox, held } = await twoInStorage();
     // The later batch fails before the outbox reaches it: nothing may be left unhandled meanwhile.
     held.calls[1]!.fail(new Error('disk full'));
     await ticks();

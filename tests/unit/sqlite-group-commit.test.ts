@@ -15,6 +15,19 @@ function heldSync() {
   return { calls, syncFile };
 }
 
+/** A durable SqliteStorage whose fsyncs the test holds; closed after `body`, every held sync released. */
+async function withHeldSyncs(dataDir: string, body: (held: { sync: ReturnType<typeof heldSync>; storage: SqliteStorage }) => Promise<void>): Promise<void> {
+  const sync = heldSync();
+  const storage = new SqliteStorage({ dataDir, synchronous: 'FULL', syncFile: sync.syncFile });
+  try {
+    await body({ sync, storage });
+  } finally {
+    const closed = storage.close();
+    for (const call of sync.calls) call.release();
+    await closed;
+  }
+}
+
 /** Resolves after the event loop has gone round `turns` times (I/O, immediates, microtasks). */
 async function turns(n: number): Promise<void> {
   for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
@@ -39,9 +52,7 @@ describe('sqlite group commit on the main thread', () => {
   });
 
   it("does not acknowledge an append before the WAL's fsync has completed, and syncs the WAL file", async () => {
-    const sync = heldSync();
-    const storage = new SqliteStorage({ dataDir, synchronous: 'FULL', syncFile: sync.syncFile });
-    try {
+    await withHeldSyncs(dataDir, async ({ sync, storage }) => {
       const first = track(storage.append('r/control', bytes(1)));
       await expect.poll(() => sync.calls.length).toBe(1);
       await turns(20);
@@ -53,17 +64,11 @@ describe('sqlite group commit on the main thread', () => {
       sync.calls[0]!.release();
       await expect.poll(() => first.settled).toBe(true);
       expect(first.value).toBeGreaterThan(0);
-    } finally {
-      const closed = storage.close();
-      for (const call of sync.calls) call.release();
-      await closed;
-    }
+    });
   });
 
   it('commits what arrives during a held fsync at once, as one group with its own fsync, settled after both', async () => {
-    const sync = heldSync();
-    const storage = new SqliteStorage({ dataDir, synchronous: 'FULL', syncFile: sync.syncFile });
-    try {
+    await withHeldSyncs(dataDir, async ({ sync, storage }) => {
       const first = track(storage.append('r/control', bytes(1)));
       await expect.poll(() => sync.calls.length).toBe(1);
       const waiting = [
@@ -87,17 +92,11 @@ describe('sqlite group commit on the main thread', () => {
       await expect(failing).rejects.toThrow();
       expect(waiting.map((w) => w.value)).toEqual([first.value! + 1, [first.value! + 2, first.value! + 3], true]);
       expect(sync.calls).toHaveLength(2);
-    } finally {
-      const closed = storage.close();
-      for (const call of sync.calls) call.release();
-      await closed;
-    }
+    });
   });
 
   it('holds what arrives while two fsyncs run, and commits it as one group when one of them ends', async () => {
-    const sync = heldSync();
-    const storage = new SqliteStorage({ dataDir, synchronous: 'FULL', syncFile: sync.syncFile });
-    try {
+    await withHeldSyncs(dataDir, async ({ sync, storage }) => {
       const first = track(storage.append('r/control', bytes(1)));
       await expect.poll(() => sync.calls.length).toBe(1);
       const second = track(storage.append('r/control', bytes(2)));
@@ -116,17 +115,11 @@ describe('sqlite group commit on the main thread', () => {
       sync.calls[1]!.release();
       await expect.poll(() => later.every((l) => l.settled)).toBe(true);
       expect(sync.calls).toHaveLength(3);
-    } finally {
-      const closed = storage.close();
-      for (const call of sync.calls) call.release();
-      await closed;
-    }
+    });
   });
 
   it('refuses a group whose own fsync succeeded when an earlier group still in flight fails its fsync', async () => {
-    const sync = heldSync();
-    const storage = new SqliteStorage({ dataDir, synchronous: 'FULL', syncFile: sync.syncFile });
-    try {
+    await withHeldSyncs(dataDir, async ({ sync, storage }) => {
       const first = storage.append('r/control', bytes(1));
       await expect.poll(() => sync.calls.length).toBe(1);
       const second = storage.append('r/control', bytes(2));
@@ -137,23 +130,17 @@ describe('sqlite group commit on the main thread', () => {
       await expect(first).rejects.toThrow(/could not be synced: EIO/);
       await expect(second).rejects.toThrow(/could not be synced: EIO/);
       await expect(storage.append('r/control', bytes(3))).rejects.toThrow(/could not be synced/);
-    } finally {
-      await storage.close();
-    }
+    });
   });
 
   it('refuses the group and every later write once an fsync has failed', async () => {
-    const sync = heldSync();
-    const storage = new SqliteStorage({ dataDir, synchronous: 'FULL', syncFile: sync.syncFile });
-    try {
+    await withHeldSyncs(dataDir, async ({ sync, storage }) => {
       const first = storage.append('r/control', bytes(1));
       await expect.poll(() => sync.calls.length).toBe(1);
       sync.calls[0]!.fail(new Error('EIO'));
       await expect(first).rejects.toThrow(/could not be synced: EIO/);
       await expect(storage.append('r/control', bytes(2))).rejects.toThrow(/could not be synced/);
-    } finally {
-      await storage.close();
-    }
+    });
   });
 
   it('never syncs with synchronous=NORMAL (crash-safe, not power-loss-safe)', async () => {
