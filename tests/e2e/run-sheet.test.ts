@@ -6,6 +6,7 @@ import { PHONE, PhoneBoard } from './support/phone-page';
 import { RunSheetEditor, RunStrip } from './support/run-sheet-page';
 import { FacilitatorPanel } from './support/facilitator-page';
 import { attr, tid } from './support/selectors';
+import { storedToken } from './support/participant-page';
 
 const e2e = useE2E();
 const devices: User[] = [];
@@ -199,6 +200,46 @@ describe('the run sheet', () => {
     await partStrip.waitForSeq(6);
     expect(await partStrip.state()).toMatchObject({ now: 'vote' });
     await part.board.page.getByTestId('board.dots-left').waitFor();
+  });
+
+  it('one facilitator on a laptop and a phone: Next on either moves the other, and both pressed at once while offline advance one step', async () => {
+    const { a: laptop, b: part, sessionId } = await e2e.cafe();
+    await laptop.user.page.setViewportSize({ width: 1280, height: 720 });
+    // The facilitator sheet of the printed kit carries this link (its QR code) for a second device.
+    const facilitatorLink = `${e2e.server.url}/s/${sessionId}#t=${await storedToken(laptop.board.page, sessionId)}`;
+    const phoneUser = await device('Olena', PHONE);
+    const phone = new PhoneBoard(phoneUser.page);
+    await phone.join(facilitatorLink);
+    await phone.waitForConnected();
+    const [onLaptop, onPhone, onPart] = [new RunStrip(laptop.board.page), new RunStrip(phone.page), new RunStrip(part.board.page)];
+    await onPhone.nextButton.waitFor();
+
+    await onLaptop.next();
+    await onPhone.waitForSeq(1);
+    await phone.tapOn(onPhone.nextButton);
+    await onLaptop.waitForSeq(2);
+    await onPart.waitForSeq(2);
+    expect(await onLaptop.state()).toEqual({ now: 'phase', round: 2, seq: 2 });
+
+    // Both devices lose the venue Wi-Fi, and the facilitator presses Next on each of them.
+    await Promise.all([laptop.user.goOffline(), phoneUser.goOffline()]);
+    await onLaptop.next();
+    await phone.tapOn(onPhone.nextButton);
+    await onPhone.waitForSeq(3);
+    await Promise.all([laptop.user.goOnline(), phoneUser.goOnline()]);
+    // Merged, the two presses made at the same step are one step: round 3, not the vote after it.
+    for (const strip of [onLaptop, onPhone, onPart]) {
+      await expect.poll(() => strip.state()).toMatchObject({ now: 'phase', round: 3 });
+    }
+    await part.board.page.locator(tid('timer.badge') + attr('data-status', 'running') + attr('data-round', '3')).first().waitFor({ state: 'attached' });
+    expect(await part.board.page.getByTestId('board.dots-left').count()).toBe(0);
+    // The phone is a facilitator's: its strip has both buttons, finger-sized and reachable.
+    for (const what of ['next', 'back'] as const) {
+      const g = await onPhone.geometry(what);
+      expect(g, what).toMatchObject({ inViewport: true, onTop: true });
+      expect(Math.min(g.height, g.width), what).toBeGreaterThanOrEqual(44);
+    }
+    if (SHOTS) await phone.page.screenshot({ path: `${SHOTS}/phone-second-facilitator.png` });
   });
 
   it('the facilitator edits the run sheet in the panel: minutes, a new step, the order', async () => {
