@@ -315,26 +315,25 @@ export class WebSocketGateway {
       metrics.rejected(metric);
       link.room?.leave(conn);
     };
-    // Control frames count against the rate like messages: each costs a handler, a ping a write.
+    // Every frame counts against the rate, control frames too: each costs a handler, a ping a write.
+    const withinRate = (bytes: number): boolean => {
+      if (rate.allow(bytes)) return true;
+      logger.warn('closing connection: message rate exceeded', { room: link.roomName, conn: conn.id, address: link.address });
+      closeFor(CloseCode.RateLimited, 'rate limited', 'update-rate');
+      return false;
+    };
     ws.on('ping', (data) => {
-      if (conn.isClosing) return;
-      if (rate.allow(data.byteLength)) ws.pong(data);
-      else closeFor(CloseCode.RateLimited, 'rate limited', 'update-rate');
+      if (!conn.isClosing && withinRate(data.byteLength)) ws.pong(data);
     });
     ws.on('pong', (data) => {
-      if (conn.isClosing) return;
-      if (rate.allow(data.byteLength)) conn.alive = true;
-      else closeFor(CloseCode.RateLimited, 'rate limited', 'update-rate');
+      if (!conn.isClosing && withinRate(data.byteLength)) conn.alive = true;
     });
     ws.on('message', (data, isBinary) => {
       if (conn.isClosing) return;
       if (!isBinary) return closeFor(CloseCode.UnsupportedData, 'binary messages only', 'text-frame');
       const bytes = toBytes(data);
       metrics.messageIn(bytes.byteLength);
-      if (!rate.allow(bytes.byteLength)) {
-        logger.warn('closing connection: message rate exceeded', { room: link.roomName, conn: conn.id, address: link.address });
-        return closeFor(CloseCode.RateLimited, 'rate limited', 'update-rate');
-      }
+      if (!withinRate(bytes.byteLength)) return;
       if (link.room) return deliver(link.room, conn, bytes);
       // The stock client sends its step 1 at once; it waits here while the token is checked.
       link.earlyBytes += bytes.byteLength;
