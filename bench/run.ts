@@ -6,6 +6,7 @@ import { benchDragPan } from './drag-pan';
 import { benchBundle } from './bundle';
 import { benchDurability } from './load';
 import { benchKill } from './kill';
+import { benchDiskSync } from './disk-sync';
 import { benchScale } from './scale';
 import { benchExport } from './export';
 import { benchProcess } from './process';
@@ -20,7 +21,7 @@ const { values } = parseArgs({ options: { only: { type: 'string' } } });
 
 const SUITES: Record<string, { name: string; run: () => Promise<Figure[]> | Figure[] }> = {
   a: { name: 'server load at conference scale', run: benchScale },
-  b: { name: 'durable writes', run: async () => [...(await benchDurability()), ...(await benchKill())] },
+  b: { name: 'durable writes', run: async () => [...(await benchDiskSync()), ...(await benchDurability()), ...(await benchKill())] },
   c: { name: 'cold open in Chromium', run: benchBrowser },
   d: { name: 'drag and pan in Chromium, mouse at 60 Hz unawaited', run: benchDragPan },
   e: { name: 'bundle', run: benchBundle },
