@@ -141,6 +141,8 @@ export class Room {
   /** What storage holds beyond the snapshot, tracked here to avoid a stats query per update. */
   /** What storage holds after the snapshot (drives compaction). */
   private stored: RoomStats = { updates: 0, bytes: 0, lastSeq: 0 };
+  /** The compaction in storage, if any: one at a time, beside the outbox (compactWhenDue). */
+  private compacting: Promise<void> | null = null;
   /** Settles true once the stored state is in the doc, false if loading failed. */
   readonly loaded: Promise<boolean>;
   /** Control rooms: the phase/votes rooms of the session currently leasing this one. */
@@ -377,8 +379,7 @@ export class Room {
     // Durability (issue 5): a log already past the policy (a crash between compactions, or a
     // higher threshold last run) is folded now, behind the greetings, so the next load reads
     // state rather than history even if nobody writes before the next crash.
-    const { afterUpdates, afterBytes } = this.options.compaction;
-    if (this.stored.updates >= afterUpdates || this.stored.bytes >= afterBytes) this.outbox.push(() => this.compact());
+    this.outbox.push(() => this.compactWhenDue());
     return true;
   }
 
@@ -449,8 +450,18 @@ export class Room {
     // lone instance skips the merge: there is nobody to publish to.
     const published = this.link.clustered ? publishable(batch, (origin) => origin === RECONCILE_ORIGIN) : null;
     if (published) this.link.publish(published);
+    this.compactWhenDue();
+  }
+
+  /**
+   * Starts a compaction when the log is past the policy and none is running. It is not awaited by
+   * the outbox: later batches are relayed while it commits (its fsync had held every relay of the
+   * room, twice a second in a plenary).
+   */
+  private compactWhenDue(): void {
     const { afterUpdates, afterBytes } = this.options.compaction;
-    if (this.stored.updates >= afterUpdates || this.stored.bytes >= afterBytes) await this.compact();
+    if (this.compacting || (this.stored.updates < afterUpdates && this.stored.bytes < afterBytes)) return;
+    this.compacting = this.compact().finally(() => (this.compacting = null));
   }
 
   private readonly onAwarenessUpdate = (
@@ -479,20 +490,27 @@ export class Room {
   };
 
   /**
-   * Replaces the log with one snapshot. Runs inside the outbox (or after it drained). A later
-   * batch of this room may be in storage meanwhile (append-batches.ts): its content is in the doc,
-   * so in the snapshot, and whether its rows land before the deletion or after it (past lastSeq,
-   * or in either order on a pooled store) nothing is lost; at worst a row repeats what the
-   * snapshot holds. Failure is not fatal: the log still holds everything.
+   * Replaces the log with one snapshot. Started by the outbox (compactWhenDue) or once it drained
+   * (shutdown), one at a time. Later batches of this room may be stored and relayed meanwhile
+   * (append-batches.ts): what is in the doc is in the snapshot, and whether their rows land before
+   * the deletion or after it (past lastSeq, or in either order on a pooled store) nothing is lost;
+   * at worst a row repeats what the snapshot holds. Failure is not fatal: the log still holds
+   * everything.
    */
   private async compact(): Promise<void> {
+    // What the snapshot folds; what is stored while it commits stays counted for the next one.
+    const folded = this.stored;
     try {
       // Scale-out: other instances append to this room too; the snapshot must cover their rows.
       const { snapshot, throughSeq } = this.link.clustered
         ? await coveringSnapshot(this.options.storage, this.name, this.doc)
         : { snapshot: this.doc.snapshot(), throughSeq: this.stored.lastSeq };
       await this.options.storage.compact(this.name, snapshot, throughSeq);
-      this.stored = { updates: 0, bytes: 0, lastSeq: Math.max(throughSeq, this.stored.lastSeq) };
+      this.stored = {
+        updates: Math.max(0, this.stored.updates - folded.updates),
+        bytes: Math.max(0, this.stored.bytes - folded.bytes),
+        lastSeq: Math.max(throughSeq, this.stored.lastSeq),
+      };
       await this.options.quota?.measure(); // what deletions freed counts again
     } catch (error) {
       this.options.logger.warn('compaction failed; the update log is intact', { room: this.name, error });
@@ -526,12 +544,14 @@ export class Room {
   async settled(): Promise<void> {
     await this.loaded;
     await this.outbox.idle();
+    await this.compacting;
   }
 
   /** Flushes pending writes, compacts what this session added, and frees the doc. */
   private async shutdown(): Promise<void> {
     const loadedOk = await this.loaded;
     await this.outbox.idle();
+    await this.compacting;
     // Pending structs (a Y.Doc's updates waiting for a missing dependency) exist only in memory
     // and in a snapshot: keep them even when no update was appended.
     const unsaved = this.stored.updates > 0 || this.doc.hasUnstoredPending();

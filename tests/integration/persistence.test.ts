@@ -215,13 +215,9 @@ describe('persistence', () => {
 
     for (let i = 0; i < 25; i++) writeNote(writer.doc, `n${i}`, `idea ${i}`);
     await waitForDoc('observer has all notes', observer.doc, (d) => d.getMap('notes').size === 25);
-    // The compaction the last stored batch triggered runs after its relay: a sync reply queued
-    // now leaves the room's outbox only after it.
-    const probe = await RawPeer.join(first.wsUrl, room, token);
-    await probe.roundTrip();
-    probe.close();
+    // The compaction the last stored batch triggered runs after its relay, beside later ones.
+    await expect.poll(async () => (await first.storage.stats(room)).updates).toBeLessThan(10);
     const stats = await first.storage.stats(room);
-    expect(stats.updates).toBeLessThan(10);
     expect(await first.storage.load(room)).toHaveLength(stats.updates + 1);
     const expected = writer.doc.getMap('notes').toJSON();
     await first.stop();

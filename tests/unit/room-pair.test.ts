@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { MessageType } from '@wcb/shared/wire';
 import { controlRoom, randomId } from '@wcb/shared';
@@ -8,12 +9,12 @@ import { ControlledStorage, createGate } from '../integration/helpers/controlled
 import { RoomPeer } from '../support/room-pair';
 
 /** A room with peers over in-memory connections: every interleaving is the test's choice. */
-function setup() {
+function setup(afterUpdates = 500) {
   const storage = new ControlledStorage();
   const registry = new RoomRegistry({
     storage,
     logger: silentLogger,
-    compaction: { afterUpdates: 500, afterBytes: 1 << 20 },
+    compaction: { afterUpdates, afterBytes: 1 << 20 },
     pacing: { members: 50, intervalMs: 20 },
   });
   const room = controlRoom(randomId());
@@ -24,7 +25,7 @@ function setup() {
     await p.flushToRoom(); // the step 2 answering the room's step 1
     return p;
   };
-  return { storage, peer, newcomer: (role: 'viewer' | 'facilitator') => new RoomPeer(registry, room, role).join() };
+  return { storage, registry, room, peer, newcomer: (role: 'viewer' | 'facilitator') => new RoomPeer(registry, room, role).join() };
 }
 
 describe('a room over in-memory connections', () => {
@@ -108,6 +109,37 @@ describe('a room over in-memory connections', () => {
     expect(appends() - before).toBe(2);
     expect(b.flushFromRoom()).toEqual(['update', 'update']);
     expect(b.doc.getMap('moves').get('note')).toBe(199);
+  });
+
+  it('relays later writes while a compaction is still being stored, and keeps every write', async () => {
+    // Compacts after every 2 stored updates: the handshake's step 2s stored none.
+    const { storage, room, peer } = setup(2);
+    const [a, b] = [await peer(), await peer()];
+    b.flushFromRoom();
+
+    storage.compactGate = createGate();
+    const compacting = storage.next('compact');
+    a.doc.getMap('notes').set('first', 'first');
+    await a.flushToRoom();
+    a.doc.getMap('notes').set('second', 'second');
+    const second = a.flushToRoom(); // settles only once the compaction it starts is stored
+    await compacting;
+    expect(b.flushFromRoom()).toEqual(['update', 'update']);
+
+    // The compaction (a commit and its fsync) holds nothing that was written after it began.
+    a.doc.getMap('notes').set('third', 'third');
+    const appended = storage.next('append');
+    const third = a.flushToRoom();
+    await appended;
+    await expect.poll(() => b.flushFromRoom()).toEqual(['update']);
+    expect(b.doc.getMap('notes').get('third')).toBe('third');
+
+    storage.compactGate.open();
+    await Promise.all([second, third]);
+    expect(storage.calls.compact).toHaveLength(1);
+    const stored = new Y.Doc();
+    for (const update of await storage.inner.load(room)) Y.applyUpdate(stored, update);
+    expect(stored.getMap('notes').toJSON()).toEqual({ first: 'first', second: 'second', third: 'third' });
   });
 });
 

@@ -14,23 +14,26 @@ export function createGate(): Gate {
   return { opened, open };
 }
 
+type Call = 'load' | 'append' | 'compact';
+
 /**
- * MemoryStorage with test hooks: loads and appends can be held behind a gate or made to fail,
+ * MemoryStorage with test hooks: loads, appends and compactions can be held behind a gate or made to fail,
  * and every call is announced so tests await the server's progress instead of sleeping.
  */
 export class ControlledStorage implements Storage {
   readonly inner = new MemoryStorage();
   loadGate: Gate | null = null;
   appendGate: Gate | null = null;
+  compactGate: Gate | null = null;
   failLoads = false;
   failAppends = false;
   failSessionLookups = false;
   failPings = false;
-  readonly calls: { load: string[]; append: string[] } = { load: [], append: [] };
-  private readonly waiters: { kind: 'load' | 'append'; resolve: () => void }[] = [];
+  readonly calls: Record<Call, string[]> = { load: [], append: [], compact: [] };
+  private readonly waiters: { kind: Call; resolve: () => void }[] = [];
 
   /** Resolves when the server next calls `kind` (e.g. starts loading a room). */
-  next(kind: 'load' | 'append'): Promise<void> {
+  next(kind: Call): Promise<void> {
     return new Promise((resolve) => this.waiters.push({ kind, resolve }));
   }
 
@@ -56,7 +59,9 @@ export class ControlledStorage implements Storage {
     return this.inner.appendBatch(room, updates);
   }
 
-  compact(room: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+  async compact(room: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
+    this.announce('compact', room);
+    await this.compactGate?.opened;
     return this.inner.compact(room, snapshot, throughSeq);
   }
 
@@ -99,7 +104,7 @@ export class ControlledStorage implements Storage {
     return this.inner.close();
   }
 
-  private announce(kind: 'load' | 'append', room: string): void {
+  private announce(kind: Call, room: string): void {
     this.calls[kind].push(room);
     for (const waiter of this.waiters.filter((w) => w.kind === kind)) {
       this.waiters.splice(this.waiters.indexOf(waiter), 1);
