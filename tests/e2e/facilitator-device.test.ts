@@ -18,9 +18,11 @@ afterEach(async () => {
 const SHOTS = process.env.RUN_SHOTS ?? '/tmp';
 const LAPTOP = { width: 1280, height: 720 };
 const WARNING = 'Anyone with this link can run the café. Don’t project or share it.';
+const WARNING_UK = 'Будь-хто з цим посиланням може керувати кафе. Не показуйте його на проєкторі й нікому не надсилайте.';
 
-async function phoneDevice(name: string): Promise<PhoneBoard> {
-  const user = await newUser(e2e.browser, e2e.server.url, name, PHONE);
+/** A phone whose browser speaks `locale` (the interface follows it). */
+async function phoneDevice(name: string, locale: string): Promise<PhoneBoard> {
+  const user = await newUser(e2e.browser, e2e.server.url, name, { ...PHONE, locale });
   devices.push(user);
   await (await new HomePage(user.page).open()).setName(name);
   return new PhoneBoard(user.page);
@@ -90,7 +92,7 @@ describe('facilitate from another device', () => {
     await laptop.board.closeShareDialog();
 
     // A phone opens the link: it is a facilitator, and its Next moves the laptop and the participant.
-    const phone = await phoneDevice('Olena');
+    const phone = await phoneDevice('Olena', 'uk-UA');
     await phone.join(link);
     await phone.page.locator(tid('board.root') + attr('data-role', 'facilitator')).waitFor();
     const [onLaptop, onPhone, onPart] = [new RunStrip(page), new RunStrip(phone.page), new RunStrip(part.board.page)];
@@ -99,7 +101,7 @@ describe('facilitate from another device', () => {
     await onPart.waitForSeq(1);
     expect(await onLaptop.state()).toMatchObject({ now: 'phase', round: 1 });
 
-    // The phone's own panel offers the same, finger-sized and whole on a 390×844 screen.
+    // The phone's own panel offers the same, in its Ukrainian, finger-sized and whole on a 390×844 screen.
     await phone.openMenu();
     await phone.tapOn(phone.page.getByTestId('board.facilitate'));
     await phone.page.getByTestId('facilitator.panel').waitFor();
@@ -107,6 +109,7 @@ describe('facilitate from another device', () => {
     const phoneLink = await onPhoneDevice.reveal((target) => phone.tapOn(target));
     expect(tokenOf(phoneLink)).toBe(token);
     expect(await onPhoneDevice.scan()).toBe(phoneLink);
+    expect(await onPhoneDevice.part('warning').textContent()).toBe(WARNING_UK);
     await expectReachable(onPhoneDevice, true);
     await phone.page.screenshot({ path: `${SHOTS}/facilitator-device-phone.png` });
     await onPhoneDevice.close((target) => phone.tapOn(target));
