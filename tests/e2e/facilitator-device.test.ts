@@ -5,7 +5,7 @@ import { FacilitatorDevice, whereShown, type DevicePart } from './support/facili
 import { useE2E } from './support/harness';
 import { HomePage } from './support/pages';
 import { scanQr } from './support/qr-scan';
-import { PHONE, PhoneBoard } from './support/phone-page';
+import { PHONE, PHONE_LANDSCAPE, PhoneBoard } from './support/phone-page';
 import { RunStrip } from './support/run-sheet-page';
 import { attr, tid } from './support/selectors';
 
@@ -17,6 +17,8 @@ afterEach(async () => {
 
 const SHOTS = process.env.RUN_SHOTS ?? '/tmp';
 const LAPTOP = { width: 1280, height: 720 };
+const TABLET = { width: 1024, height: 768 };
+const WIDE_LAPTOP = { width: 1440, height: 900 };
 const WARNING = 'Anyone with this link can run the café. Don’t project or share it.';
 const WARNING_UK = 'Будь-хто з цим посиланням може керувати кафе. Не показуйте його на проєкторі й нікому не надсилайте.';
 
@@ -67,6 +69,11 @@ describe('facilitate from another device', () => {
     expect(await whereShown(page, token, tid('facilitator.device.dialog'))).toEqual([]);
     await expectReachable(device, false);
     await page.screenshot({ path: `${SHOTS}/facilitator-device-laptop.png` });
+    for (const size of [TABLET, WIDE_LAPTOP]) {
+      await page.setViewportSize(size);
+      await expectReachable(device, false);
+    }
+    await page.setViewportSize(LAPTOP);
 
     // Copy puts the same link on the clipboard.
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -112,6 +119,11 @@ describe('facilitate from another device', () => {
     expect(await onPhoneDevice.part('warning').textContent()).toBe(WARNING_UK);
     await expectReachable(onPhoneDevice, true);
     await phone.page.screenshot({ path: `${SHOTS}/facilitator-device-phone.png` });
+    // Turned on its side (844×390), the code moves beside the words and everything stays in reach.
+    await phone.page.setViewportSize(PHONE_LANDSCAPE.viewport!);
+    await expectReachable(onPhoneDevice, true);
+    expect(await onPhoneDevice.scan()).toBe(phoneLink);
+    await phone.page.screenshot({ path: `${SHOTS}/facilitator-device-phone-landscape.png` });
     await onPhoneDevice.close((target) => phone.tapOn(target));
     expect(await onPhoneDevice.focus()).toEqual({ testId: 'facilitator.device.open', inDialog: false });
   });
