@@ -13,7 +13,8 @@ import { DeviceLinkDialog } from './DeviceLinkDialog';
 export function DeviceSection(props: { session: Session }) {
   const [open, setOpen] = createSignal(false);
   // Read from storage when asked, never held: the token is in the page only while the dialog is open.
-  const link = () => facilitatorLink(browserStore(), props.session.id, location.origin);
+  // The role is read too, so a role the server confirms or withdraws later is followed.
+  const link = () => (props.session.role() === 'facilitator' ? facilitatorLink(browserStore(), props.session.id, location.origin) : null);
   let button: HTMLButtonElement | undefined;
   const close = () => {
     setOpen(false);
