@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { A11yAudit } from './support/a11y-page';
 import { CriteriaPanel } from './support/criteria-page';
 import { FacilitatorPanel } from './support/facilitator-page';
+import { FacilitatorDevice } from './support/facilitator-device-page';
 import { createFormSession, type FormKind } from './support/forms-page';
 import { useE2E } from './support/harness';
 
@@ -47,12 +48,16 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     });
   }
 
-  it('the facilitator panel with its results section, and the share and shortcuts dialogs, have no serious or critical violations', async () => {
+  it('the facilitator panel with its results section, and the facilitator link, share and shortcuts dialogs, have no serious or critical violations', async () => {
     const { a } = await e2e.cafe({ title: 'Audit' });
     const audit = new A11yAudit(a.board.page);
     const panel = await new FacilitatorPanel(a.board.page).open();
     await a.board.page.locator('[data-testid="export.format"]').first().scrollIntoViewIfNeeded();
     await expectNoBlocking(audit, 'facilitator panel and results');
+    const device = new FacilitatorDevice(a.board.page);
+    await device.reveal();
+    await expectNoBlocking(audit, 'facilitator link dialog');
+    await device.close();
     await panel.close();
     await a.board.openShareDialog();
     await expectNoBlocking(audit, 'share dialog');

@@ -1,15 +1,8 @@
 import { createResource, createSignal, For, onMount, Show, Suspense } from 'solid-js';
 import { t } from '../../i18n';
+import { qrDataUrl } from '../../lib/qr';
 import { SHARE_ROLES, type Share, type ShareRole } from '../../sync/share';
 import './share.css';
-
-/** An SVG QR code as a data: URL for an <img>: the markup is never parsed into this document. */
-async function qrDataUrl(url: string): Promise<string> {
-  // Loaded on first use: only a facilitator opening this dialog needs the encoder.
-  const QRCode = await import('qrcode');
-  const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-}
 
 /**
  * The facilitator's participant and viewer links: copy, scan (QR for the projector), or replace

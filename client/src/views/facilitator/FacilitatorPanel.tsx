@@ -7,6 +7,7 @@ import { SetupSection } from './SetupSection';
 import { VotingSection } from './VotingSection';
 import { ExportSection } from './ExportSection';
 import { KitSection } from './KitSection';
+import { DeviceSection } from './DeviceSection';
 import { PhaseLocks } from './PhaseLocks';
 import { RunSheetEditor } from '../run/RunSheetEditor';
 import { ParticipationSection } from './ParticipationSection';
@@ -36,6 +37,7 @@ export function FacilitatorPanel(props: Props & { onClose: () => void }) {
       <SetupSection {...props} />
       <VotingSection {...props} />
       <ParticipationSection session={props.session} />
+      <DeviceSection session={props.session} />
       <KitSection session={props.session} />
       <ExportSection session={props.session} />
     </aside>
