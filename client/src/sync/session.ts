@@ -1,6 +1,6 @@
 import { createEffect, createMemo, createSignal, onCleanup, untrack, type Accessor } from 'solid-js';
 import type * as Y from 'yjs';
-import type { Note, Presence, Role, SchemaStatus, SessionMeta, SessionSnapshot, Spotlight, VotingSettings, FollowViewport } from '@wcb/shared';
+import type { ControlRepair, Note, Presence, Role, SchemaStatus, SessionMeta, SessionSnapshot, Spotlight, VotingSettings, FollowViewport } from '@wcb/shared';
 import { loadSeat, participantId, saveSeat, takeLinkSeat, voterFor, type Seat } from '../lib/seat';
 import type { Credentials } from '../lib/credentials';
 import { browserStore, type KeyValueStore } from '../lib/storage';
@@ -48,6 +48,11 @@ export type Session = {
   role: Accessor<Role>;
   /** Why the server turns this device away, if it does. */
   problem: Accessor<AccessProblem | null>;
+  /**
+   * Control records this device's own copy held that the server would refuse, repaired or left
+   * out when the session opened (session-control.ts); empty when there were none.
+   */
+  controlRepairs: Accessor<readonly ControlRepair[]>;
   /** Why the server refused this device's last write on the phase on screen, its votes or the control room. */
   refusal: Accessor<Refusal | null>;
   /** The server does not know the phase on screen yet (4533): the facilitator's changes are on their way. */
@@ -136,7 +141,7 @@ export function createSession(credentials: Credentials, user: Presence['user']):
   const id = credentials.sessionId;
   markOpen('session');
   const store = browserStore();
-  const control = createControlLink(id, credentials.token);
+  const control = createControlLink(id, credentials.token, { mayRepair: credentials.role === 'facilitator' });
   const { projection } = control;
   // The phase shown last time is read from IndexedDB alongside the control room, not after it.
   const guess = guessPhase(store, id);
@@ -188,6 +193,7 @@ export function createSession(credentials: Credentials, user: Presence['user']):
     readOnlyReason: phases.readOnlyReason,
     role: auth.role,
     problem: auth.problem,
+    controlRepairs: control.repairs,
     refusal: () => shownStates().reduce<Refusal | null>((found, s) => found ?? (s ? refusalOf(s) : null), null),
     waitingForServer: () => !!phases.phase()?.state().waiting || !!voting.votes()?.state().waiting,
     canControl: access.canControl,
