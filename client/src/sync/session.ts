@@ -182,8 +182,6 @@ export function createSession(credentials: Credentials, user: Presence['user']):
   createRecentEntry(id, () => (ready() ? projection.session.meta : null));
   const facilitation = createFacilitation(control.room.doc, access.canControl, () => connection().status !== 'offline');
   const runSheet = createRunSheet(control.room.doc, access.canControl, facilitation.clock);
-  // The phase on screen first: that is where a person just wrote.
-  const shownStates = () => [phases.phase()?.state(), voting.votes()?.state(), control.state()];
   return {
     id,
     session: projection.session,
@@ -194,7 +192,7 @@ export function createSession(credentials: Credentials, user: Presence['user']):
     role: auth.role,
     problem: auth.problem,
     controlRepairs: control.repairs,
-    refusal: () => shownStates().reduce<Refusal | null>((found, s) => found ?? (s ? refusalOf(s) : null), null),
+    refusal: () => firstRefusal([phases.phase()?.state(), voting.votes()?.state(), control.state()]),
     waitingForServer: () => !!phases.phase()?.state().waiting || !!voting.votes()?.state().waiting,
     canControl: access.canControl,
     lockedPhases: () => control.facts().lockedPhases,
@@ -220,6 +218,9 @@ export function createSession(credentials: Credentials, user: Presence['user']):
     canVote: voting.canVote,
   };
 }
+
+/** The first of the rooms' refusals, in the order given: the phase on screen first, where a person just wrote. */
+const firstRefusal = (states: (RoomState | undefined)[]): Refusal | null => states.reduce<Refusal | null>((found, s) => found ?? (s ? refusalOf(s) : null), null);
 
 type RoomsContext = {
   credentials: Credentials;
