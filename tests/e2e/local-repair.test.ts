@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import type * as Y from 'yjs';
 import { checkControlValue, controlMaps, controlRoom } from '@wcb/shared';
+import { A11yAudit } from './support/a11y-page';
 import { BoardPage } from './support/board-page';
 import { closeUsers, newUser, type User } from './support/browser';
 import { geometryOf } from './support/geometry';
@@ -100,6 +101,7 @@ describe('a facilitator device whose own copy of the setup holds records the ser
         await page.screenshot({ path: `/tmp/local-repair-${label.replace(' ', '-')}.png` });
         expect(button).toMatchObject({ inViewport: true, onTop: true });
         if (phone) expect(button.height).toBeGreaterThanOrEqual(44);
+        expect(await new A11yAudit(page).blocking(`the repairs notice on ${label}`)).toEqual([]);
 
         // The server took the repair: another device reads the setup repaired, and nothing was refused.
         const viewer = await ControlClient.connect(e2e.server.url, sessionId, tokens.viewer);
