@@ -39,3 +39,4 @@ export * from './run-steps';
 export * from './records/run-step';
 export * from './control-checks';
 export * from './control-repair';
+export * from './control-repair-open';

@@ -71,10 +71,15 @@ describe('import results from the home page', () => {
     try {
       const user = await newUser(e2e.browser, e2e.server.url, 'Facilitator', device);
       users.push(user);
-      await new HomePage(user.page).open();
+      const home = await new HomePage(user.page).open();
+      const before = await home.recent();
       const form = new ImportForm(user.page);
       await form.choose('old-cafe.json', oldExport());
       await form.repairs.waitFor();
+      // Kept while its repairs are read: the recent list shows it at once, as this device's own.
+      await expect.poll(async () => (await home.recent()).length).toBe(before.length + 1);
+      const kept = (await home.recent()).find((r) => !before.some((b) => b.sessionId === r.sessionId))!;
+      expect(await user.page.locator(`[data-testid="home.recent-item"][data-session-id="${kept.sessionId}"]`).getAttribute('data-role')).toBe('facilitator');
       expect(await form.repairLines()).toEqual([
         'Phase “broken”: left out',
         'Phase “ideal”: repaired (a text cut to its limit or a broken field reset)',
@@ -88,6 +93,7 @@ describe('import results from the home page', () => {
       await user.page.screenshot({ path: `/tmp/import-repairs-${label.replace(' ', '-')}.png` });
 
       await form.openButton.click();
+      await user.page.waitForURL(`**/s/${kept.sessionId}`);
       const board = new BoardPage(user.page);
       if (touch) await new PhoneBoard(user.page).waitForPhone();
       else await board.waitForBoard();

@@ -66,7 +66,7 @@ describe('refused writes', () => {
     await sockets.refuseRecord();
     const banner = page.locator('[data-testid="board.banner"][data-reason="refused-invalid-record"]');
     await banner.waitFor();
-    expect(await banner.textContent()).toContain('export the session file (JSON) and import it');
+    expect(await banner.textContent()).toContain('reload the page: the board repairs such records when it opens');
     expect(await geometryOf(banner)).toMatchObject({ inViewport: true });
     await page.clock.runFor(30_000);
     expect(sockets.opened).toBe(before);

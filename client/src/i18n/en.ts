@@ -93,8 +93,10 @@ export const en = {
   'board.refused.room-full': 'This phase has reached the server’s size limit, so your last change was not saved. Deleting notes frees room (the facilitator can always delete). Until then, changes stay on this device and are not shared.',
   'board.refused.session-full': 'This session has used up its storage on the server, so your last change was not saved. Changes stay on this device and are not shared — tell the facilitator.',
   'board.refused.server-full': 'The server’s storage is full, so your last change was not saved. Changes stay on this device and are not shared until the server has room again — tell whoever runs the server.',
-  'board.refused.invalid-record': 'The server refused a change to this session’s setup: a record it does not accept, perhaps from an older version. Notes still reach everyone; setup changes from this device are not shared. To repair it, export the session file (JSON) and import it on the home page.',
+  'board.refused.invalid-record': 'The server refused a change to this session’s setup: a record it does not accept, perhaps from an older version. Notes still reach everyone; setup changes from this device are not shared. To repair it, reload the page: the board repairs such records when it opens and lists what it changed.',
   'board.refused.other': 'The server did not accept your last change. It stays on this device and is not shared.',
+  'board.repaired': 'This device held {count, plural, one {# setup record} other {# setup records}} the server does not accept, perhaps from an older version. So that the session syncs with everyone, they were repaired or left out here (notes are not affected):',
+  'board.repairedDismiss': 'Got it',
   'board.waitingForPhase': 'Waiting for the facilitator’s changes to reach the server…',
 
   'share.open': 'Share',

@@ -45,5 +45,25 @@ export function upsertRecent(
   };
   const out = [next, ...list.filter((r) => r.id !== entry.id)].sort((a, b) => b.openedAt - a.openedAt).slice(0, MAX_RECENT);
   writeJson(store, KEY, out);
+  for (const fn of listeners) fn();
   return out;
+}
+
+const listeners = new Set<() => void>();
+
+/**
+ * Calls `fn` after each change of the list in this page (another tab's changes arrive as the
+ * window's `storage` event): the home page's list shows a session the moment it is kept, e.g. an
+ * import whose repairs are being read before its board opens. Returns the unsubscribe function.
+ */
+export function onRecentChange(fn: () => void): () => void {
+  listeners.add(fn);
+  const onStorage = (e: StorageEvent) => {
+    if (e.key === KEY || e.key === null) fn();
+  };
+  if (typeof window !== 'undefined') window.addEventListener('storage', onStorage);
+  return () => {
+    listeners.delete(fn);
+    if (typeof window !== 'undefined') window.removeEventListener('storage', onStorage);
+  };
 }

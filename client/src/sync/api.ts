@@ -1,7 +1,7 @@
 import { findTemplate, type Language, type Role } from '@wcb/shared';
 import { API, readRoleResponse, readRotateResponse, type CreateSessionRequest, type RotateRequest } from '@wcb/shared/wire';
 import type { ShareTokens } from '../lib/credentials';
-import { collectLocalSeed } from './local-seed';
+import { collectLocalSeed, type SeedRoom } from './local-seed';
 
 /**
  * The server's HTTP API for sessions and tokens (PROTOCOL.md). Tokens travel only in request
@@ -45,10 +45,15 @@ export async function registerSession(id: string, input: RegisterInput): Promise
   });
   const post = (payload: CreateSessionRequest) =>
     fetch(API.sessions, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+  const withSeed = (rooms: SeedRoom[]): CreateSessionRequest => (rooms.length ? { ...body, seed: rooms.map((s) => ({ room: s.room, update: toBase64(s.update) })) } : body);
   try {
-    let res = await post(seed.length ? { ...body, seed: seed.map((s) => ({ room: s.room, update: toBase64(s.update) })) } : body);
-    // Too big to send in one request: register bare; the websockets bring the content.
-    if (res.status === 413 && seed.length) res = await post(body);
+    let res = await post(withSeed(seed));
+    // Too big for one request: only what no websocket could bring (the control room, locked
+    // phases, votes not open); the websockets bring the rest. Still too big: registered bare,
+    // and those rooms stay on this device only (a locked phase's board says its writes are refused).
+    const onlyBySeed = seed.filter((s) => s.onlyBySeed);
+    if (res.status === 413 && onlyBySeed.length < seed.length) res = await post(withSeed(onlyBySeed));
+    if (res.status === 413 && onlyBySeed.length > 0) res = await post(body);
     return { result: registerResultOf(res.status), retryAfterMs: retryAfterMs(res.headers.get('retry-after')) };
   } catch {
     return { result: 'unreachable', retryAfterMs: null };

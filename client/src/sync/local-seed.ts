@@ -1,8 +1,17 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { controlRoom, phaseRoom, readSession, repairControlDoc, votesRoom } from '@wcb/shared';
+import { controlRoom, phaseRoom, readControlFacts, readSession, repairControlDoc, roomAccess, votesRoom } from '@wcb/shared';
 
-export type SeedRoom = { room: string; update: Uint8Array };
+export type SeedRoom = {
+  room: string;
+  update: Uint8Array;
+  /**
+   * No websocket could bring this room to a session registered without it: a locked phase (nobody
+   * may write it) or a vote not open (votes are written only while open), and the control room,
+   * whose locks and voting decide that for the others and must be there before they connect.
+   */
+  onlyBySeed: boolean;
+};
 
 // IndexedDB answers in milliseconds; past this something is broken and registration goes on
 // without a seed (the websocket then brings what the server accepts).
@@ -42,21 +51,24 @@ export async function collectLocalSeed(sessionId: string): Promise<SeedRoom[]> {
   if (typeof indexedDB === 'undefined') return [];
   const known = await existingDatabases();
   const out: SeedRoom[] = [];
-  const add = async (room: string, prepare?: (doc: Y.Doc) => void): Promise<Y.Doc | null> => {
+  const add = async (room: string, onlyBySeed: boolean, prepare?: (doc: Y.Doc) => void): Promise<Y.Doc | null> => {
     if (known && !known.has(room)) return null;
     const doc = await readRoom(room);
     prepare?.(doc);
     const update = Y.encodeStateAsUpdate(doc);
     // An empty document encodes as two zero bytes: nothing to send.
-    if (update.byteLength > 2) out.push({ room, update });
+    if (update.byteLength > 2) out.push({ room, update, onlyBySeed });
     return doc;
   };
-  const control = await add(controlRoom(sessionId), repairStoredControl);
+  const control = await add(controlRoom(sessionId), true, repairStoredControl);
   if (!control) return out;
   try {
+    // The server's own rule for what the facilitator's websocket may write (roles.ts).
+    const facts = readControlFacts(control);
+    const readOnly = (kind: 'phase' | 'votes', phaseId: string) => roomAccess('facilitator', { kind, sessionId, phaseId }, facts) === 'read';
     for (const phase of readSession(control).phases) {
-      (await add(phaseRoom(sessionId, phase.id)))?.destroy();
-      (await add(votesRoom(sessionId, phase.id)))?.destroy();
+      (await add(phaseRoom(sessionId, phase.id), readOnly('phase', phase.id)))?.destroy();
+      (await add(votesRoom(sessionId, phase.id), readOnly('votes', phase.id)))?.destroy();
     }
   } finally {
     control.destroy();

@@ -1,6 +1,6 @@
 import { createEffect, createMemo, createSignal, onCleanup, untrack, type Accessor } from 'solid-js';
 import type * as Y from 'yjs';
-import type { Note, Presence, Role, SchemaStatus, SessionMeta, SessionSnapshot, Spotlight, VotingSettings, FollowViewport } from '@wcb/shared';
+import type { ControlRepair, Note, Presence, Role, SchemaStatus, SessionMeta, SessionSnapshot, Spotlight, VotingSettings, FollowViewport } from '@wcb/shared';
 import { loadSeat, participantId, saveSeat, takeLinkSeat, voterFor, type Seat } from '../lib/seat';
 import type { Credentials } from '../lib/credentials';
 import { browserStore, type KeyValueStore } from '../lib/storage';
@@ -48,6 +48,11 @@ export type Session = {
   role: Accessor<Role>;
   /** Why the server turns this device away, if it does. */
   problem: Accessor<AccessProblem | null>;
+  /**
+   * Control records this device's own copy held that the server would refuse, repaired or left
+   * out when the session opened (session-control.ts); empty when there were none.
+   */
+  controlRepairs: Accessor<readonly ControlRepair[]>;
   /** Why the server refused this device's last write on the phase on screen, its votes or the control room. */
   refusal: Accessor<Refusal | null>;
   /** The server does not know the phase on screen yet (4533): the facilitator's changes are on their way. */
@@ -136,7 +141,7 @@ export function createSession(credentials: Credentials, user: Presence['user']):
   const id = credentials.sessionId;
   markOpen('session');
   const store = browserStore();
-  const control = createControlLink(id, credentials.token);
+  const control = createControlLink(id, credentials.token, { mayRepair: credentials.role === 'facilitator' });
   const { projection } = control;
   // The phase shown last time is read from IndexedDB alongside the control room, not after it.
   const guess = guessPhase(store, id);
@@ -177,8 +182,6 @@ export function createSession(credentials: Credentials, user: Presence['user']):
   createRecentEntry(id, () => (ready() ? projection.session.meta : null));
   const facilitation = createFacilitation(control.room.doc, access.canControl, () => connection().status !== 'offline');
   const runSheet = createRunSheet(control.room.doc, access.canControl, facilitation.clock);
-  // The phase on screen first: that is where a person just wrote.
-  const shownStates = () => [phases.phase()?.state(), voting.votes()?.state(), control.state()];
   return {
     id,
     session: projection.session,
@@ -188,7 +191,8 @@ export function createSession(credentials: Credentials, user: Presence['user']):
     readOnlyReason: phases.readOnlyReason,
     role: auth.role,
     problem: auth.problem,
-    refusal: () => shownStates().reduce<Refusal | null>((found, s) => found ?? (s ? refusalOf(s) : null), null),
+    controlRepairs: control.repairs,
+    refusal: () => firstRefusal([phases.phase()?.state(), voting.votes()?.state(), control.state()]),
     waitingForServer: () => !!phases.phase()?.state().waiting || !!voting.votes()?.state().waiting,
     canControl: access.canControl,
     lockedPhases: () => control.facts().lockedPhases,
@@ -214,6 +218,9 @@ export function createSession(credentials: Credentials, user: Presence['user']):
     canVote: voting.canVote,
   };
 }
+
+/** The first of the rooms' refusals, in the order given: the phase on screen first, where a person just wrote. */
+const firstRefusal = (states: (RoomState | undefined)[]): Refusal | null => states.reduce<Refusal | null>((found, s) => found ?? (s ? refusalOf(s) : null), null);
 
 type RoomsContext = {
   credentials: Credentials;

@@ -17,6 +17,7 @@ import { Announcer } from './Announcer';
 import { Banner } from './Banner';
 import { LinkChoice, LinkRefused } from './LinkChoice';
 import { RefusalBanner } from './RefusalBanner';
+import { ControlRepairsNotice } from './ControlRepairsNotice';
 import { createUndoShortcuts } from './create-undo-shortcuts';
 import { PhaseCanvas } from './PhaseCanvas';
 
@@ -251,6 +252,7 @@ function Board(props: { credentials: Credentials }) {
           </Banner>
         </Show>
         <RefusalBanner session={session} />
+        <ControlRepairsNotice session={session} />
         <RunStrip session={session} />
         <Show when={!projector() && !phoneView()}>
           <div class="board-subbar">

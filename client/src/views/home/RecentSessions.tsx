@@ -1,14 +1,16 @@
-import { For, Show } from 'solid-js';
+import { createSignal, For, onCleanup, Show } from 'solid-js';
 import { formatDateTime, t } from '../../i18n';
 import { loadCredentials } from '../../lib/credentials';
-import { loadRecent } from '../../lib/recent';
+import { loadRecent, onRecentChange } from '../../lib/recent';
 import { linkClick } from '../../lib/router';
 import { browserStore } from '../../lib/storage';
 
 export function RecentSessions() {
-  // Read once per visit to the home page: it only changes when a board is opened.
+  // Re-read whenever the list changes while the home page shows it: an import that has repairs
+  // to tell about keeps its session (and lists it) before its board opens.
   const store = browserStore();
-  const recent = loadRecent(store);
+  const [recent, setRecent] = createSignal(loadRecent(store));
+  onCleanup(onRecentChange(() => setRecent(loadRecent(store))));
   // The strongest role this device holds (a weaker link opened later never hides it); nothing
   // for a link whose role the server has not confirmed yet.
   const roleOf = (id: string) => {
@@ -18,11 +20,11 @@ export function RecentSessions() {
   return (
     <section class="home-card" aria-labelledby="home-recent">
       <h2 id="home-recent">{t('home.recent')}</h2>
-      <Show when={recent.length === 0}>
+      <Show when={recent().length === 0}>
         <p class="home-muted">{t('home.recentEmpty')}</p>
       </Show>
       <ul class="home-recent" data-testid="home.recent">
-        <For each={recent}>
+        <For each={recent()}>
           {(item) => (
             <li data-testid="home.recent-item" data-session-id={item.id} data-role={roleOf(item.id)}>
               <a href={`/s/${item.id}`} onClick={linkClick}>
