@@ -1,4 +1,6 @@
+import { Show } from 'solid-js';
 import type { Session } from '../../sync/session';
+import { ClampedHeading } from '../ClampedText';
 import { PhaseTabs } from './PhaseTabs';
 
 /**
@@ -13,9 +15,9 @@ export function QuestionBar(props: { session: Session }) {
       <section class="question-body" aria-live="polite">
         {/* Said with the question when the phase changes; the selected tab shows it on screen. */}
         <p class="question-phase visually-hidden">{phase()?.title}</p>
-        <h2 class="question-text" classList={{ 'question-empty': !phase()?.question }} data-testid="board.question">
-          {phase()?.question ?? ''}
-        </h2>
+        <Show when={phase()?.question}>
+          {(question) => <ClampedHeading text={question()} lines={3} class="question-text" testid="board.question" />}
+        </Show>
       </section>
     </div>
   );

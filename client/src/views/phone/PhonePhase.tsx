@@ -8,6 +8,7 @@ import { browserStore } from '../../lib/storage';
 import type { PhaseRoom } from '../../sync/phase-room';
 import type { Session } from '../../sync/session';
 import { createStacksView } from '../board/stacks-view';
+import { ClampedHeading } from '../ClampedText';
 import { createTypeAhead } from '../board/type-ahead';
 import { createVotesView } from '../board/votes-view';
 import { PhoneContext, type PhoneContextValue } from './context';
@@ -79,9 +80,7 @@ export function PhonePhase(props: { session: Session; phase: PhaseRoom; topic: A
           <header class="phone-question" lang={session.session.meta.language}>
             <p class="phone-question-phase">{question()?.title}</p>
             <Show when={question()?.question}>
-              <h2 class="phone-question-text" data-testid="board.question">
-                {question()?.question}
-              </h2>
+              {(text) => <ClampedHeading text={text()} lines={4} class="phone-question-text" testid="board.question" />}
             </Show>
           </header>
           <Show when={shown().length > 0} fallback={<p class="phone-empty">{t(steps() ? 'phone.emptySteps' : 'phone.emptyTopic')}</p>}>
