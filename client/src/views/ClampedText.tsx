@@ -25,7 +25,7 @@ export function ClampedHeading(props: { text: string; lines: number; class: stri
   }));
   return (
     <>
-      <h2 ref={heading} class={props.class} classList={{ 'is-clamped': !open() }} style={{ '--clamp-lines': String(props.lines) }} data-testid={props.testid}>
+      <h2 ref={heading} class={props.class} classList={{ 'line-clamp': !open() }} style={{ '--clamp-lines': String(props.lines) }} data-testid={props.testid}>
         {props.text}
       </h2>
       <Show when={cut()}>

@@ -41,10 +41,10 @@ export function ProjectorBar(props: { session: Session; onLeave: () => void }) {
       </div>
       <Show when={ready()}>
         <section class="projector-question" aria-live="polite">
-          <p class="projector-phase" data-testid="projector.phase">
+          <p class="projector-phase line-clamp" data-testid="projector.phase">
             {phase()?.title}
           </p>
-          <h2 class="projector-question-text" classList={{ 'question-empty': !phase()?.question }} data-testid="board.question">
+          <h2 class="projector-question-text line-clamp" classList={{ 'question-empty': !phase()?.question }} data-testid="board.question">
             {phase()?.question ?? ''}
           </h2>
         </section>

@@ -78,7 +78,7 @@ export function PhonePhase(props: { session: Session; phase: PhaseRoom; topic: A
         <section class="phone-notes" data-testid="phone.notes" aria-label={label(current())}>
           {/* The session's words (question, notes) are in its language; the hints in the interface's. */}
           <header class="phone-question" lang={session.session.meta.language}>
-            <p class="phone-question-phase">{question()?.title}</p>
+            <p class="phone-question-phase line-clamp">{question()?.title}</p>
             <Show when={question()?.question}>
               {(text) => <ClampedHeading text={text()} lines={4} class="phone-question-text" testid="board.question" />}
             </Show>

@@ -37,7 +37,7 @@ export function PhoneTopicBar(props: Props) {
         aria-description={t('phone.topicPick')}
         onClick={() => setPicking(true)}
       >
-        <span class="phone-topic-label" data-testid="phone.topic-label">
+        <span class="phone-topic-label line-clamp" data-testid="phone.topic-label">
           {props.label(props.current)}
         </span>
         <span class="phone-topic-meta">
