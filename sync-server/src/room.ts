@@ -460,8 +460,13 @@ export class Room {
    */
   private compactWhenDue(): void {
     const { afterUpdates, afterBytes } = this.options.compaction;
-    if (this.compacting || (this.stored.updates < afterUpdates && this.stored.bytes < afterBytes)) return;
-    this.compacting = this.compact().finally(() => (this.compacting = null));
+    if (this.compacting || this.lifecycle !== 'ready' || (this.stored.updates < afterUpdates && this.stored.bytes < afterBytes)) return;
+    this.compacting = this.compact().then((done) => {
+      this.compacting = null;
+      // What was stored while it committed may be past the policy already, and no write may come
+      // to start the next one. After a failure, the next write retries (not a loop on a bad disk).
+      if (done) this.compactWhenDue();
+    });
   }
 
   private readonly onAwarenessUpdate = (
@@ -497,7 +502,7 @@ export class Room {
    * at worst a row repeats what the snapshot holds. Failure is not fatal: the log still holds
    * everything.
    */
-  private async compact(): Promise<void> {
+  private async compact(): Promise<boolean> {
     // What the snapshot folds; what is stored while it commits stays counted for the next one.
     const folded = this.stored;
     try {
@@ -512,8 +517,10 @@ export class Room {
         lastSeq: Math.max(throughSeq, this.stored.lastSeq),
       };
       await this.options.quota?.measure(); // what deletions freed counts again
+      return true;
     } catch (error) {
       this.options.logger.warn('compaction failed; the update log is intact', { room: this.name, error });
+      return false;
     }
   }
 
@@ -544,14 +551,14 @@ export class Room {
   async settled(): Promise<void> {
     await this.loaded;
     await this.outbox.idle();
-    await this.compacting;
+    while (this.compacting) await this.compacting;
   }
 
   /** Flushes pending writes, compacts what this session added, and frees the doc. */
   private async shutdown(): Promise<void> {
     const loadedOk = await this.loaded;
     await this.outbox.idle();
-    await this.compacting;
+    while (this.compacting) await this.compacting;
     // Pending structs (a Y.Doc's updates waiting for a missing dependency) exist only in memory
     // and in a snapshot: keep them even when no update was appended.
     const unsaved = this.stored.updates > 0 || this.doc.hasUnstoredPending();

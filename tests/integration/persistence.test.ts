@@ -216,7 +216,7 @@ describe('persistence', () => {
     for (let i = 0; i < 25; i++) writeNote(writer.doc, `n${i}`, `idea ${i}`);
     await waitForDoc('observer has all notes', observer.doc, (d) => d.getMap('notes').size === 25);
     // The compaction the last stored batch triggered runs after its relay, beside later ones.
-    await expect.poll(async () => (await first.storage.stats(room)).updates).toBeLessThan(10);
+    await expect.poll(async () => (await first.storage.stats(room)).updates, { timeout: 10_000 }).toBeLessThan(10);
     const stats = await first.storage.stats(room);
     expect(await first.storage.load(room)).toHaveLength(stats.updates + 1);
     const expected = writer.doc.getMap('notes').toJSON();

@@ -141,6 +141,34 @@ describe('a room over in-memory connections', () => {
     for (const update of await storage.inner.load(room)) Y.applyUpdate(stored, update);
     expect(stored.getMap('notes').toJSON()).toEqual({ first: 'first', second: 'second', third: 'third' });
   });
+  it('starts the next compaction by itself when what was stored during one is past the policy', async () => {
+    const { storage, room, peer } = setup(2);
+    const [a, b] = [await peer(), await peer()];
+    b.flushFromRoom();
+
+    storage.compactGate = createGate();
+    const compacting = storage.next('compact');
+    a.doc.getMap('notes').set('n0', 0);
+    await a.flushToRoom();
+    a.doc.getMap('notes').set('n1', 1);
+    const flushes = [a.flushToRoom()]; // each settles only once the compactions are done
+    await compacting;
+    // Two more stored while the first compaction is held: past the policy, and nobody writes after.
+    for (const i of [2, 3]) {
+      const appended = storage.next('append');
+      a.doc.getMap('notes').set(`n${i}`, i);
+      flushes.push(a.flushToRoom());
+      await appended;
+    }
+    await expect.poll(() => b.flushFromRoom().length).toBeGreaterThan(0);
+
+    const next = storage.next('compact');
+    storage.compactGate.open();
+    await next;
+    await Promise.all(flushes);
+    expect(storage.calls.compact).toHaveLength(2);
+    expect(await storage.inner.load(room)).toHaveLength(1); // the snapshot alone
+  });
 });
 
 describe('presence in a room of many', () => {
